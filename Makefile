@@ -1,0 +1,61 @@
+# Missouri Child Support Guide: the commands.
+#
+#   make serve          set everything up, build the site, serve it at http://127.0.0.1:8000
+#   make test           set everything up and run every test (what CI runs)
+#   make build          build the static site into site/
+#   make check-content  list every page with its age and sources, oldest first
+#   make bench          measure speed and size (prints figures; asserts nothing)
+#
+# Setup is incremental: the virtual environment and npm packages are reinstalled only when
+# requirements.txt or package-lock.json change.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this project.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup python node browser build serve test check-content bench clean
+
+setup: python node browser
+
+python: $(VENV)/.installed
+node: node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 20 or newer) is needed: apt-get install nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Chromium for the browser tests and Java for the HTML validator: found, or installed with apt-get.
+browser: python
+	$(PY) -m build_tools.ensure chromium java
+
+build: python node
+	$(PY) -m mkdocs build --strict
+
+serve: build
+	$(PY) -m build_tools.serve --root site --host $(HOST) --port $(PORT)
+
+test: setup
+	$(PY) -m pytest --cov=calculators --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
+
+check-content: python
+	$(PY) -m build_tools.check_content
+
+bench: setup build
+	$(PY) bench/calculator_speed.py
+
+clean:
+	rm -rf site .pytest_cache .hypothesis .coverage htmlcov

@@ -1,0 +1,166 @@
+"""Serve the built site the way a real static host does, for `make serve`, the tests and bench/.
+
+What it does that `python -m http.server` does not: gzip for text, JSON and WebAssembly when the
+browser accepts it (as static hosts do, so byte counts are realistic), the right types for
+``.wasm`` and ``.mjs``, cache headers (versioned runtime files are immutable, pages revalidate),
+the site's own 404 page, and an optional base path so a site built for a subpath
+(``SITE_URL=http://127.0.0.1:8000/mo-child-support/``) is served where its links point.
+It listens on loopback by default and never writes to the folder it serves.
+
+Usage: ``python -m build_tools.serve --root site [--host 127.0.0.1] [--port 8000] [--base /]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import mimetypes
+import posixpath
+import threading
+from functools import lru_cache
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".wasm": "application/wasm",
+    ".svg": "image/svg+xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".xml": "application/xml",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".ico": "image/x-icon",
+    ".png": "image/png",
+}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm", ".svg",
+                ".txt", ".xml"}
+# Files whose names carry a version (the Pyodide runtime is vendored under a versioned folder,
+# hashed assets under assets/) never change at the same URL; everything else revalidates.
+IMMUTABLE_PARTS = ("/pyodide/", "/assets/javascripts/bundle.", "/assets/stylesheets/main.")
+
+
+@lru_cache(maxsize=512)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    # The mtime is part of the key so that a rebuilt file is compressed again.
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+
+
+def make_handler(root: Path, base: str) -> type[BaseHTTPRequestHandler]:
+    root = root.resolve()
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "static"
+        sys_version = ""
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+            pass  # quiet: the tests and the bench print what matters
+
+        def do_HEAD(self) -> None:  # noqa: N802 - stdlib name
+            self._serve(head=True)
+
+        def do_GET(self) -> None:  # noqa: N802 - stdlib name
+            self._serve(head=False)
+
+        def _resolve(self, url_path: str) -> Path | None:
+            if not url_path.startswith(base):
+                return None
+            relative = posixpath.normpath(unquote(url_path[len(base):]))
+            if relative.startswith("..") or relative.startswith("/"):
+                return None
+            candidate = (root / relative).resolve() if relative != "." else root
+            if root not in candidate.parents and candidate != root:
+                return None
+            if candidate.is_dir():
+                if not url_path.endswith("/"):
+                    return candidate  # redirected below
+                candidate = candidate / "index.html"
+            return candidate if candidate.is_file() else None
+
+        def _serve(self, head: bool) -> None:
+            url_path = urlsplit(self.path).path
+            path = self._resolve(url_path)
+            status = HTTPStatus.OK
+            if path is not None and path.is_dir():
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", url_path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if path is None:
+                status = HTTPStatus.NOT_FOUND
+                path = root / "404.html"
+                if not path.is_file():
+                    self.send_error(HTTPStatus.NOT_FOUND)
+                    return
+            suffix = path.suffix.lower()
+            content_type = TYPES.get(suffix) or mimetypes.guess_type(path.name)[0]
+            body = path.read_bytes()
+            encoding = None
+            accepts = self.headers.get("Accept-Encoding", "")
+            if suffix in COMPRESSIBLE and "gzip" in accepts:
+                body = _gzipped(path, path.stat().st_mtime_ns)
+                encoding = "gzip"
+            self.send_response(status)
+            self.send_header("Content-Type", content_type or "application/octet-stream")
+            self.send_header("Content-Length", str(len(body)))
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+            self.send_header("Vary", "Accept-Encoding")
+            immutable = any(part in "/" + path.relative_to(root).as_posix()
+                            for part in IMMUTABLE_PARTS)
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable"
+                             if immutable else "no-cache")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
+
+    return Handler
+
+
+class StaticHost:
+    """A static host on a background thread, for tests and benchmarks: ``with StaticHost(root)``."""
+
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/"):
+        self.server = ThreadingHTTPServer((host, port), make_handler(Path(root), base))
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        address = self.server.server_address
+        self.url = f"http://{address[0]}:{address[1]}/{base.strip('/') + '/' if base.strip('/') else ''}"
+
+    def __enter__(self) -> "StaticHost":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default="site", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", default=8000, type=int)
+    parser.add_argument("--base", default="/", help="URL path the site is built for")
+    args = parser.parse_args()
+    if not (args.root / "index.html").is_file():
+        raise SystemExit(f"{args.root}/index.html not found: run `make build` first.")
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.root, args.base))
+    print(f"Serving {args.root}/ at http://{args.host}:{args.port}{args.base} (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

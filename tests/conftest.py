@@ -1,0 +1,49 @@
+"""Fixtures shared by every test folder: the site built once per run, and a local static host."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from build_tools.serve import StaticHost
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path  # the folder the site was written to
+    log: str    # everything MkDocs printed (warnings fail a strict build; info lines stay here)
+
+
+def build_site(dest: Path, site_url: str | None = None) -> BuiltSite:
+    """Build the site strictly into ``dest``, failing the test with MkDocs' own output."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return BuiltSite(dest, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site as `make build` makes it, built once for the whole test run."""
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_host(built_site: BuiltSite) -> Iterator[StaticHost]:
+    """The built site served on 127.0.0.1 like a real static host (gzip, wasm type, 404 page)."""
+    with StaticHost(built_site.path) as host:
+        yield host
