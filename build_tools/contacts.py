@@ -1,0 +1,356 @@
+"""Contacts: data/contacts.yml, checked at build start, and the shortcodes that show them.
+
+data/contacts.yml is the only place a phone number, fax or postal address is written (its
+header describes each field). Pages name a contact by id:
+
+- ``[[contact:ID]]``  a block: name, what it is for, phone (a link that dials it), fax, address,
+  what to have ready, its sources; an out-of-date contact is shown with a warning, as text, and
+  points to the contact to use today.
+- ``[[phone:ID]]``, ``[[fax:ID]]``, ``[[address:ID]]``  the number or address inside a sentence.
+- ``[[feedback:]]``  where readers report an error: a link to ``extra.feedback_url`` when the copy
+  of the site being built sets one (FEEDBACK_URL), otherwise words saying to use the contact
+  given by whoever published it.
+
+A phone number typed straight into a page is an error (:func:`find_phone_numbers`): it would
+escape the checks here and go stale without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from build_tools import shortcodes
+from build_tools.frontmatter import Seeds, resolve_sources, source_problems
+
+NUMBER = re.compile(r"^\d{3}-\d{3}-\d{4}$")
+CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Anything a reader would take for a North American phone number: 866-313-9960, (866) 313-9960,
+# 866.313.9960, 866 313 9960, 1-866-313-9960, +1 866 313 9960. Dates (2026-11-22), ZIP+4 codes
+# (65102-2320) and statute numbers (452.340) do not match.
+PHONE_LIKE = re.compile(
+    r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
+TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
+
+FIELDS = {
+    "name": "what the line or office is called",
+    "organisation": "who runs it",
+    "for": "what to call it for, in plain words, starting with a verb",
+    "phone": '"NNN-NNN-NNNN"',
+    "fax": '"NNN-NNN-NNNN"',
+    "address": "a list of lines of the postal address",
+    "have_ready": "what to have ready when you call, only where a source says so",
+    "url": "the contact's own site, only where a source gives it",
+    "sources": "a list of {seed: FILE} or {title: TEXT, url: URL}",
+    "dated": "true when the only source is old",
+    "dated_note": "why it is dated (required when dated is true)",
+    "instead": "the id of the contact to use today (required when dated is true)",
+}
+REQUIRED = ("name", "organisation", "for", "sources")
+TEXT_FIELDS = ("name", "organisation", "for", "have_ready", "dated_note")
+WAYS_TO_REACH = ("phone", "fax", "address", "url")
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    name: str
+    organisation: str
+    for_: str
+    sources: tuple[dict[str, str], ...]
+    phone: str | None = None
+    fax: str | None = None
+    address: tuple[str, ...] = ()
+    have_ready: str | None = None
+    url: str | None = None
+    dated: bool = False
+    dated_note: str | None = None
+    instead: str | None = None
+
+
+class ContactsError(ValueError):
+    """data/contacts.yml is not as its header describes: the message lists every problem."""
+
+
+def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
+    where = f"contact {contact_id!r}"
+    if not isinstance(contact_id, str) or not CONTACT_ID.match(contact_id):
+        return [f"{where}: an id is lowercase words joined by '-', like fsd-customer-service"]
+    if not isinstance(entry, dict):
+        return [f"{where}: expected fields ({', '.join(REQUIRED)}, ...), found {entry!r}"]
+    problems = []
+    for key in sorted(set(entry) - set(FIELDS)):
+        hint = shortcodes.suggest(key, list(FIELDS))
+        problems.append(f"{where}: unknown field '{key}'.{hint} Fields: {', '.join(FIELDS)}")
+    for key in REQUIRED:
+        if entry.get(key) in (None, "", []):
+            problems.append(f"{where}: field '{key}' is required ({FIELDS[key]})")
+    for key in TEXT_FIELDS:
+        if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
+            problems.append(f"{where}: field '{key}' must be text ({FIELDS[key]})")
+    for key in ("phone", "fax"):
+        if key in entry and not (isinstance(entry[key], str) and NUMBER.match(entry[key])):
+            problems.append(f"{where}: field '{key}' is {entry[key]!r}; write it as "
+                            f"NNN-NNN-NNNN, like 866-313-9960")
+    if "address" in entry:
+        lines = entry["address"]
+        if not (isinstance(lines, list) and lines and all(isinstance(x, str) for x in lines)):
+            problems.append(f"{where}: field 'address' must be a list of lines of text")
+    if "url" in entry and not (isinstance(entry["url"], str)
+                               and re.match(r"^https?://\S+$", entry["url"])):
+        problems.append(f"{where}: field 'url' must be a full http(s) address")
+    if not any(entry.get(key) for key in WAYS_TO_REACH):
+        problems.append(f"{where}: give at least one of {', '.join(WAYS_TO_REACH)}")
+    if entry.get("sources") not in (None, "", []):
+        for problem in source_problems(entry["sources"], seeds, "field 'sources'"):
+            problems.append(f"{where}: {problem}")
+    dated = entry.get("dated", False)
+    if not isinstance(dated, bool):
+        problems.append(f"{where}: field 'dated' must be true or false")
+    elif dated:
+        for key in ("dated_note", "instead"):
+            if not entry.get(key):
+                problems.append(f"{where}: field '{key}' is required when dated is true "
+                                f"({FIELDS[key]})")
+    else:
+        for key in ("dated_note", "instead"):
+            if key in entry:
+                problems.append(f"{where}: field '{key}' only goes with dated: true")
+    return problems
+
+
+class Contacts:
+    """Every contact in data/contacts.yml, checked: ``Contacts.load(path, seeds)``."""
+
+    def __init__(self, contacts: dict[str, Contact], path: str = "data/contacts.yml"):
+        self.by_id = contacts
+        self.path = path
+
+    @classmethod
+    def load(cls, path: Path, seeds: Seeds, shown_as: str = "data/contacts.yml") -> "Contacts":
+        with open(path, encoding="utf-8") as handle:
+            try:
+                raw = yaml.safe_load(handle) or {}
+            except yaml.YAMLError as error:
+                raise ContactsError(f"{shown_as} is not valid YAML: {error}") from error
+        if not isinstance(raw, dict):
+            raise ContactsError(f"{shown_as}: expected contacts by id (id: {{name: ...}})")
+        problems = []
+        for contact_id, entry in raw.items():
+            problems.extend(_problems(contact_id, entry, seeds))
+        for contact_id, entry in raw.items():
+            if isinstance(entry, dict) and entry.get("instead"):
+                target = entry["instead"]
+                if target not in raw:
+                    hint = shortcodes.suggest(str(target), [str(k) for k in raw])
+                    problems.append(f"contact {contact_id!r}: field 'instead' names {target!r}, "
+                                    f"which is not a contact id.{hint}")
+                elif isinstance(raw[target], dict) and raw[target].get("dated"):
+                    problems.append(f"contact {contact_id!r}: field 'instead' names {target!r}, "
+                                    f"which is itself dated: name a current contact")
+        if problems:
+            listed = "\n".join(f"  - {p}" for p in problems)
+            raise ContactsError(f"{shown_as} has mistakes:\n{listed}\n"
+                                f"Its header comment describes every field.")
+        contacts = {
+            contact_id: Contact(
+                id=contact_id, name=entry["name"].strip(), organisation=entry["organisation"],
+                for_=entry["for"].strip(), sources=tuple(entry["sources"]),
+                phone=entry.get("phone"), fax=entry.get("fax"),
+                address=tuple(entry.get("address") or ()), have_ready=entry.get("have_ready"),
+                url=entry.get("url"), dated=entry.get("dated", False),
+                dated_note=entry.get("dated_note"), instead=entry.get("instead"))
+            for contact_id, entry in raw.items()
+        }
+        return cls(contacts, shown_as)
+
+    def get(self, contact_id: str, shortcode: str) -> Contact:
+        """The contact, or a ShortcodeError naming the near miss and where ids are listed."""
+        if not contact_id:
+            raise shortcodes.ShortcodeError(
+                f"give a contact id, like [[{shortcode}:fsd-customer-service]]")
+        contact = self.by_id.get(contact_id)
+        if contact is None:
+            hint = shortcodes.suggest(contact_id, list(self.by_id))
+            raise shortcodes.ShortcodeError(
+                f"no contact with id {contact_id!r} in {self.path}.{hint} Use an id listed there, "
+                f"or add the contact there (with its source).")
+        return contact
+
+
+# --- Rendering ----------------------------------------------------------------------------------
+
+def _text(value: str) -> str:
+    """Text safe inside HTML that Markdown still reads: escape HTML and Markdown's own marks."""
+    escaped = html.escape(" ".join(value.split()), quote=True)
+    for mark in "\\`*_[]":
+        escaped = escaped.replace(mark, f"&#{ord(mark)};")
+    return escaped
+
+
+def tel_href(number: str) -> str:
+    return "tel:+1" + number.replace("-", "")
+
+
+def phone_link(number: str) -> str:
+    return f'<a class="site-tel" href="{tel_href(number)}">{number}</a>'
+
+
+def _seed_titles(contact: Contact, seeds: Seeds) -> str:
+    shown = []
+    for source in resolve_sources(list(contact.sources), seeds):
+        if source.url:
+            shown.append(f'<a href="{html.escape(source.url)}">{_text(source.label)}</a>')
+        else:
+            shown.append(_text(source.label))
+    return "; ".join(shown)
+
+
+def _instead_text(contact: Contact, contacts: Contacts) -> str:
+    today = contacts.by_id[contact.instead]  # checked at load
+    reach = f", {phone_link(today.phone)}" if today.phone else ""
+    return f"Today, use: {_text(today.name)}{reach}."
+
+
+def render_block(contact: Contact, contacts: Contacts, seeds: Seeds) -> str:
+    rows: list[tuple[str, str]] = [("For", _text(contact.for_))]
+    if contact.phone:
+        rows.append(("Phone", _text(contact.phone) if contact.dated else phone_link(contact.phone)))
+    if contact.fax:
+        rows.append(("Fax", _text(contact.fax)))
+    if contact.address:
+        rows.append(("Address", "<br>".join(_text(line) for line in contact.address)))
+    if contact.have_ready:
+        rows.append(("Have ready", _text(contact.have_ready)))
+    if contact.url and not contact.dated:
+        rows.append(("Website", f'<a href="{html.escape(contact.url)}">'
+                                f'{_text(contact.url)}</a>'))
+    rows.append(("Source", _seed_titles(contact, seeds)))
+    classes = "site-contact site-contact--dated" if contact.dated else "site-contact"
+    parts = [f'<div class="{classes}">',
+             f'<p class="site-contact__name"><strong>{_text(contact.name)}</strong><br>'
+             f'{_text(contact.organisation)}</p>']
+    if contact.dated:
+        parts.append(f'<p class="site-contact__warning"><strong>Out of date.</strong> '
+                     f'{_text(contact.dated_note or "")} {_instead_text(contact, contacts)}</p>')
+    parts.append("<dl>")
+    parts.extend(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    parts.append("</dl>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _inline(contact: Contact, contacts: Contacts, shown: str) -> str:
+    """An inline value; an out-of-date one is marked so, with the contact to use today."""
+    if not contact.dated:
+        return shown
+    return (f'<span class="site-dated">{shown} (out of date. '
+            f'{_instead_text(contact, contacts)})</span>')
+
+
+def _contacts(context: shortcodes.Context) -> Contacts:
+    return context.data["contacts"]
+
+
+def _render_contact(args: str, context: shortcodes.Context) -> str:
+    contact = _contacts(context).get(args, "contact")
+    return render_block(contact, _contacts(context), context.data["seeds"])
+
+
+def _render_phone(args: str, context: shortcodes.Context) -> str:
+    contacts = _contacts(context)
+    contact = contacts.get(args, "phone")
+    if not contact.phone:
+        raise shortcodes.ShortcodeError(
+            f"contact {args!r} has no phone in {contacts.path}; use [[contact:{args}]] to show "
+            f"how to reach it")
+    shown = _text(contact.phone) if contact.dated else phone_link(contact.phone)
+    return _inline(contact, contacts, shown)
+
+
+def _render_fax(args: str, context: shortcodes.Context) -> str:
+    contacts = _contacts(context)
+    contact = contacts.get(args, "fax")
+    if not contact.fax:
+        raise shortcodes.ShortcodeError(
+            f"contact {args!r} has no fax in {contacts.path}; use [[contact:{args}]] to show "
+            f"how to reach it")
+    return _inline(contact, contacts, _text(contact.fax))
+
+
+def _render_address(args: str, context: shortcodes.Context) -> str:
+    contacts = _contacts(context)
+    contact = contacts.get(args, "address")
+    if not contact.address:
+        raise shortcodes.ShortcodeError(
+            f"contact {args!r} has no address in {contacts.path}; use [[contact:{args}]] to "
+            f"show how to reach it")
+    return _inline(contact, contacts, ", ".join(_text(line) for line in contact.address))
+
+
+FEEDBACK_LINK_TEXT = "this site's page for reporting an error"
+FEEDBACK_NO_LINK = "the contact given by whoever published this copy of the site"
+
+
+def _render_feedback(args: str, context: shortcodes.Context) -> str:
+    if args:
+        raise shortcodes.ShortcodeError("feedback takes nothing after the colon: [[feedback:]]")
+    url = (context.config.get("extra") or {}).get("feedback_url") or ""
+    if not url:
+        return FEEDBACK_NO_LINK
+    return f'<a href="{html.escape(url)}">{FEEDBACK_LINK_TEXT}</a>'
+
+
+shortcodes.register("contact", _render_contact, block=True, usage="[[contact:ID]]",
+                    summary="a contact's card: what it is for, phone, fax, address, sources")
+shortcodes.register("phone", _render_phone, usage="[[phone:ID]]",
+                    summary="a contact's phone number, as a link that dials it")
+shortcodes.register("fax", _render_fax, usage="[[fax:ID]]", summary="a contact's fax number")
+shortcodes.register("address", _render_address, usage="[[address:ID]]",
+                    summary="a contact's postal address on one line")
+shortcodes.register("feedback", _render_feedback, usage="[[feedback:]]",
+                    summary="where readers report an error on this copy of the site")
+
+
+# --- Numbers typed into pages -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TypedNumber:
+    line: int
+    text: str
+
+
+def find_phone_numbers(text: str) -> list[TypedNumber]:
+    """Phone numbers and tel: links written directly in text (which must use [[phone:ID]])."""
+    found = []
+    for pattern in (PHONE_LIKE, TEL_LINK):
+        for match in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            snippet = match.group(0) if pattern is PHONE_LIKE else \
+                text[line_start:(line_end if line_end != -1 else len(text))].strip()
+            found.append(TypedNumber(text.count("\n", 0, match.start()) + 1, snippet))
+    return sorted(found, key=lambda typed: typed.line)
+
+
+def typed_numbers_message(page: str, typed: list[TypedNumber], contacts: Contacts,
+                          line_offset: int = 0) -> str:
+    """The error for numbers typed into a page, naming the contact id where the number is known."""
+    by_number = {c.phone: c.id for c in contacts.by_id.values() if c.phone}
+    by_number.update({c.fax: c.id for c in contacts.by_id.values() if c.fax})
+    lines = []
+    for item in typed:
+        digits = re.sub(r"\D", "", item.text)[-10:]
+        known = next((cid for number, cid in by_number.items()
+                      if number.replace("-", "") == digits), None)
+        fix = (f"write [[phone:{known}]] (or [[fax:{known}]] for a fax)" if known else
+               f"add the number to {contacts.path} with its source, then write [[phone:ID]]")
+        lines.append(f"{page}, line {item.line + line_offset}: {item.text!r} is a phone "
+                     f"number typed into the page; {fix}.")
+    return ("\n".join(lines) + "\nPhone numbers live only in data/contacts.yml, so that each one "
+            "is checked, dials when tapped, and changes in one place.")

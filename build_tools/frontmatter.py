@@ -1,0 +1,244 @@
+"""Front matter of every page, and the ``sources`` lists that pages, contacts and county facts share.
+
+Every page starts with::
+
+    ---
+    title: How long will I pay child support?
+    description: When a Missouri child support order ends.   # at most 160 characters
+    sources:
+      - seed: 001_f6079787ae316351.txt
+      - statute: RSMo 452.340
+        url: https://revisor.mo.gov/main/OneSection.aspx?section=452.340
+    last_reviewed: 2026-11-22
+    ---
+
+:func:`check_page` returns every problem in one page's front matter as a sentence naming the key
+and the fix; the build hook turns them into one error naming the file. :class:`Seeds` knows the
+source documents in data/seeds/ and their titles in data/sources.yml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+DESCRIPTION_MAX = 160
+# Pages not reviewed for longer than this are listed by `make check-content` and logged (at
+# info level: the build is strict, and the passing of a date must not break it).
+STALE_AFTER = dt.timedelta(days=365)
+
+EXAMPLE = """\
+---
+title: How long will I pay child support?
+description: When a Missouri child support order ends, and what to do if you think it should.
+sources:
+  - seed: 001_f6079787ae316351.txt
+  - statute: RSMo 452.340
+    url: https://revisor.mo.gov/main/OneSection.aspx?section=452.340
+last_reviewed: 2026-11-22
+---"""
+
+# The kinds of source, each with the keys it must have. A source is one of these, exactly.
+SOURCE_FORMS = {
+    "seed": ("seed",),
+    "statute": ("statute", "url"),
+    "regulation": ("regulation", "url"),
+    "title": ("title", "url"),
+}
+SOURCE_FORMS_TEXT = ('{seed: FILE} (a file in data/seeds/), {statute: "RSMo 452.340", url: ...}, '
+                     '{regulation: "45 CFR 303.100", url: ...} or {title: ..., url: ...}')
+URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+REQUIRED_KEYS = ("title", "description", "sources", "last_reviewed")
+# Keys a page may also set: this site's own, and Material's (hide the navigation or the table of
+# contents; keep a page out of search). A hook that reads another key registers it here with
+# register_key(), so that a misspelt key ("quick_exti") fails instead of being ignored.
+_OPTIONAL_KEYS: dict[str, str] = {
+    "quick_exit": "true on pages that touch domestic violence: shows the Exit this page button",
+    "hide": "Material: a list of parts of the page to hide (navigation, toc, footer)",
+    "search": "Material: {exclude: true} keeps the page out of site search",
+}
+
+
+def register_key(name: str, meaning: str) -> None:
+    """Allow an optional front matter key that a build hook reads."""
+    _OPTIONAL_KEYS[name] = meaning
+
+
+def known_keys() -> list[str]:
+    return [*REQUIRED_KEYS, *_OPTIONAL_KEYS]
+
+
+class Seeds:
+    """The source documents: the files in data/seeds/ and their titles in data/sources.yml."""
+
+    def __init__(self, data_dir: Path):
+        self.dir = data_dir / "seeds"
+        self.registry_path = data_dir / "sources.yml"
+        with open(self.registry_path, encoding="utf-8") as handle:
+            registry = yaml.safe_load(handle) or {}
+        if not isinstance(registry, dict):
+            raise ValueError(f"{self.registry_path}: expected FILE: {{title: ...}} entries")
+        self.titles: dict[str, str] = {}
+        for name, entry in registry.items():
+            if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
+                raise ValueError(f"{self.registry_path}: {name}: give it a title: line")
+            self.titles[str(name)] = entry["title"]
+
+    def problem(self, name: object) -> str | None:
+        """Why ``name`` is not a usable seed, or None."""
+        if not isinstance(name, str) or not name:
+            return "seed must be a file name in data/seeds/"
+        if not (self.dir / name).is_file():
+            known = sorted(p.name for p in self.dir.glob("*.txt"))
+            return f"data/seeds/{name} does not exist. Files there: {', '.join(known)}"
+        if name not in self.titles:
+            return f"data/sources.yml has no entry for {name}: add its title there"
+        return None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source as shown at the foot of a page."""
+
+    kind: str        # seed, statute, regulation, title
+    label: str       # what the reader sees
+    url: str | None  # seeds are not published, so they have no link
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"kind": self.kind, "label": self.label, "url": self.url}
+
+
+def source_problems(sources: object, seeds: Seeds, where: str = "sources") -> list[str]:
+    """Problems with a ``sources`` list; ``where`` names it in messages (e.g. "sources")."""
+    if not isinstance(sources, list):
+        return [f"{where} must be a list, each item one of {SOURCE_FORMS_TEXT}"]
+    problems = []
+    for index, source in enumerate(sources, start=1):
+        item = f"{where} item {index}"
+        if not isinstance(source, dict):
+            problems.append(f"{item} must be one of {SOURCE_FORMS_TEXT}, not {source!r}")
+            continue
+        forms = [form for form in SOURCE_FORMS if form in source]
+        if len(forms) != 1:
+            problems.append(f"{item} ({source!r}) must be exactly one of {SOURCE_FORMS_TEXT}")
+            continue
+        form = forms[0]
+        allowed = SOURCE_FORMS[form]
+        extra = sorted(set(source) - set(allowed))
+        if extra:
+            problems.append(f"{item}: unknown key(s) {', '.join(extra)}; a {form} source has "
+                            f"only {', '.join(allowed)}")
+        missing = [key for key in allowed if not source.get(key)]
+        if missing:
+            problems.append(f"{item}: a {form} source needs {', '.join(missing)}")
+            continue
+        if form == "seed":
+            seed_problem = seeds.problem(source["seed"])
+            if seed_problem:
+                problems.append(f"{item}: {seed_problem}")
+        else:
+            if not isinstance(source[form], str):
+                problems.append(f"{item}: {form} must be text")
+            if not isinstance(source["url"], str) or not URL.match(source["url"]):
+                problems.append(f"{item}: url must be a full http(s) address, not "
+                                f"{source['url']!r}")
+    return problems
+
+
+def resolve_sources(sources: list[dict[str, str]], seeds: Seeds) -> list[Source]:
+    """Checked sources as the reader sees them (seeds by their title), without repeats."""
+    shown: list[Source] = []
+    for source in sources:
+        if "seed" in source:
+            item = Source("seed", seeds.titles[source["seed"]], None)
+        else:
+            form = next(form for form in SOURCE_FORMS if form in source)
+            item = Source(form, source[form], source["url"])
+        if item not in shown:
+            shown.append(item)
+    return shown
+
+
+def reviewed_date(value: object) -> dt.date | None:
+    """The date of ``last_reviewed`` (YAML gives a date; a quoted ISO date is accepted too)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[str]:
+    """Every problem in one page's front matter, each a sentence naming the key and the fix."""
+    problems = []
+    for key in REQUIRED_KEYS:
+        if key not in meta or meta[key] in (None, ""):
+            problems.append(f"missing front matter key '{key}'")
+    unknown = sorted(set(meta) - set(known_keys()))
+    for key in unknown:
+        close = [k for k in known_keys() if _similar(k, key)]
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        problems.append(f"unknown front matter key '{key}'{hint}; known keys: "
+                        f"{', '.join(known_keys())}")
+    title = meta.get("title")
+    if title not in (None, "") and (not isinstance(title, str) or not title.strip()):
+        problems.append("'title' must be text: the page's question or task")
+    description = meta.get("description")
+    if description not in (None, ""):
+        if not isinstance(description, str):
+            problems.append("'description' must be text (one sentence for search results)")
+        elif len(description) > DESCRIPTION_MAX:
+            problems.append(f"'description' is {len(description)} characters; shorten it to "
+                            f"at most {DESCRIPTION_MAX}")
+    if meta.get("sources") not in (None, ""):
+        problems.extend(f"'sources': {p}" for p in source_problems(meta["sources"], seeds))
+    reviewed = meta.get("last_reviewed")
+    if reviewed not in (None, ""):
+        date = reviewed_date(reviewed)
+        if date is None:
+            problems.append(f"'last_reviewed' must be a date written YYYY-MM-DD, not {reviewed!r}")
+        elif date > today:
+            problems.append(f"'last_reviewed' ({date.isoformat()}) is in the future; write the "
+                            f"date you checked the page")
+    quick_exit = meta.get("quick_exit")
+    if quick_exit is not None and not isinstance(quick_exit, bool):
+        problems.append(f"'quick_exit' must be true or false, not {quick_exit!r}")
+    return problems
+
+
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def format_problems(page: str, problems: list[str]) -> str:
+    """One message for a page's front matter problems, with an example to copy."""
+    listed = "\n".join(f"  - {problem}" for problem in problems)
+    return (f"Front matter of {page}:\n{listed}\n"
+            f"Every page starts with front matter like this:\n{EXAMPLE}")
+
+
+def age_in_days(meta: Mapping[str, Any], today: dt.date) -> int | None:
+    date = reviewed_date(meta.get("last_reviewed"))
+    return None if date is None else (today - date).days
+
+
+def is_stale(meta: Mapping[str, Any], today: dt.date) -> bool:
+    age = age_in_days(meta, today)
+    return age is not None and age > STALE_AFTER.days
+
+
+def long_date(date: dt.date) -> str:
+    """'November 22, 2026', the way the site writes dates."""
+    return f"{date:%B} {date.day}, {date.year}"
