@@ -1,0 +1,181 @@
+"""MkDocs hooks of the site machinery: checks that fail the build on a maintainer's mistake,
+the county pages, the shortcodes, and what the theme shows at the foot of each page.
+
+In build order:
+
+- on_config: data/contacts.yml, data/sources.yml, data/counties.yml and data/county_page.md are
+  read and checked whole, before any page.
+- on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template.
+- on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
+  error; shortcodes (build_tools/shortcodes.py) are expanded; a page not reviewed for a year is
+  logged at info level.
+- on_page_context: the sources, review date, per-page scripts and the quick-exit link, for the
+  templates in overrides/.
+- on_post_build: every URL in data/published_urls.txt is built or redirected, and every page is
+  listed there (build_tools/url_manifest.py).
+
+The logic lives in importable modules under build_tools/; this file only connects them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from markupsafe import Markup  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
+
+from build_tools import shortcodes, url_manifest  # noqa: E402
+from build_tools.contacts import (Contacts, find_phone_numbers, phone_link,  # noqa: E402
+                                  typed_numbers_message)
+from build_tools.counties import Counties, CountyTemplate  # noqa: E402
+from build_tools.frontmatter import (Seeds, check_page, format_problems, is_stale,  # noqa: E402
+                                     long_date, resolve_sources, reviewed_date)
+from build_tools.site_pages import redirected_urls  # noqa: E402
+
+log = get_plugin_logger("site")
+
+QUICK_EXIT_SCRIPT = "assets/site/quick-exit.js"
+
+
+@dataclass
+class _Build:
+    """What one build has loaded; replaced at the start of every build (and every `serve` reload)."""
+
+    root: Path
+    seeds: Seeds
+    contacts: Contacts
+    counties: Counties
+    template: CountyTemplate
+    today: dt.date
+    page_urls: list[str] = field(default_factory=list)
+    scripts: dict[str, list[str]] = field(default_factory=dict)
+    generated: dict[str, str] = field(default_factory=dict)  # county page -> where it is made
+
+
+_build: _Build | None = None
+
+
+def _current() -> _Build:
+    assert _build is not None, "on_config runs first"
+    return _build
+
+
+def on_config(config: Any) -> Any:
+    global _build
+    root = Path(config.config_file_path).parent
+    data = root / "data"
+    try:
+        seeds = Seeds(data)
+        contacts = Contacts.load(data / "contacts.yml", seeds)
+        counties = Counties.load(data / "counties.yml", contacts, seeds)
+        template = CountyTemplate(data / "county_page.md")
+    except (ValueError, OSError) as error:
+        raise PluginError(str(error)) from error
+    feedback = (config.extra or {}).get("feedback_url") or ""
+    if feedback and not feedback.startswith(("https://", "http://")):
+        raise PluginError(f"extra.feedback_url (FEEDBACK_URL) is {feedback!r}: give a full "
+                          f"http(s) address, or leave it empty")
+    _build = _Build(root, seeds, contacts, counties, template, dt.date.today())
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    build = _current()
+    for county in build.counties.counties:
+        if files.get_file_from_path(county.src_uri) is not None:
+            raise PluginError(
+                f"docs/{county.src_uri} exists, but county pages are made by the build from "
+                f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
+                f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
+        try:
+            content = build.template.render(county, build.contacts)
+        except ValueError as error:
+            raise PluginError(str(error)) from error
+        # Reached from the county index, not the nav: kept out of the nav and its report.
+        files.append(File.generated(config, county.src_uri, content=content,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        build.generated[county.src_uri] = (
+            f"{county.src_uri} (made from data/county_page.md and the entry for {county.name} "
+            f"in data/counties.yml)")
+    return files
+
+
+def _shown(build: _Build, file: Any) -> str:
+    """How messages name a page: its file under docs/, or what a generated page is made from."""
+    return build.generated.get(file.src_uri) or f"docs/{file.src_uri}"
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    build = _current()
+    shown = _shown(build, page.file)
+    problems = check_page(page.meta, build.seeds, build.today)
+    if problems:
+        raise PluginError(format_problems(shown, problems))
+    source = page.file.content_string
+    typed = find_phone_numbers(source)
+    if typed:
+        raise PluginError(typed_numbers_message(shown, typed, build.contacts))
+    # Lines in messages count from the top of the file, front matter included.
+    body = get_data(source)[0]
+    offset = source[:len(source) - len(body)].count("\n")
+    context = shortcodes.Context(page.file.src_uri, config, line_offset=offset, data={
+        "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties})
+    try:
+        markdown = shortcodes.expand(markdown, context)
+    except shortcodes.ShortcodeErrors as errors:
+        raise PluginError(errors.describe(shown)) from errors
+    build.scripts[page.file.src_uri] = context.scripts
+    if is_stale(page.meta, build.today):
+        log.info("%s was last reviewed on %s, more than a year ago: check it against its "
+                 "sources, then update last_reviewed (make check-content lists every page).",
+                 shown, reviewed_date(page.meta["last_reviewed"]).isoformat())
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    build = _current()
+    reviewed = reviewed_date(page.meta["last_reviewed"])
+    context["site_sources"] = [s.as_dict()
+                               for s in resolve_sources(page.meta["sources"], build.seeds)]
+    context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
+    scripts = list(build.scripts.get(page.file.src_uri, []))
+    context["site_quick_exit"] = None
+    if page.meta.get("quick_exit"):
+        context["site_quick_exit"] = (config.extra or {}).get("quick_exit_url")
+        scripts.append(QUICK_EXIT_SCRIPT)
+    context["site_scripts"] = scripts
+    return context
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    build = _current()
+    build.page_urls = [file.url for file in files.documentation_pages()]
+
+    def site_phone(contact_id: str) -> Markup:
+        """A contact's phone as a link, for templates (the 404 page)."""
+        contact = build.contacts.by_id[contact_id]
+        return Markup(phone_link(contact.phone))
+
+    env.globals["site_phone"] = site_phone
+    return env
+
+
+def on_post_build(config: Any) -> None:
+    build = _current()
+    manifest = build.root / "data" / "published_urls.txt"
+    result = url_manifest.check(url_manifest.read(manifest), build.page_urls,
+                                redirected_urls(config))
+    if not result.ok:
+        raise PluginError(url_manifest.message(result))
