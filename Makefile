@@ -4,6 +4,7 @@
 #   make test           set everything up and run every test (what CI runs)
 #   make build          build the static site into site/
 #   make check-content  list every page with its age and sources, oldest first
+#   make urls           add new pages to data/published_urls.txt (never removes a URL)
 #   make bench          measure speed and size (prints figures; asserts nothing)
 #
 # Setup is incremental: the virtual environment and npm packages are reinstalled only when
@@ -20,7 +21,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup python node browser build serve test check-content bench clean
+.PHONY: setup python node browser build serve test check-content urls bench clean
 
 setup: python node browser
 
@@ -53,6 +54,9 @@ test: setup
 
 check-content: python
 	$(PY) -m build_tools.check_content
+
+urls: python
+	$(PY) -m build_tools.url_manifest --update
 
 bench: setup build
 	$(PY) bench/calculator_speed.py
