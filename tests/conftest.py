@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from build_tools.ensure import find_chromium
 from build_tools.serve import StaticHost
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,3 +49,21 @@ def site_host(built_site: BuiltSite) -> Iterator[StaticHost]:
     """The built site served on 127.0.0.1 like a real static host (gzip, wasm type, 404 page)."""
     with StaticHost(built_site.path) as host:
         yield host
+
+
+# Without these, Chromium tries to reach Google's hosts on start.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright, one for the whole run: a second Playwright
+    instance cannot start while one is running, so every browser test shares this one."""
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail("Chromium was not found: run `make browser` (or set CHROMIUM=/path/to/it).")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
