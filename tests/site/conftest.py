@@ -1,0 +1,134 @@
+"""A tiny project for the site tests: this repository's hooks and theme overrides, with a few
+pages and two counties, built in a temporary folder so that a test can break one thing and see
+the build fail with the promised message."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PAGE = """\
+---
+title: {title}
+description: A page of the tiny test project.
+sources:
+  - seed: 001_f6079787ae316351.txt
+last_reviewed: 2026-01-05
+---
+# {title}
+
+{body}
+"""
+
+CONFIG = {
+    "site_name": "Test site",
+    "site_url": "http://127.0.0.1:8000/",
+    "use_directory_urls": True,
+    "theme": {"name": "material", "language": "en", "font": False,
+              "custom_dir": str(ROOT / "overrides")},
+    "plugins": [{"redirects": {"redirect_maps": {}}}],
+    "hooks": [str(ROOT / "build_tools" / "hooks" / "site.py")],
+    "markdown_extensions": ["attr_list", "md_in_html", "toc"],
+    "extra_css": ["assets/site/site.css"],
+    "extra": {"feedback_url": "", "quick_exit_url": "https://www.google.com/"},
+    "validation": {"nav": {"omitted_files": "info"},
+                   "links": {"not_found": "warn", "anchors": "warn",
+                             "absolute_links": "warn", "unrecognized_links": "warn"}},
+}
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    log: str      # every message MkDocs and the hooks logged, one a line: "LEVEL message"
+    site: Path
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} {record.getMessage()}")
+
+
+class Project:
+    """A tiny site in ``root``: edit its files, then ``build()``."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        data = root / "data"
+        (data / "seeds").mkdir(parents=True)
+        for name in ("contacts.yml", "sources.yml", "county_page.md"):
+            shutil.copy(ROOT / "data" / name, data / name)
+        for seed in (ROOT / "data" / "seeds").glob("*.txt"):
+            shutil.copy(seed, data / "seeds" / seed.name)
+        counties = yaml.safe_load((ROOT / "data" / "counties.yml").read_text(encoding="utf-8"))
+        counties["counties"] = [c for c in counties["counties"]
+                                if c["slug"] in ("st-charles-county", "adair-county")]
+        self.write("data/counties.yml", yaml.safe_dump(counties, sort_keys=False))
+        self.config = yaml.safe_load(yaml.safe_dump(CONFIG))
+        self.write_config()
+        shutil.copytree(ROOT / "docs" / "assets" / "site", root / "docs" / "assets" / "site")
+        self.page("index.md", "Home", "Call [[phone:fsd-customer-service]] to open a case.")
+        self.write("docs/counties/index.md", (ROOT / "docs" / "counties" / "index.md")
+                   .read_text(encoding="utf-8"))
+        for slug, title in (("allocation", "Allocation"), ("order-end", "Order end"),
+                            ("review", "Review")):
+            self.page(f"calculators/{slug}.md", title, "A calculator.")
+        self.write("data/published_urls.txt", "".join(f"{url}\n" for url in (
+            "./", "counties/", "counties/adair-county/", "counties/st-charles-county/",
+            "calculators/allocation/", "calculators/order-end/", "calculators/review/")))
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def page(self, relative: str, title: str, body: str) -> Path:
+        return self.write(f"docs/{relative}", PAGE.format(title=title,
+                                                          body=textwrap.dedent(body)))
+
+    def write_config(self) -> None:
+        self.write("mkdocs.yml", yaml.safe_dump(self.config, sort_keys=False))
+
+    def build(self, site_url: str | None = None) -> Outcome:
+        """Build strictly in this process (much faster than a new one for each case)."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort
+
+        collect = _Collect()
+        logger = logging.getLogger("mkdocs")
+        level = logger.level
+        logger.setLevel(logging.INFO)
+        logger.addHandler(collect)
+        site = self.root / "site"
+        overrides = {"site_url": site_url} if site_url else {}
+        try:
+            config = load_config(str(self.root / "mkdocs.yml"), strict=True,
+                                 site_dir=str(site), **overrides)
+            build(config)
+            ok = True
+        except Abort:
+            ok = False
+        finally:
+            logger.removeHandler(collect)
+            logger.setLevel(level)
+        return Outcome(ok, "\n".join(collect.lines), site)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    return Project(tmp_path / "project")
