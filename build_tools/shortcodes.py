@@ -172,9 +172,11 @@ def _check_form(text: str) -> tuple[str, str] | str:
     body = text[2:-2]
     match = WELL_FORMED.match(body)
     if not match:
-        name = body.split(":", 1)[0].strip().lower()
+        leading = re.match(r"\s*([A-Za-z][A-Za-z0-9-]*)", body)
+        name = leading.group(1).lower() if leading else ""
         if name in _KINDS:
-            return f"malformed shortcode: write it as {_KINDS[name].usage}, without spaces."
+            return (f"malformed shortcode: write it as {_KINDS[name].usage} (the kind in "
+                    f"lowercase, no spaces).")
         return (f"malformed shortcode: write [[KIND:ARGS]] with no spaces. "
                 f"Known kinds: {_known_kinds_text()}.")
     name, args = match.groups()

@@ -1,0 +1,290 @@
+"""The data files the site is built from: contacts, counties, front matter rules, the URL list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools import url_manifest
+from build_tools.check_content import describe_sources
+from build_tools.contacts import Contacts, ContactsError
+from build_tools.counties import (Counties, CountiesError, CountyTemplate, read_names,
+                                  regenerate, slug_for)
+from build_tools.frontmatter import EXAMPLE, Seeds, check_page, format_problems, is_stale
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = Seeds(ROOT / "data")
+CONTACTS = Contacts.load(ROOT / "data" / "contacts.yml", SEEDS)
+# The list the counties were made from, where this checkout sits beside it (a user's clone
+# does not; the checks that need no list run everywhere).
+SHARED_LIST = ROOT.parent / "shared" / "data" / "missouri_counties.txt"
+TODAY = dt.date(2026, 11, 23)
+
+
+def load_contacts(tmp_path: Path, text: str) -> Contacts:
+    path = tmp_path / "contacts.yml"
+    path.write_text(text, encoding="utf-8")
+    return Contacts.load(path, SEEDS)
+
+
+def contact_errors(tmp_path: Path, text: str) -> str:
+    with pytest.raises(ContactsError) as raised:
+        load_contacts(tmp_path, text)
+    return str(raised.value)
+
+
+GOOD = """\
+line:
+  name: A line
+  organisation: FSD
+  for: Ask things.
+  phone: 866-313-9960
+  sources:
+    - seed: 001_f6079787ae316351.txt
+"""
+
+
+def test_the_project_contacts_are_valid_and_every_one_has_a_source():
+    assert "fsd-customer-service" in CONTACTS.by_id
+    assert all(contact.sources for contact in CONTACTS.by_id.values())
+
+
+def test_a_good_contact_loads(tmp_path):
+    contact = load_contacts(tmp_path, GOOD).by_id["line"]
+    assert (contact.name, contact.phone, contact.dated) == ("A line", "866-313-9960", False)
+
+
+@pytest.mark.parametrize("change, message", [
+    (("  phone: 866-313-9960\n", "  phone: 8663139960\n"),
+     "contact 'line': field 'phone' is 8663139960; write it as NNN-NNN-NNNN"),
+    (("  phone: 866-313-9960\n", "  fax: (573) 635-7545\n"),
+     "contact 'line': field 'fax' is '(573) 635-7545'; write it as NNN-NNN-NNNN"),
+    (("  organisation: FSD\n", ""),
+     "contact 'line': field 'organisation' is required (who runs it)"),
+    (("  for: Ask things.\n", "  for: Ask things.\n  hours: 8 to 5\n"),
+     "contact 'line': unknown field 'hours'."),
+    (("  for: Ask things.\n", "  for: Ask things.\n  source: x\n"),
+     "contact 'line': unknown field 'source'. Did you mean \"sources\"?"),
+    (("001_f6079787ae316351.txt", "007.txt"),
+     "contact 'line': field 'sources' item 1: data/seeds/007.txt does not exist."),
+    (("    - seed: 001_f6079787ae316351.txt\n", "    - title: A page\n"),
+     "contact 'line': field 'sources' item 1: a title source needs url"),
+    (("  phone: 866-313-9960\n", ""),
+     "contact 'line': give at least one of phone, fax, address, url"),
+    (("  phone: 866-313-9960\n", "  phone: 866-313-9960\n  dated: true\n"),
+     "contact 'line': field 'dated_note' is required when dated is true"),
+    (("  phone: 866-313-9960\n", "  phone: 866-313-9960\n  instead: line\n"),
+     "contact 'line': field 'instead' only goes with dated: true"),
+    (("line:\n", "Line One:\n"),
+     "contact 'Line One': an id is lowercase words joined by '-'"),
+])
+def test_contact_mistakes_name_the_contact_and_the_field(tmp_path, change, message):
+    errors = contact_errors(tmp_path, GOOD.replace(*change))
+    assert message in errors
+    assert errors.startswith("data/contacts.yml has mistakes:")
+
+
+def test_instead_must_name_a_current_contact(tmp_path):
+    dated = GOOD + """\
+old:
+  name: Old line
+  organisation: FSD
+  for: Ask things.
+  phone: 573-751-4301
+  sources: [{seed: 003_68ed67a5595e0478.txt}]
+  dated: true
+  dated_note: From the 1990s.
+  instead: TARGET
+"""
+    assert load_contacts(tmp_path, dated.replace("TARGET", "line")).by_id["old"].instead == "line"
+    assert "field 'instead' names 'lin', which is not a contact id. Did you mean \"line\"?" in \
+        contact_errors(tmp_path, dated.replace("TARGET", "lin"))
+    assert "field 'instead' names 'old', which is itself dated" in \
+        contact_errors(tmp_path, dated.replace("TARGET", "old"))
+
+
+def test_unreadable_contacts_say_so(tmp_path):
+    assert "is not valid YAML" in contact_errors(tmp_path, "a: [")
+    assert "expected contacts by id" in contact_errors(tmp_path, "- a\n")
+
+
+# --- Counties -----------------------------------------------------------------------------------
+
+def test_there_are_115_jurisdictions_with_unique_slugs_by_the_contract_rule():
+    counties = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS).counties
+    slugs = [county.slug for county in counties]
+    assert len(counties) == 115 == len(set(slugs)) == len({c.name for c in counties})
+    assert {"st-charles-county", "city-of-st-louis", "ste-genevieve-county",
+            "dekalb-county"} <= set(slugs)
+    assert all(county.slug == slug_for(county.name) for county in counties)
+    if SHARED_LIST.exists():  # beside the list the file was made from: the same names, in order
+        assert [county.name for county in counties] == read_names(SHARED_LIST)
+
+
+def test_the_slug_rule():
+    assert slug_for("St. Charles County") == "st-charles-county"
+    assert slug_for("Ste. Genevieve County") == "ste-genevieve-county"
+    assert slug_for("City of St. Louis") == "city-of-st-louis"
+    assert slug_for("DeKalb County") == "dekalb-county"
+
+
+def test_regenerating_keeps_facts_and_refuses_to_drop_a_county():
+    existing = yaml.safe_load((ROOT / "data" / "counties.yml").read_text(encoding="utf-8"))
+    names = [county["name"] for county in existing["counties"]]
+    again = yaml.safe_load(regenerate(names, existing))
+    assert again == existing
+    with pytest.raises(CountiesError, match="Cass County. Their pages are published URLs"):
+        regenerate([name for name in names if name != "Cass County"], existing)
+    fresh = yaml.safe_load(regenerate(["Adair County", "New County"], None))
+    assert fresh["counties"] == [{"name": "Adair County", "slug": "adair-county"},
+                                 {"name": "New County", "slug": "new-county"}]
+
+
+def test_the_regenerating_command_writes_the_file(tmp_path):
+    from build_tools.counties import main
+
+    names = tmp_path / "list.txt"
+    names.write_text("# a comment\nAdair County\n\nSt. Charles County\n", encoding="utf-8")
+    out = tmp_path / "counties.yml"
+    assert main(["--from", str(names), "--out", str(out)]) == 0
+    assert "slug: st-charles-county" in out.read_text()
+    out.write_text(out.read_text().replace("Adair County", "Zed County"))
+    assert main(["--from", str(names), "--out", str(out)]) == 1  # Zed would be dropped
+
+
+def county_errors(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "counties.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CountiesError) as raised:
+        Counties.load(path, CONTACTS, SEEDS)
+    return str(raised.value)
+
+
+def test_county_mistakes_name_the_county_and_field(tmp_path):
+    errors = county_errors(tmp_path, """\
+counties:
+  - name: St. Charles County
+    slug: saint-charles
+    fsd_office: fsd-st-charles
+    color: red
+    facts:
+      - text: A fact.
+        sources: [{seed: 000_d74ccf04b443ec1b.txt}]
+  - name: Adair County
+    slug: adair-county
+  - name: Adair County
+    slug: adair-county
+""")
+    assert "county 'St. Charles County': field 'slug' is 'saint-charles'; the slug rule gives " \
+           "'st-charles-county'" in errors
+    assert "county 'St. Charles County': field 'fsd_office' names 'fsd-st-charles', which is " \
+           "not an id in data/contacts.yml. Did you mean \"fsd-st-charles-county\"?" in errors
+    assert "county 'St. Charles County': unknown field 'color'" in errors
+    assert "county 'St. Charles County': field 'last_reviewed' (YYYY-MM-DD) is required" in errors
+    assert "name 'Adair County' appears twice" in errors
+
+
+def test_a_county_page_adds_its_facts_sources_and_takes_the_older_review_date(tmp_path):
+    counties = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
+    template = CountyTemplate(ROOT / "data" / "county_page.md")
+    cass = next(c for c in counties.counties if c.slug == "cass-county")
+    cass.last_reviewed = dt.date(2020, 1, 2)
+    page = template.render(cass, CONTACTS)
+    meta = yaml.safe_load(page.split("---\n")[1])
+    assert meta["title"] == "Child support in Cass County"
+    assert meta["last_reviewed"] == dt.date(2020, 1, 2)
+    assert {"seed": "004_81250328f63d688f.txt"} in meta["sources"]
+    assert check_page(meta, SEEDS, TODAY) == []
+    city = next(c for c in counties.counties if c.slug == "city-of-st-louis")
+    assert "# Child support in the City of St. Louis" in template.render(city, CONTACTS)
+
+
+def test_a_broken_template_names_its_line(tmp_path):
+    path = tmp_path / "county_page.md"
+    path.write_text("---\ntitle: x\n---\n# {{ county.name }\n", encoding="utf-8")
+    with pytest.raises(CountiesError, match=r"county_page.md, line \d"):
+        CountyTemplate(path)
+    path.write_text("# no front matter\n", encoding="utf-8")
+    with pytest.raises(CountiesError, match="must start with front matter"):
+        CountyTemplate(path)
+
+
+# --- Front matter -------------------------------------------------------------------------------
+
+META = {
+    "title": "A page", "description": "What it says.", "last_reviewed": dt.date(2026, 1, 5),
+    "sources": [{"seed": "001_f6079787ae316351.txt"},
+                {"statute": "RSMo 452.340", "url": "https://revisor.mo.gov/x"}],
+}
+
+
+def test_complete_front_matter_passes():
+    assert check_page(META, SEEDS, TODAY) == []
+    assert check_page(dict(META, last_reviewed="2026-01-05", quick_exit=True), SEEDS, TODAY) == []
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"title": None}, "missing front matter key 'title'"),
+    ({"description": ""}, "missing front matter key 'description'"),
+    ({"last_reviewed": "5 Jan 2026"}, "'last_reviewed' must be a date written YYYY-MM-DD"),
+    ({"last_reviewed": "2026-02-30"}, "'last_reviewed' must be a date written YYYY-MM-DD"),
+    ({"last_reviewed": dt.date(2027, 1, 1)}, "'last_reviewed' (2027-01-01) is in the future"),
+    ({"sources": "seed 001"}, "'sources': sources must be a list"),
+    ({"sources": [{"statute": "RSMo 1", "url": "revisor"}]},
+     "'sources': sources item 1: url must be a full http(s) address, not 'revisor'"),
+    ({"sources": [{"seed": "001_f6079787ae316351.txt", "url": "https://x.org"}]},
+     "sources item 1: unknown key(s) url; a seed source has only seed"),
+    ({"sources": [{"statute": "RSMo 1", "title": "T", "url": "https://x.org"}]},
+     "must be exactly one of {seed: FILE}"),
+    ({"sources": [{"statute": "RSMo 1", "url": "https://x.org", "note": "n"}]},
+     "sources item 1: unknown key(s) note; a statute source has only statute, url"),
+    ({"sources": ["RSMo 1"]}, "sources item 1 must be one of"),
+    ({"quick_exit": "yes"}, "'quick_exit' must be true or false, not 'yes'"),
+    ({"titel": "x"}, "unknown front matter key 'titel' (did you mean 'title'?)"),
+])
+def test_front_matter_mistakes_name_the_key(change, message):
+    found = check_page({**META, **change}, SEEDS, TODAY)
+    assert any(message in problem for problem in found), found
+
+
+def test_the_message_shows_an_example_to_copy():
+    text = format_problems("docs/x.md", ["missing front matter key 'title'"])
+    assert text.startswith("Front matter of docs/x.md:\n  - missing front matter key 'title'\n")
+    assert text.endswith(EXAMPLE)
+
+
+def test_a_page_is_stale_after_a_year():
+    assert not is_stale({"last_reviewed": dt.date(2025, 11, 23)}, TODAY)
+    assert is_stale({"last_reviewed": dt.date(2025, 11, 22)}, TODAY)
+
+
+# --- Published URLs and make check-content -------------------------------------------------------
+
+def test_updating_the_url_list_adds_new_pages_and_never_drops_one(tmp_path):
+    path = tmp_path / "urls.txt"
+    url_manifest.write(path, ["old/", "./", "kept/"])
+    result = url_manifest.update(path, built=["", "kept/", "new/"], redirected=[])
+    assert result.new == ["new/"] and result.gone == ["old/"]
+    assert url_manifest.read(path) == ["./", "kept/", "new/", "old/"]
+    assert url_manifest.check(url_manifest.read(path), ["", "kept/", "new/"], ["old/"]).ok
+    assert path.read_text().startswith("# Every page URL")
+
+
+def test_redirect_sources_become_urls():
+    assert url_manifest.src_to_url("about/old.md") == "about/old/"
+    assert url_manifest.src_to_url("index.md") == "./"
+
+
+def test_check_content_lists_pages_oldest_first_with_their_sources():
+    from build_tools.check_content import rows
+
+    table = rows(str(ROOT / "mkdocs.yml"), TODAY + dt.timedelta(days=400))
+    ages = [age for age, *_ in table]
+    assert ages == sorted(ages, reverse=True) and ages[0] >= 400
+    pages = {page: sources for _, _, page, sources in table}
+    assert "seed 000_d74ccf04b443ec1b.txt" in pages["counties/st-charles-county.md"]
+    assert "RSMo 568.040" in pages["counties/st-charles-county.md"]
+    assert describe_sources([], SEEDS) == "(no sources)"
