@@ -21,12 +21,11 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Callable
 
-import yaml
 
 from build_tools import shortcodes
-from build_tools.frontmatter import Seeds, resolve_sources, source_problems
+from build_tools.frontmatter import Seeds, read_mapping, resolve_sources, source_problems
 
 NUMBER = re.compile(r"^\d{3}-\d{3}-\d{4}$")
 CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -133,13 +132,7 @@ class Contacts:
 
     @classmethod
     def load(cls, path: Path, seeds: Seeds, shown_as: str = "data/contacts.yml") -> "Contacts":
-        with open(path, encoding="utf-8") as handle:
-            try:
-                raw = yaml.safe_load(handle) or {}
-            except yaml.YAMLError as error:
-                raise ContactsError(f"{shown_as} is not valid YAML: {error}") from error
-        if not isinstance(raw, dict):
-            raise ContactsError(f"{shown_as}: expected contacts by id (id: {{name: ...}})")
+        raw = read_mapping(path, shown_as, "contacts by id (id: {name: ...})", ContactsError)
         problems = []
         for contact_id, entry in raw.items():
             problems.extend(_problems(contact_id, entry, seeds))
@@ -262,35 +255,24 @@ def _render_contact(args: str, context: shortcodes.Context) -> str:
     return render_block(contact, _contacts(context), context.data["seeds"])
 
 
-def _render_phone(args: str, context: shortcodes.Context) -> str:
-    contacts = _contacts(context)
-    contact = contacts.get(args, "phone")
-    if not contact.phone:
-        raise shortcodes.ShortcodeError(
-            f"contact {args!r} has no phone in {contacts.path}; use [[contact:{args}]] to show "
-            f"how to reach it")
-    shown = _text(contact.phone) if contact.dated else phone_link(contact.phone)
-    return _inline(contact, contacts, shown)
+def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.Renderer:
+    """The renderer of [[phone:ID]], [[fax:ID]] or [[address:ID]]: one field of a contact."""
+
+    def render(args: str, context: shortcodes.Context) -> str:
+        contacts = _contacts(context)
+        contact = contacts.get(args, field)
+        if not getattr(contact, field):
+            raise shortcodes.ShortcodeError(
+                f"contact {args!r} has no {field} in {contacts.path}; use [[contact:{args}]] to "
+                f"show how to reach it")
+        return _inline(contact, contacts, show(contact))
+
+    return render
 
 
-def _render_fax(args: str, context: shortcodes.Context) -> str:
-    contacts = _contacts(context)
-    contact = contacts.get(args, "fax")
-    if not contact.fax:
-        raise shortcodes.ShortcodeError(
-            f"contact {args!r} has no fax in {contacts.path}; use [[contact:{args}]] to show "
-            f"how to reach it")
-    return _inline(contact, contacts, _text(contact.fax))
-
-
-def _render_address(args: str, context: shortcodes.Context) -> str:
-    contacts = _contacts(context)
-    contact = contacts.get(args, "address")
-    if not contact.address:
-        raise shortcodes.ShortcodeError(
-            f"contact {args!r} has no address in {contacts.path}; use [[contact:{args}]] to "
-            f"show how to reach it")
-    return _inline(contact, contacts, ", ".join(_text(line) for line in contact.address))
+def _show_phone(contact: Contact) -> str:
+    # An out-of-date number is text, never a link that would dial it.
+    return _text(contact.phone or "") if contact.dated else phone_link(contact.phone or "")
 
 
 FEEDBACK_LINK_TEXT = "this site's page for reporting an error"
@@ -308,11 +290,13 @@ def _render_feedback(args: str, context: shortcodes.Context) -> str:
 
 shortcodes.register("contact", _render_contact, block=True, usage="[[contact:ID]]",
                     summary="a contact's card: what it is for, phone, fax, address, sources")
-shortcodes.register("phone", _render_phone, usage="[[phone:ID]]",
+shortcodes.register("phone", _inline_renderer("phone", _show_phone), usage="[[phone:ID]]",
                     summary="a contact's phone number, as a link that dials it")
-shortcodes.register("fax", _render_fax, usage="[[fax:ID]]", summary="a contact's fax number")
-shortcodes.register("address", _render_address, usage="[[address:ID]]",
-                    summary="a contact's postal address on one line")
+shortcodes.register("fax", _inline_renderer("fax", lambda c: _text(c.fax or "")),
+                    usage="[[fax:ID]]", summary="a contact's fax number")
+shortcodes.register("address", _inline_renderer(
+                        "address", lambda c: ", ".join(_text(line) for line in c.address)),
+                    usage="[[address:ID]]", summary="a contact's postal address on one line")
 shortcodes.register("feedback", _render_feedback, usage="[[feedback:]]",
                     summary="where readers report an error on this copy of the site")
 

@@ -29,7 +29,7 @@ import yaml
 
 from build_tools import shortcodes
 from build_tools.contacts import Contacts
-from build_tools.frontmatter import Seeds, reviewed_date, source_problems
+from build_tools.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
 
 COUNTY_FIELDS = {
     "name": "the jurisdiction's name, as in the list of Missouri counties",
@@ -175,19 +175,9 @@ class Counties:
                     for e in entries]
         return cls(counties, reviewed_date(raw.get("last_reviewed")))
 
-    def by_src_uri(self) -> dict[str, County]:
-        return {county.src_uri: county for county in self.counties}
-
 
 def _read(path: Path, shown_as: str) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        try:
-            raw = yaml.safe_load(handle) or {}
-        except yaml.YAMLError as error:
-            raise CountiesError(f"{shown_as} is not valid YAML: {error}") from error
-    if not isinstance(raw, dict):
-        raise CountiesError(f"{shown_as}: expected last_reviewed: and counties:")
-    return raw
+    return read_mapping(path, shown_as, "last_reviewed: and counties:", CountiesError)
 
 
 # --- Pages --------------------------------------------------------------------------------------

@@ -75,20 +75,31 @@ def known_keys() -> list[str]:
     return [*REQUIRED_KEYS, *_OPTIONAL_KEYS]
 
 
+def read_mapping(path: Path, shown_as: str, expected: str,
+                 error: type[ValueError] = ValueError) -> dict[Any, Any]:
+    """A YAML data file whose top level is a mapping, or ``error`` saying what is wrong."""
+    with open(path, encoding="utf-8") as handle:
+        try:
+            raw = yaml.safe_load(handle) or {}
+        except yaml.YAMLError as problem:
+            raise error(f"{shown_as} is not valid YAML: {problem}") from problem
+    if not isinstance(raw, dict):
+        raise error(f"{shown_as}: expected {expected}")
+    return raw
+
+
 class Seeds:
     """The source documents: the files in data/seeds/ and their titles in data/sources.yml."""
 
     def __init__(self, data_dir: Path):
         self.dir = data_dir / "seeds"
         self.registry_path = data_dir / "sources.yml"
-        with open(self.registry_path, encoding="utf-8") as handle:
-            registry = yaml.safe_load(handle) or {}
-        if not isinstance(registry, dict):
-            raise ValueError(f"{self.registry_path}: expected FILE: {{title: ...}} entries")
+        registry = read_mapping(self.registry_path, "data/sources.yml",
+                                "FILE: {title: ...} entries")
         self.titles: dict[str, str] = {}
         for name, entry in registry.items():
             if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
-                raise ValueError(f"{self.registry_path}: {name}: give it a title: line")
+                raise ValueError(f"data/sources.yml: {name}: give it a title: line")
             self.titles[str(name)] = entry["title"]
 
     def problem(self, name: object) -> str | None:

@@ -164,7 +164,9 @@ def _alone_on_line(markdown: str, start: int, end: int) -> bool:
 
 
 def _known_kinds_text() -> str:
-    return ", ".join(kind.usage for kind in sorted(_KINDS.values(), key=lambda k: k.name))
+    """The known kinds, one a line with what each shows (messages end with this list)."""
+    return "".join(f"\n    {kind.usage}  {kind.summary}"
+                   for kind in sorted(_KINDS.values(), key=lambda k: k.name))
 
 
 def _check_form(text: str) -> tuple[str, str] | str:
@@ -178,12 +180,12 @@ def _check_form(text: str) -> tuple[str, str] | str:
             return (f"malformed shortcode: write it as {_KINDS[name].usage} (the kind in "
                     f"lowercase, no spaces).")
         return (f"malformed shortcode: write [[KIND:ARGS]] with no spaces. "
-                f"Known kinds: {_known_kinds_text()}.")
+                f"Known kinds:{_known_kinds_text()}")
     name, args = match.groups()
     if name not in _KINDS:
         close = difflib.get_close_matches(name, list(_KINDS), n=1)
         hint = f" Did you mean [[{close[0]}:{args}]]?" if close else ""
-        return f"unknown shortcode kind {name!r}.{hint} Known kinds: {_known_kinds_text()}."
+        return f"unknown shortcode kind {name!r}.{hint} Known kinds:{_known_kinds_text()}"
     return name, args
 
 

@@ -99,6 +99,19 @@ class Project:
         return self.write(f"docs/{relative}", PAGE.format(title=title,
                                                           body=textwrap.dedent(body)))
 
+    def replace(self, relative: str, old: str, new: str) -> None:
+        """Change one thing in a file of the project (the text must be there)."""
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def failure(self) -> str:
+        """Build, expecting the build to fail; return what it logged."""
+        outcome = self.build()
+        assert not outcome.ok, "the build passed"
+        return outcome.log
+
     def write_config(self) -> None:
         self.write("mkdocs.yml", yaml.safe_dump(self.config, sort_keys=False))
 

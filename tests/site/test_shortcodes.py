@@ -108,7 +108,8 @@ def test_every_mistake_in_a_page_is_reported_with_its_line():
 def test_a_malformed_shortcode_of_no_known_kind_shows_the_form_and_the_kinds():
     [found] = problems("[[see the glossary]]")
     assert found.startswith("1: malformed shortcode: write [[KIND:ARGS]] with no spaces. "
-                            "Known kinds: [[address:ID]], [[contact:ID]]")
+                            "Known kinds:\n    [[address:ID]]  a contact's postal address on "
+                            "one line\n    [[contact:ID]]  a contact's card")
 
 
 def test_arguments_that_take_nothing_refuse_something():
