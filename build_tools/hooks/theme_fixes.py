@@ -1,0 +1,29 @@
+"""MkDocs hook: corrections to a few constructs Material writes into every page that fail the
+HTML validator or axe-core (build_tools/theme_fixes.py says which, and why).
+
+It runs in on_post_build, after the pages are written and before the content security policy
+hook (build_tools/hooks/csp.py), over every ``*.html`` file in the site folder.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
+
+from build_tools.theme_fixes import fix_site  # noqa: E402
+
+log = get_plugin_logger("theme_fixes")
+
+
+@event_priority(-90)  # after everything that writes HTML, before the policy (-100) hashes it
+def on_post_build(config: Any) -> None:
+    for name, count in fix_site(Path(config.site_dir)).items():
+        log.debug("%s: %d change(s)", name, count)
