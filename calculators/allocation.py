@@ -1,0 +1,197 @@
+"""allocation: how one payment is split over several support orders.
+
+The rule (seed 001_f6079787ae316351.txt, FSD's published distribution rule; 45 CFR
+303.100(a)(5) likewise gives current support priority; rules.toml ``[allocation.*]``):
+
+1. A payment that covers the current support due on all orders pays each order its current
+   support in full.
+2. A smaller payment is split over the orders in proportion to their current support due.
+3. What is left after all current support goes to past-due support, split in proportion to
+   each order's past-due amount.
+4. What is left after all past-due support is reported as unallocated (this site's convention).
+5. Shares are whole cents by the largest-remainder method (this site's convention,
+   ``money.split``); the parts always add up to the payment.
+"""
+
+from __future__ import annotations
+
+from calculators import money, rules
+from calculators.calculator import Calculator, Outcome, Values
+from calculators.fields import MISSING, ListField, MoneyField, Reader, TextField
+from calculators.wording import join_and
+
+ORDER_FIELDS = (
+    TextField(
+        name="id", label="Name of the order",
+        help=("A name you will recognise, such as the child's first name or the case number. "
+              "If you leave it empty, the orders are called Order 1, Order 2 and so on, in the "
+              "order you list them."),
+        max_length=rules.number("limits.name_max_length"), noun="the name of the order"),
+    MoneyField(
+        name="current_due", label="Current support due", required=True,
+        help=("The current support this order says you must pay for the same period as the "
+              "payment, usually one month. Enter 0 if the order has no current support, for "
+              "example because the child is grown and only past-due support is left.")),
+    MoneyField(
+        name="past_due", label="Past-due support owed", default_cents=0,
+        help=("How much support on this order is overdue (also called arrears or back support). "
+              "Leave it empty or enter 0 if nothing is overdue.")),
+)
+
+FIELDS = (
+    MoneyField(
+        name="payment", label="Payment amount", required=True,
+        help="The amount of one payment, in dollars and cents, for example 700.00."),
+    ListField(
+        name="orders", label="Your support orders", required=True, item_label="Order",
+        help=("Each support order you pay on, with the current support due and any past-due "
+              "support. Add up to 50 orders."),
+        noun="the list of support orders", fields=ORDER_FIELDS,
+        min_items=rules.number("limits.orders_min"),
+        max_items=rules.number("limits.orders_max")),
+)
+
+
+def order_names(orders: list[Values]) -> list[str]:
+    """Each order's name: its own, or "Order 1", "Order 2", ... by position (DESIGN.md)."""
+    return [order["id"] or f"Order {index + 1}" for index, order in enumerate(orders)]
+
+
+def check(values: Values, reader: Reader) -> None:
+    """Orders must have different names once the default names are filled in."""
+    orders = values["orders"]
+    if orders is MISSING:
+        return
+    first_use: dict[str, int] = {}
+    for index, order in enumerate(orders):
+        if order is MISSING or order["id"] is MISSING:
+            continue
+        name = order["id"] or f"Order {index + 1}"
+        if name in first_use:
+            reader.error(f"orders[{index}].id",
+                         f'Order {index + 1}: The name "{name}" is already used by order '
+                         f"{first_use[name] + 1}. Give each order a different name.")
+        else:
+            first_use[name] = index
+
+
+def allocate(payment: int, current_due: list[int], past_due: list[int]
+             ) -> tuple[list[int], list[int], int, list[int], list[int]]:
+    """Split ``payment`` cents: current support first, then past-due support, then the rest.
+
+    Returns the parts to current support, the parts to past-due support, the unallocated cents,
+    and the indexes that received a leftover cent in the current and in the past-due split.
+    """
+    total_current = sum(current_due)
+    if payment >= total_current:
+        to_current, current_extra, rest = list(current_due), [], payment - total_current
+    else:
+        (to_current, current_extra), rest = money.split(payment, current_due), 0
+    total_past = sum(past_due)
+    if rest >= total_past:
+        to_past, past_extra, unallocated = list(past_due), [], rest - total_past
+    else:
+        (to_past, past_extra), unallocated = money.split(rest, past_due), 0
+    return to_current, to_past, unallocated, current_extra, past_extra
+
+
+def compute(values: Values) -> Outcome:
+    payment: int = values["payment"]
+    orders: list[Values] = values["orders"]
+    names = order_names(orders)
+    current_due = [order["current_due"] for order in orders]
+    past_due = [order["past_due"] for order in orders]
+    to_current, to_past, unallocated, current_extra, past_extra = allocate(
+        payment, current_due, past_due)
+    result = {
+        "orders": [{"id": name, "to_current": money.amount(current),
+                    "to_past_due": money.amount(past), "total": money.amount(current + past)}
+                   for name, current, past in zip(names, to_current, to_past)],
+        "to_current_total": money.amount(sum(to_current)),
+        "to_past_due_total": money.amount(sum(to_past)),
+        "unallocated": money.amount(unallocated),
+    }
+    steps = _steps(payment, names, current_due, past_due, to_current, to_past, unallocated,
+                   current_extra, past_extra)
+    contacts = ["fsd-payment-information"]
+    if unallocated:
+        contacts.insert(0, "fsd-customer-service")
+    return Outcome(result, steps, contacts)
+
+
+def _shares(names: list[str], parts: list[int], owed: list[int]) -> str:
+    """"A gets $300.00 and C gets $50.00", for the orders that owe something in this step."""
+    return join_and([f"{name} gets {money.dollars(part)}"
+                     for name, part, due in zip(names, parts, owed) if due])
+
+
+def _steps(payment: int, names: list[str], current_due: list[int], past_due: list[int],
+           to_current: list[int], to_past: list[int], unallocated: int,
+           current_extra: list[int], past_extra: list[int]) -> list[str]:
+    paid = money.dollars(payment)
+    total_current, total_past = sum(current_due), sum(past_due)
+    orders = "the order" if len(names) == 1 else f"the {len(names)} orders"
+    steps = [f"The current support due on {orders} adds up to {money.dollars(total_current)}."]
+    if total_current == 0:
+        steps.append("No current support is due, so the whole payment can go to past-due "
+                     "support.")
+    elif payment >= total_current:
+        steps.append(f"The payment of {paid} covers all of it, so each order gets its full "
+                     f"current support: {_shares(names, to_current, current_due)}.")
+    else:
+        steps.append(f"The payment of {paid} is less than that, so it is split over the orders "
+                     f"in proportion to the current support due on each: "
+                     f"{_shares(names, to_current, current_due)}.")
+        steps.extend(_rounding(names, current_extra))
+    rest = max(payment - total_current, 0)
+    if total_past == 0:
+        steps.append("None of the orders has past-due support.")
+    elif rest == 0:
+        steps.append("Nothing is left for past-due support: current support is paid first.")
+    elif rest >= total_past:
+        steps.append(f"That leaves {money.dollars(rest)}, which covers all the past-due support "
+                     f"({money.dollars(total_past)}): {_shares(names, to_past, past_due)}.")
+    else:
+        steps.append(f"That leaves {money.dollars(rest)} for past-due support. The past-due "
+                     f"support on the orders adds up to {money.dollars(total_past)}, so "
+                     f"{money.dollars(rest)} is split in proportion to what is past due on "
+                     f"each: {_shares(names, to_past, past_due)}.")
+        steps.extend(_rounding(names, past_extra))
+    if unallocated:
+        steps.append(f"{money.dollars(unallocated)} is more than all the current and past-due "
+                     "support on these orders. This site shows it as unallocated: FSD may hold "
+                     "it or refund it. Call FSD's customer service line to ask. (FSD's "
+                     "published rule does not say what happens to it; this is the site's own "
+                     "reading.)")
+    steps.append("This follows FSD's published rule for several orders: current support first, "
+                 "split by the current support due on each order, then past-due support, split "
+                 "by the amount past due on each. FSD's own records show how a payment was "
+                 "actually applied: the payment information line can tell you (have your case "
+                 "number ready).")
+    return steps
+
+
+def _rounding(names: list[str], extra: list[int]) -> list[str]:
+    if not extra:
+        return []
+    if len(extra) == 1:
+        given = (f"1 cent was left over: it went to {names[extra[0]]}, whose exact share had the "
+                 "largest fraction of a cent left")
+    else:
+        given = (f"{len(extra)} cents were left over: one each went to "
+                 f"{join_and([names[index] for index in extra])}, whose exact shares had the "
+                 "largest fractions of a cent left")
+    return [f"Shares are paid in whole cents. After each order got the whole cents of its exact "
+            f"share, {given} (ties go to the larger amount owed, then to the order listed "
+            "first). This rounding is this site's own convention: FSD has not published how it "
+            "rounds."]
+
+
+CALCULATOR = Calculator(
+    name="allocation",
+    title="How is one payment split over several support orders?",
+    summary=("If you pay support on more than one order, FSD splits each payment over them: "
+             "current support first, in proportion to the current support due on each order, "
+             "then past-due support, in proportion to the amount past due on each. Enter one "
+             "payment and your orders to see each order's share."),
+    fields=FIELDS, check=check, compute=compute)

@@ -1,0 +1,136 @@
+"""The one entry point: the CLI, the browser worker and the site build all call this module.
+
+- :func:`run` takes parsed JSON (numbers as ``Decimal``) and returns the response dict of the
+  JSON contract (DESIGN.md): ``{"ok": true, "calculator", "result", "steps", "contacts"}`` or
+  ``{"ok": false, "calculator", "errors": [{"field", "message"}]}``.
+- :func:`run_json` takes the JSON text (or bytes) and returns ``(exit_code, response_text)``, so
+  that the CLI and the browser produce byte-identical output.
+- :func:`declaration` describes a calculator's form, from the same field declaration that
+  checks its input.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from calculators import allocation, order_end, review
+from calculators.calculator import Calculator
+from calculators.fields import shown
+from calculators.wording import join_or
+
+CALCULATORS: dict[str, Calculator] = {
+    calculator.name: calculator
+    for calculator in (allocation.CALCULATOR, order_end.CALCULATOR, review.CALCULATOR)}
+NAMES: tuple[str, ...] = tuple(CALCULATORS)
+EXIT_OK = 0
+EXIT_INVALID = 2
+MAX_EXPONENT_DIGITS = 8
+
+
+class UnreadableInput(ValueError):
+    """The input text is not one JSON object this site can read; the message says why."""
+
+
+def run(name: object, payload: object, *, today: datetime.date | None = None
+        ) -> dict[str, Any]:
+    """Run calculator ``name`` on ``payload`` (a parsed JSON object).
+
+    ``today`` is the date ``as_of`` defaults to; it is today's date unless a caller (a test, the
+    site build) fixes it.
+    """
+    calculator = CALCULATORS.get(name) if isinstance(name, str) else None
+    if calculator is None:
+        return failure(None, unknown_calculator(name))
+    if not isinstance(payload, Mapping):
+        return failure(calculator.name, "The input must be one JSON object, like "
+                                        '{"field": "value", ...}.')
+    return calculator.run(payload, today or datetime.date.today())
+
+
+def run_json(name: str | None, text: str | bytes, *, today: datetime.date | None = None
+             ) -> tuple[int, str]:
+    """Read JSON ``text``, run calculator ``name`` and return ``(exit code, response JSON)``:
+    0 when the result is there, 2 for any problem with the name or the input."""
+    if not (isinstance(name, str) and name in CALCULATORS):
+        response = failure(None, unknown_calculator(name))
+    else:
+        try:
+            payload = loads(text)
+        except UnreadableInput as problem:
+            response = failure(name, str(problem))
+        else:
+            response = run(name, payload, today=today)
+    code = EXIT_OK if response["ok"] else EXIT_INVALID
+    return code, json.dumps(response, ensure_ascii=False)
+
+
+def declaration(name: str) -> dict[str, Any]:
+    """The declared form of calculator ``name``: title, summary and fields (CONTRACTS)."""
+    if name not in CALCULATORS:
+        raise ValueError(unknown_calculator(name))
+    return CALCULATORS[name].declaration()
+
+
+def failure(name: str | None, message: str) -> dict[str, Any]:
+    """A response for a problem that belongs to no single field."""
+    return {"ok": False, "calculator": name, "errors": [{"field": None, "message": message}]}
+
+
+def unknown_calculator(name: object) -> str:
+    choices = join_or(list(NAMES))
+    if name is None or name == "":
+        return f"Name a calculator: {choices}."
+    return f'There is no calculator called "{shown(name)}". The calculators are {choices}.'
+
+
+def loads(text: str | bytes) -> Any:
+    """Parse JSON exactly: numbers become ``Decimal`` (never float), NaN and Infinity are
+    refused, and a key given twice is an error rather than silently keeping the last one."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UnreadableInput("The input is not readable text: save it as UTF-8.") from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors add is not content
+    if not text.strip():
+        raise UnreadableInput('The input is empty. Send one JSON object, like '
+                              '{"field": "value", ...}.')
+    try:
+        return json.loads(text, parse_float=_number, parse_int=_number,
+                          parse_constant=_constant, object_pairs_hook=_object)
+    except UnreadableInput:
+        raise
+    except RecursionError:
+        raise UnreadableInput("The input is nested too deeply to read.") from None
+    except json.JSONDecodeError as error:
+        raise UnreadableInput(f"The input is not valid JSON: {error.msg} (line {error.lineno}, "
+                              f"column {error.colno}).") from None
+
+
+def _number(text: str) -> Decimal:
+    # Decimal's exponent limit differs between 64-bit CPython and 32-bit WebAssembly; refusing
+    # exponents of nine digits or more (1e100000000) gives the same answer on both.
+    exponent = text.lower().partition("e")[2].lstrip("+-").lstrip("0")
+    if len(exponent) > MAX_EXPONENT_DIGITS:
+        raise UnreadableInput(f"The number {shown(text)} is too large or too small to read.")
+    return Decimal(text)
+
+
+def _constant(text: str) -> Any:
+    raise UnreadableInput(f"{text} is not a number this site accepts: write amounts like "
+                          "1000.00.")
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise UnreadableInput(f'The input gives "{shown(key)}" more than once in the same '
+                                  "object. Give each field once.")
+        result[key] = value
+    return result
+

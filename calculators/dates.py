@@ -1,0 +1,84 @@
+"""Dates: reading them, writing them for people, and birthday arithmetic.
+
+Birthdays and anniversaries follow one convention (``rules.toml``,
+``[order_end.birthday_29_february]``, this site's own): a date that does not exist in the target
+month (29 February in a common year, 31 April) moves to the first day of the next month. So a
+child born on 29 February turns 18 on 1 March, and an order last reviewed on 29 February 2024
+can be reviewed again on 1 March 2027. Ages in months count the same way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+from calculators import rules
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+EARLIEST = rules.date_value("limits.earliest_date")
+LATEST = rules.date_value("limits.latest_date")
+
+
+class InvalidDate(ValueError):
+    """A date field holds something that is not a date this site accepts."""
+
+
+def parse_date(text: str) -> datetime.date:
+    """Read ``YYYY-MM-DD`` as a real calendar date within the accepted range.
+
+    ``date.fromisoformat`` alone would also take "20260105" and "2026-W01-1" (DESIGN.md, JSON
+    contract), so the shape is checked first, with ASCII digits only.
+    """
+    if not ISO_DATE.fullmatch(text):
+        raise InvalidDate("format")
+    year, month, day = (int(part) for part in text.split("-"))
+    try:
+        value = datetime.date(year, month, day)
+    except ValueError:
+        raise InvalidDate("calendar") from None
+    if not EARLIEST <= value <= LATEST:
+        raise InvalidDate("range")
+    return value
+
+
+def long_date(value: datetime.date) -> str:
+    """A date as people write it: "May 1, 2028" (no leading zero, no locale)."""
+    return f"{MONTH_NAMES[value.month - 1]} {value.day}, {value.year}"
+
+
+def add_months(start: datetime.date, months: int) -> datetime.date:
+    """The same day of the month ``months`` later, or the first of the following month when
+    that day does not exist (this site's 29 February convention, rules.toml)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if start.day <= calendar.monthrange(year, month)[1]:
+        return datetime.date(year, month, start.day)
+    return datetime.date(year, month, 1) + datetime.timedelta(
+        days=calendar.monthrange(year, month)[1])
+
+
+def add_years(start: datetime.date, years: int) -> datetime.date:
+    """The anniversary ``years`` later: a birthday or a review date (29 February -> 1 March)."""
+    return add_months(start, 12 * years)
+
+
+def age_in_months(birth: datetime.date, on: datetime.date) -> int:
+    """Completed months of age on ``on`` (on or after ``birth``), counting month-days as
+    :func:`add_months` does."""
+    months = (on.year - birth.year) * 12 + on.month - birth.month
+    if add_months(birth, months) > on:
+        months -= 1
+    return months
+
+
+def age(birth: datetime.date, on: datetime.date) -> tuple[int, int]:
+    """Completed years and months of age on ``on``."""
+    return divmod(age_in_months(birth, on), 12)
+
+
+def is_29_february(value: datetime.date) -> bool:
+    return (value.month, value.day) == (2, 29)

@@ -1,0 +1,341 @@
+"""Input fields: each calculator declares them once, and everything else reads the declaration.
+
+A field has a name, a label and help text a parent reads, a kind and its limits. The same
+declaration is used to check input (:meth:`Field.read`, which collects every problem with its
+zero-based path, such as ``orders[1].current_due``) and to describe the form
+(:meth:`Field.describe`, the JSON that ``calculators.api.declaration`` returns).
+
+Conventions (DESIGN.md, JSON contract; calculators/DECISIONS.md):
+
+- ``null``, a missing key and a blank string all mean "not given": the field's default applies,
+  or, for a required field, an error asks for it.
+- Strings are read with surrounding spaces removed.
+- Keys that are not declared are errors naming the key (a typo must not be silently ignored).
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from calculators import dates, money
+from calculators.wording import join_and, join_or
+
+MISSING: Any = object()  # the value of a field whose input is invalid (never computed with)
+SHOWN_KEY_LENGTH = 40
+
+
+@dataclass
+class Reader:
+    """Collects the problems found while reading one input, and knows today's date."""
+
+    today: datetime.date
+    errors: list[dict[str, str | None]] = field(default_factory=list)
+
+    def error(self, path: str | None, message: str) -> None:
+        self.errors.append({"field": path, "message": message})
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a value is: its path in the input and how to name it to a person."""
+
+    path: str
+    prefix: str = ""  # "Order 2: " for a field inside the second item of a list
+
+    def key(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """One input field. Subclasses add a kind and its limits."""
+
+    kind: ClassVar[str]
+    name: str
+    label: str
+    help: str
+    required: bool = False
+    noun: str = ""  # how a sentence names the field: "the payment amount"
+
+    def phrase(self) -> str:
+        """The field inside a sentence: "the payment amount"."""
+        return self.noun or f"the {self.label[0].lower()}{self.label[1:]}"
+
+    def subject(self) -> str:
+        """The field at the start of a sentence: "The payment amount"."""
+        noun = self.phrase()
+        return noun[0].upper() + noun[1:]
+
+    def describe(self) -> dict[str, Any]:
+        """The field as ``calculators.api.declaration`` lists it (see CONTRACTS)."""
+        return {"name": self.name, "label": self.label, "kind": self.kind, "help": self.help,
+                "required": self.required, "default": self.default_json(), **self.limits()}
+
+    def default_json(self) -> Any:
+        return None
+
+    def limits(self) -> dict[str, Any]:
+        return {}
+
+    def read(self, raw: object, place: Place, reader: Reader) -> Any:
+        """The value of this field in ``raw`` (already known to be present), or MISSING after
+        recording why it cannot be used."""
+        if _absent(raw):
+            if self.required:
+                reader.error(place.path, f"{place.prefix}Enter {self.phrase()}.")
+                return MISSING
+            return self.default(reader)
+        return self.parse(raw.strip() if isinstance(raw, str) else raw, place, reader)
+
+    def default(self, reader: Reader) -> Any:
+        return None
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        # Never runs: every kind of field below defines its own parse.
+        raise NotImplementedError  # pragma: no cover
+
+
+def _absent(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoneyField(Field):
+    """An amount of money, read as whole cents (money.parse_cents)."""
+
+    kind: ClassVar[str] = "money"
+    default_cents: int | None = None
+
+    def default_json(self) -> Any:
+        return None if self.default_cents is None else money.amount(self.default_cents)
+
+    def limits(self) -> dict[str, Any]:
+        return {"min": money.amount(0), "max": money.amount(money.MAX_CENTS)}
+
+    def default(self, reader: Reader) -> Any:
+        return self.default_cents
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        try:
+            return money.parse_cents(raw)
+        except money.InvalidMoney as problem:
+            reader.error(place.path, place.prefix + self._message(str(problem)))
+            return MISSING
+
+    def _message(self, problem: str) -> str:
+        if problem == "negative":
+            return f"{self.subject()} cannot be negative."
+        if problem == "decimals":
+            return f"{self.subject()} can have at most two decimal places (whole cents), like 433.33."
+        if problem == "range":
+            return f"{self.subject()} must be {money.dollars(money.MAX_CENTS)} or less."
+        return f'Write {self.phrase()} as a number like 1000 or 1000.00, without "$" or commas.'
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateField(Field):
+    """A calendar date written YYYY-MM-DD; ``as_of`` fields default to today."""
+
+    kind: ClassVar[str] = "date"
+    today_if_absent: bool = False
+
+    def limits(self) -> dict[str, Any]:
+        return {"min": dates.EARLIEST.isoformat(), "max": dates.LATEST.isoformat()}
+
+    def default(self, reader: Reader) -> Any:
+        return reader.today if self.today_if_absent else None
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        if not isinstance(raw, str):
+            return self._fail(place, reader, "format", "")
+        try:
+            return dates.parse_date(raw)
+        except dates.InvalidDate as problem:
+            return self._fail(place, reader, str(problem), raw)
+
+    def _fail(self, place: Place, reader: Reader, problem: str, text: str) -> Any:
+        if problem == "calendar":
+            message = f"{self.subject()}, {text}, is not a real date: check the month and the day."
+        elif problem == "range":
+            message = (f"{self.subject()} must be between {dates.long_date(dates.EARLIEST)} and "
+                       f"{dates.long_date(dates.LATEST)}.")
+        else:
+            message = f"Write {self.phrase()} as year-month-day, like 2026-05-01."
+        reader.error(place.path, place.prefix + message)
+        return MISSING
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChoiceField(Field):
+    """One of a fixed list of values."""
+
+    kind: ClassVar[str] = "choice"
+    choices: tuple[Choice, ...]
+    default_choice: str | None = None
+
+    def default_json(self) -> Any:
+        return self.default_choice
+
+    def limits(self) -> dict[str, Any]:
+        return {"choices": [{"value": c.value, "label": c.label} for c in self.choices]}
+
+    def default(self, reader: Reader) -> Any:
+        return self.default_choice
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        values = [choice.value for choice in self.choices]
+        if isinstance(raw, str) and raw in values:
+            return raw
+        options = join_or([f'"{value}"' for value in values])
+        reader.error(place.path, f"{place.prefix}{self.subject()} must be one of {options}.")
+        return MISSING
+
+
+@dataclass(frozen=True, kw_only=True)
+class BooleanField(Field):
+    """JSON true or false (nothing else: not "yes", not 1)."""
+
+    kind: ClassVar[str] = "boolean"
+    default_flag: bool = False
+
+    def default_json(self) -> Any:
+        return self.default_flag
+
+    def default(self, reader: Reader) -> Any:
+        return self.default_flag
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        if isinstance(raw, bool):
+            return raw
+        reader.error(place.path, f"{place.prefix}{self.subject()} must be true or false.")
+        return MISSING
+
+
+@dataclass(frozen=True, kw_only=True)
+class TextField(Field):
+    """A short line of text, such as a name for an order."""
+
+    kind: ClassVar[str] = "text"
+    max_length: int
+
+    def limits(self) -> dict[str, Any]:
+        return {"max_length": self.max_length}
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        if not isinstance(raw, str):
+            message = f"{self.subject()} must be text, in quotes."
+        elif len(raw) > self.max_length:
+            message = f"{self.subject()} can be at most {self.max_length} characters long."
+        elif any(unicodedata.category(char) in ("Cc", "Cs") for char in raw):
+            message = f"{self.subject()} cannot contain line breaks or other control characters."
+        else:
+            return raw
+        reader.error(place.path, place.prefix + message)
+        return MISSING
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupField(Field):
+    """A JSON object of further fields (the input itself is one)."""
+
+    kind: ClassVar[str] = "group"
+    fields: tuple[Field, ...]
+
+    def limits(self) -> dict[str, Any]:
+        return {"fields": [member.describe() for member in self.fields]}
+
+    def default(self, reader: Reader) -> Any:
+        return {member.name: member.default(reader) for member in self.fields}
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        if not isinstance(raw, Mapping):
+            names = join_and([member.name for member in self.fields])
+            reader.error(place.path, f"{place.prefix}{self.subject()} must be a JSON object with "
+                                     f"the fields {names}.")
+            return MISSING
+        return read_members(self.fields, raw, place, reader)
+
+
+def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Place,
+                 reader: Reader) -> dict[str, Any]:
+    """Read every declared field of an object, then report the keys nobody declared."""
+    values = {member.name: member.read(raw.get(member.name), Place(place.key(member.name),
+                                                                   place.prefix), reader)
+              for member in members}
+    names = [member.name for member in members]
+    for key in raw:
+        if key not in names:
+            reader.error(place.key(shown(key)), place.prefix + _unknown_key(key, names))
+    return values
+
+
+def _unknown_key(key: object, names: list[str]) -> str:
+    message = f'There is no field "{shown(key)}" here.'
+    close = difflib.get_close_matches(str(key), names, n=1)
+    if close:
+        message += f' Did you mean "{close[0]}"?'
+    return f"{message} The fields are: {join_and(names)}."
+
+
+def shown(key: object) -> str:
+    """A key as an error may repeat it: short, and without lone surrogates that could not be
+    written out as UTF-8."""
+    text = str(key)
+    if len(text) > SHOWN_KEY_LENGTH:
+        text = text[:SHOWN_KEY_LENGTH] + "…"
+    return "".join("\ufffd" if unicodedata.category(char) == "Cs" else char for char in text)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListField(Field):
+    """A list of objects of the same fields, such as support orders."""
+
+    kind: ClassVar[str] = "list"
+    fields: tuple[Field, ...]
+    item_label: str  # "Order": items are called "Order 1", "Order 2", ...
+    min_items: int
+    max_items: int
+
+    def limits(self) -> dict[str, Any]:
+        return {"fields": [member.describe() for member in self.fields],
+                "item_label": self.item_label,
+                "min_items": self.min_items, "max_items": self.max_items}
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        item = self.item_label.lower()
+        if not isinstance(raw, list):
+            message = f"{self.subject()} must be a list of {item}s, like [{{...}}, {{...}}]."
+        elif len(raw) < self.min_items:
+            message = f"Add at least {_count(self.min_items, item)}."
+        elif len(raw) > self.max_items:
+            message = f"Enter at most {_count(self.max_items, item)}."
+        else:
+            return [self._read_item(entry, index, place, reader)
+                    for index, entry in enumerate(raw)]
+        reader.error(place.path, message)
+        return MISSING
+
+    def _read_item(self, entry: object, index: int, place: Place, reader: Reader) -> Any:
+        where = Place(f"{place.path}[{index}]", f"{self.item_label} {index + 1}: ")
+        if not isinstance(entry, Mapping):
+            names = join_and([member.name for member in self.fields])
+            reader.error(where.path, f"{self.item_label} {index + 1} must be a JSON object with "
+                                     f"the fields {names}.")
+            return MISSING
+        return read_members(self.fields, entry, where, reader)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"one {noun}" if number == 1 else f"{number} {noun}s"
+

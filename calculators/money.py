@@ -1,0 +1,105 @@
+"""Money in whole cents: reading amounts exactly, writing them, splitting them fairly.
+
+Amounts are integers of cents inside the calculators and never floats (DESIGN.md, "The
+calculators"). Input is a JSON number, parsed exactly as a ``Decimal``, or a string such as
+"1000" or "1000.00"; output is a string with exactly two decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from calculators import rules
+
+MAX_CENTS = rules.number("limits.money_max")
+AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?")
+NEGATIVE = re.compile(r"-[0-9.,\s]*[0-9][0-9.,\s]*")
+
+
+class InvalidMoney(ValueError):
+    """An amount that is not one this site accepts; ``args[0]`` says which problem:
+    "type", "format", "negative", "decimals" or "range"."""
+
+
+def parse_cents(value: object) -> int:
+    """Read an amount of money as whole cents (DESIGN.md, JSON contract).
+
+    Accepted: a JSON number (``int``, or ``Decimal`` from ``parse_float``/``parse_int``) or a
+    string matching ``^[0-9]+(\\.[0-9]{1,2})?$``, from 0 to the maximum in rules.toml. Booleans
+    are not numbers here, though Python counts them as ints. A float (only from a Python caller)
+    is taken at its shortest decimal spelling, never at its binary value.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float, str)):
+        raise InvalidMoney("type")
+    if isinstance(value, str):
+        return _parse_text(value.strip())
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    number = Decimal(value)
+    if not number.is_finite():
+        raise InvalidMoney("type")
+    return _exact_cents(number)
+
+
+def _parse_text(text: str) -> int:
+    if AMOUNT.fullmatch(text):
+        return _exact_cents(Decimal(text))
+    if NEGATIVE.fullmatch(text):
+        raise InvalidMoney("negative")
+    if re.fullmatch(r"[0-9]+\.[0-9]{3,}", text):
+        raise InvalidMoney("decimals")
+    raise InvalidMoney("format")
+
+
+def _exact_cents(number: Decimal) -> int:
+    """Whole cents of ``number``, checked without rounding or expanding: the bounds first, so
+    that a huge exponent (1e400) or a 5,000-digit integer is never turned into an int."""
+    if number < 0:
+        raise InvalidMoney("negative")
+    if number > Decimal(MAX_CENTS) / 100:
+        raise InvalidMoney("range")
+    if number == 0:
+        return 0
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # finite numbers only reach this point
+    # The coefficient has no leading zeros and the value is at most 10,000,000.00, so at most
+    # ten digits lie before the cents boundary; any digit after it must be zero.
+    cut = len(digits) + exponent + 2
+    if cut <= 0 or any(digits[cut:]):
+        raise InvalidMoney("decimals")
+    return int("".join(map(str, digits[:cut]))) * 10 ** max(exponent + 2, 0)
+
+
+def amount(cents: int) -> str:
+    """Cents as the JSON contract writes money: "433.33"."""
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+def dollars(cents: int) -> str:
+    """Cents as the steps write money: "$1,000.00"."""
+    return f"${cents // 100:,}.{cents % 100:02d}"
+
+
+def split(total: int, weights: list[int]) -> tuple[list[int], list[int]]:
+    """Split ``total`` cents in proportion to ``weights`` by the largest-remainder method.
+
+    DESIGN.md, allocation step 5 (this site's convention, rules.toml
+    ``[allocation.whole_cents]``): each part is first the floor of its exact share
+    ``total * weight / sum(weights)``; the cents left over go one each to the parts with the
+    largest fractional remainders, compared exactly; ties go to the larger weight (the larger
+    amount owed in that step), then to the earlier part. The parts add up to ``total``.
+    Requires ``0 <= total <= sum(weights)`` and ``sum(weights) > 0``.
+
+    Returns the parts and the indexes of the parts that received a leftover cent.
+    """
+    whole = sum(weights)
+    parts = [total * weight // whole for weight in weights]
+    # All remainders share the denominator ``whole``, so their numerators compare exactly.
+    remainders = [total * weight % whole for weight in weights]
+    leftover = total - sum(parts)
+    ranking = sorted(range(len(weights)), key=lambda i: (-remainders[i], -weights[i], i))
+    rounded_up = sorted(ranking[:leftover])
+    for index in rounded_up:
+        parts[index] += 1
+    return parts, rounded_up

@@ -1,0 +1,261 @@
+"""order_end: when a current support order ends.
+
+The rule (seed 001_f6079787ae316351.txt; RSMo 452.340.3 to .5; rules.toml ``[order_end.*]``),
+which applies "unless the circumstances of the child manifestly dictate otherwise and the court
+specifically so provides", so the steps always say that the court's order decides:
+
+- Not in school past 18: the 18th birthday.
+- Still in high school (or an equivalency programme) at 18, or in college or vocational school:
+  completion or the 21st birthday, whichever comes first, never before the 18th birthday.
+- The child's death, marriage, entry into active military duty, or becoming self-supporting
+  ends support on that date when it comes before the age-based end.
+- An incapacitated child: the court decides (only an event gives a date).
+- Birthdays of a child born on 29 February fall on 1 March in common years (this site's
+  convention, ``dates.add_years``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from calculators import dates, rules
+from calculators.calculator import Calculator, Outcome, Values, known
+from calculators.fields import (BooleanField, Choice, ChoiceField, DateField, GroupField,
+                                Reader)
+from calculators.wording import ordinal, plural
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that ends support on its date (RSMo 452.340.3(1) to (4))."""
+
+    name: str
+    label: str
+    help: str
+    what: str  # the event as the subject of a sentence
+
+
+# In the order they rank when several happen on the same day (DESIGN.md).
+EVENTS = (
+    Event("died", "Date the child died", "Support ends if the child dies.", "The child's death"),
+    Event("married", "Date the child married",
+          "Support ends when the child marries.", "The child's marriage"),
+    Event("military", "Date the child joined active military duty",
+          "Support ends when the child enters active duty in the military. A planned date "
+          "may be entered.", "The child's entry into active military duty"),
+    Event("self_supporting", "Date the child became self-supporting",
+          "Support can end when the child can support themselves and the parent with custody "
+          "has stopped supporting the child.", "The child becoming self-supporting"),
+)
+RANK = {event.name: rank for rank, event in enumerate(EVENTS)}
+
+AGE_18 = rules.number("order_end.age_of_majority")
+AGE_21 = rules.number("order_end.education_age_limit")
+ORDINAL_18, ORDINAL_21 = ordinal(AGE_18), ordinal(AGE_21)  # "18th", "21st"
+ENROLMENT_DEADLINE = rules.rule("order_end.enrolment_deadline").value
+
+FIELDS = (
+    DateField(name="child_birth_date", label="Child's date of birth", required=True,
+              help="The child's date of birth, for example 2010-05-01."),
+    DateField(name="as_of", label="Date to work from", today_if_absent=True,
+              help=("Normally today: leave it empty to use today's date. The calculator says "
+                    "whether support has already ended by this date.")),
+    ChoiceField(
+        name="schooling", label="Child's schooling after 18", default_choice="none",
+        noun="the child's schooling",
+        help=("Support can continue past 18 while the child is still in high school, or is in "
+              "college or vocational school. Choose what applies or is expected."),
+        choices=(
+            Choice("none", "Not in school after 18"),
+            Choice("secondary", "Still in high school (or a high school equivalency program) "
+                                "at 18"),
+            Choice("post_secondary", "In college or vocational school, enrolled by "
+                                     f"{ENROLMENT_DEADLINE} after high school"),
+        )),
+    DateField(name="expected_completion", label="Date the child is expected to finish school",
+              noun="the expected completion date",
+              help=("When the child is expected to finish high school, college or vocational "
+                    "school. Leave it empty if you do not know: the calculator then uses the "
+                    "21st birthday.")),
+    BooleanField(name="incapacitated",
+                 label="The child is physically or mentally incapacitated",
+                 noun="the answer about incapacity",
+                 help=("Choose this if the child cannot support themselves because of a "
+                       "physical or mental condition. The court may then order support to "
+                       "continue past 18.")),
+    GroupField(name="events", label="Events that end support",
+               help=("Enter a date only for something that has happened or is planned; leave "
+                     "the others empty."),
+               fields=tuple(DateField(name=event.name, label=event.label, help=event.help)
+                            for event in EVENTS)),
+)
+
+
+def check(values: Values, reader: Reader) -> None:
+    """The dates must make sense together (DESIGN.md, order_end errors)."""
+    birth, as_of = values["child_birth_date"], values["as_of"]
+    completion, schooling = values["expected_completion"], values["schooling"]
+    if known(birth, as_of) and birth > as_of:
+        reader.error("child_birth_date",
+                     f"The child's date of birth, {dates.long_date(birth)}, is after the date "
+                     f"to work from, {dates.long_date(as_of)}.")
+    if known(birth, completion) and completion < birth:
+        reader.error("expected_completion",
+                     f"The expected completion date, {dates.long_date(completion)}, is before "
+                     "the child's date of birth.")
+    if known(completion) and schooling == "none":
+        reader.error("expected_completion",
+                     "An expected completion date is used only for a child still in high "
+                     "school, or in college or vocational school. Choose that schooling, or "
+                     "leave the date empty.")
+    events = values["events"]
+    if not known(birth, events):
+        return
+    for event in EVENTS:
+        when = events[event.name]
+        if known(when) and when < birth:
+            reader.error(f"events.{event.name}",
+                         f"The {event.label[0].lower()}{event.label[1:]}, "
+                         f"{dates.long_date(when)}, is before the child's date of birth.")
+
+
+def age_based_end(birth: datetime.date, schooling: str, completion: datetime.date | None
+                  ) -> tuple[datetime.date, str]:
+    """The end by age and schooling alone (RSMo 452.340.3(5), (6), .4 and .5)."""
+    eighteenth, twenty_first = dates.add_years(birth, AGE_18), dates.add_years(birth, AGE_21)
+    if schooling == "none":
+        return eighteenth, "age_18"
+    if completion is None or completion >= twenty_first:
+        return twenty_first, "age_21"
+    if completion <= eighteenth:
+        return eighteenth, "age_18"
+    return completion, "education_completed"
+
+
+def compute(values: Values) -> Outcome:
+    birth: datetime.date = values["child_birth_date"]
+    as_of: datetime.date = values["as_of"]
+    schooling: str = values["schooling"]
+    completion: datetime.date | None = values["expected_completion"]
+    incapacitated: bool = values["incapacitated"]
+    age_end, age_reason = age_based_end(birth, schooling, completion)
+    ordinary_end = None if incapacitated else age_end
+    happened = sorted((when, RANK[name]) for name, when in values["events"].items() if when)
+    first = next(((when, rank) for when, rank in happened
+                  if ordinary_end is None or when < ordinary_end), None)
+    end_date: datetime.date | None
+    if first is not None:
+        end_date, reason = first[0], EVENTS[first[1]].name
+    elif incapacitated:
+        end_date, reason = None, "court_decides"
+    else:
+        end_date, reason = age_end, age_reason
+    result = {
+        "end_date": end_date.isoformat() if end_date else None,
+        "reason": reason,
+        "already_ended": end_date is not None and end_date <= as_of,
+        "age_at_end": None,
+    }
+    steps = _age_steps(birth, schooling, completion, age_end)
+    if incapacitated:
+        steps.append(
+            f"Without the incapacity, support would end on {dates.long_date(age_end)}. You said "
+            "the child is physically or mentally incapacitated from supporting themselves: the "
+            f"court may order support to continue past the {ORDINAL_18} birthday, and past the "
+            f"{ORDINAL_21} birthday only if the order says so. So this calculator gives no end "
+            "date: the court decides. The child's death, marriage, entry into active military "
+            "duty or becoming self-supporting still ends support on its date.")
+    for when, rank in happened:
+        what = f"{EVENTS[rank].what} on {dates.long_date(when)}"
+        if (when, rank) == first and ordinary_end is None:
+            steps.append(f"{what} ends support on that date.")
+        elif (when, rank) == first:
+            steps.append(f"{what} comes before support would otherwise end, so support ends on "
+                         "that date.")
+        else:
+            steps.append(f"{what} is not before support ends, so it does not change the end "
+                         "date.")
+    if end_date is not None:
+        years, months = dates.age(birth, end_date)
+        result["age_at_end"] = {"years": years, "months": months}
+        state = ("so by this rule support has already ended" if result["already_ended"]
+                 else "so by this rule support has not ended yet")
+        steps.append(f"Support ends on {dates.long_date(end_date)}, when the child is "
+                     f"{plural(years, 'year')} and {plural(months, 'month')} old. The date you "
+                     f"worked from is {dates.long_date(as_of)}, {state}.")
+    steps.append("This is the general rule of RSMo 452.340, which applies unless the "
+                 "circumstances of the child manifestly dictate otherwise and the court "
+                 "specifically so provides. Your court order decides when support ends: keep "
+                 "paying the amount due each month until the court rules otherwise.")
+    steps.append("If you believe your child no longer needs support, call FSD's customer "
+                 "service line.")
+    return Outcome(result, steps, ["fsd-customer-service"])
+
+
+def _age_steps(birth: datetime.date, schooling: str, completion: datetime.date | None,
+               age_end: datetime.date) -> list[str]:
+    eighteenth, twenty_first = dates.add_years(birth, AGE_18), dates.add_years(birth, AGE_21)
+    steps = [f"The child was born on {dates.long_date(birth)}."]
+    if dates.is_29_february(birth):
+        steps.append("The child was born on 29 February. In years without a 29 February this "
+                     "site counts the child's birthday as 1 March. No Missouri rule on this was "
+                     "found: it is this site's own convention, and the court's order decides.")
+    if schooling == "none":
+        steps.append(f"A child who is not in school after {AGE_18} is supported until the "
+                     f"{ORDINAL_18} birthday: {dates.long_date(eighteenth)}.")
+        return steps
+    if schooling == "secondary":
+        steps.append(f"The child is still in high school or a high school equivalency program "
+                     f"at {AGE_18}, so support continues until the child finishes or turns "
+                     f"{AGE_21}, whichever comes first, and not before the {ORDINAL_18} birthday.")
+    else:
+        steps.append(f"The child is in college or vocational school, so support continues until "
+                     f"the child finishes or turns {AGE_21}, whichever comes first, and not "
+                     f"before the {ORDINAL_18} birthday.")
+        steps.append(_post_secondary_conditions())
+    if completion is None:
+        steps.append(f"No expected completion date was given, so this uses the {ORDINAL_21} "
+                     f"birthday: {dates.long_date(twenty_first)}.")
+    elif age_end == twenty_first:
+        steps.append(f"The expected completion date, {dates.long_date(completion)}, is not "
+                     f"before the {ORDINAL_21} birthday, so support would end on the {ORDINAL_21} "
+                     f"birthday: {dates.long_date(twenty_first)}.")
+    elif age_end == eighteenth:
+        steps.append(f"The expected completion date, {dates.long_date(completion)}, is not "
+                     f"after the {ORDINAL_18} birthday, so support would end on the {ORDINAL_18} "
+                     f"birthday: {dates.long_date(eighteenth)}.")
+    else:
+        steps.append(f"The child is expected to finish on {dates.long_date(completion)}, before "
+                     f"the {ORDINAL_21} birthday ({dates.long_date(twenty_first)}), so support "
+                     "would end on that date.")
+    return steps
+
+
+def _post_secondary_conditions() -> str:
+    """The conditions of RSMo 452.340.5 that the calculator does not model."""
+    hours = rules.number("order_end.credit_hours")
+    reduced = rules.number("order_end.credit_hours_when_working")
+    work = rules.number("order_end.work_hours_for_reduced_load")
+    days = rules.number("order_end.transcript_days")
+    failing = rules.rule("order_end.failing_share").value
+    return ("This assumes the child meets the conditions the law sets for support during "
+            "college or vocational school, which this calculator does not check. Support can "
+            f"end sooner if the child did not enroll by {ENROLMENT_DEADLINE} after finishing high "
+            f"school; does not enroll in and complete at least {hours} credit hours each "
+            f"semester ({reduced} for a child who works at least {work} hours a week, and a "
+            f"child with a disability may be excused); fails {failing} or more of the "
+            "courseload in a semester; or does not give a parent transcripts or similar official documents "
+            f"within {days} days of the parent's request.")
+
+
+
+CALCULATOR = Calculator(
+    name="order_end",
+    title="When does a support order end?",
+    summary=("Missouri support usually ends at 18, or later while the child finishes high "
+             "school or is in college or vocational school, but not after 21, and sooner if the "
+             "child marries, dies, joins active military duty or becomes self-supporting. Enter "
+             "the child's details to see the date the general rule gives. Your court order "
+             "decides."),
+    fields=FIELDS, check=check, compute=compute)

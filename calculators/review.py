@@ -1,0 +1,147 @@
+"""review: when a support order can next be reviewed, and whether a change reaches 20 percent.
+
+The rule (seed 001_f6079787ae316351.txt; RSMo 454.498 and 452.370.1; rules.toml
+``[review.*]``):
+
+- FSD reviews an order every 3 years: the next routine review is the third anniversary of the
+  date the order was entered, last reviewed or last modified, whichever is latest (29 February
+  counts as 1 March, ``dates.add_years``). It can be earlier on a showing of a substantial
+  change in circumstances.
+- A new guideline amount 20 percent or more away from the existing amount is a prima facie
+  showing of a substantial and continuing change, when the existing amount was the presumed
+  (Form 14) amount. The decision is exact, in cents: ``5 x |new - current| >= current``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from calculators import dates, money, rules
+from calculators.calculator import Calculator, Outcome, Values, known
+from calculators.fields import DateField, MoneyField, Reader
+from calculators.wording import plural
+
+CYCLE_YEARS = rules.number("review.cycle_years")
+THRESHOLD_PERCENT = rules.number("review.substantial_change_percent")
+PERCENT_DECIMALS = rules.number("review.percent_decimals")
+
+FIELDS = (
+    DateField(name="last_review_date",
+              label="Date the order was entered, last reviewed or last changed", required=True,
+              noun="the date the order was entered, last reviewed or last changed",
+              help=("The latest of these three dates: when the order was entered, when it was "
+                    "last reviewed, and when it was last changed (modified).")),
+    DateField(name="as_of", label="Date to work from", today_if_absent=True,
+              help="Normally today: leave it empty to use today's date."),
+    MoneyField(name="current_monthly", label="Current monthly support",
+               help=("Optional. The monthly amount in your order now. Enter it together with "
+                     "the estimated new amount to see whether the change reaches "
+                     f"{THRESHOLD_PERCENT}%.")),
+    MoneyField(name="estimated_new_monthly", label="Estimated new monthly support",
+               help=("Optional. What you think the monthly support would be if it were worked "
+                     "out again today under the Missouri guidelines (Form 14).")),
+)
+
+
+def check(values: Values, reader: Reader) -> None:
+    """DESIGN.md, review errors: a last review after ``as_of``; one amount without the other;
+    a current amount of 0, which no change can be a percentage of."""
+    last, as_of = values["last_review_date"], values["as_of"]
+    if known(last, as_of) and last > as_of:
+        reader.error("last_review_date",
+                     f"The date the order was entered, last reviewed or last changed, "
+                     f"{dates.long_date(last)}, is after the date to work from, "
+                     f"{dates.long_date(as_of)}.")
+    current, new = values["current_monthly"], values["estimated_new_monthly"]
+    if current is None and known(new):
+        reader.error("current_monthly", "Enter the current monthly support too, or leave both "
+                                        "monthly amounts empty.")
+    if new is None and known(current):
+        reader.error("estimated_new_monthly", "Enter the estimated new monthly support too, or "
+                                              "leave both monthly amounts empty.")
+    if current == 0:
+        reader.error("current_monthly", "The current monthly support must be more than 0 to "
+                                        "work out a change as a percentage of it.")
+
+
+def change_percent(current: int, new: int) -> str:
+    """``|new - current| / current x 100``, rounded half up to one decimal, without "%"."""
+    scale = 10**PERCENT_DECIMALS
+    whole, rest = divmod(abs(new - current) * 100 * scale, current)
+    if 2 * rest >= current:
+        whole += 1
+    units, decimals = divmod(whole, scale)
+    return f"{units}.{decimals:0{PERCENT_DECIMALS}d}" if PERCENT_DECIMALS else str(units)
+
+
+def meets_threshold(current: int, new: int) -> bool:
+    """RSMo 452.370.1, decided exactly: ``|new - current| / current >= 20 / 100``."""
+    return abs(new - current) * 100 >= THRESHOLD_PERCENT * current
+
+
+def compute(values: Values) -> Outcome:
+    last: datetime.date = values["last_review_date"]
+    as_of: datetime.date = values["as_of"]
+    current: int | None = values["current_monthly"]
+    new: int | None = values["estimated_new_monthly"]
+    next_review = dates.add_years(last, CYCLE_YEARS)
+    eligible = next_review <= as_of
+    result = {
+        "next_review_date": next_review.isoformat(),
+        "eligible_now": eligible,
+        "days_until_eligible": max((next_review - as_of).days, 0),
+        "change_percent": None,
+        "meets_20_percent": None,
+    }
+    steps = [f"FSD can review a support order every {CYCLE_YEARS} years. The latest date the "
+             f"order was entered, reviewed or changed is {dates.long_date(last)}, so the next "
+             f"routine review can be from {dates.long_date(next_review)}."]
+    if dates.is_29_february(last):
+        steps.append("That date is 29 February: in a year without one, this site counts the "
+                     "anniversary as 1 March. No Missouri rule on this was found: it is this "
+                     "site's own convention.")
+    if eligible:
+        steps.append(f"That is on or before {dates.long_date(as_of)}, so you can ask for a "
+                     "routine review now.")
+    else:
+        steps.append(f"That is {plural(result['days_until_eligible'], 'day')} after "
+                     f"{dates.long_date(as_of)}. You can ask sooner if you can show a "
+                     "substantial change in circumstances (RSMo 454.498).")
+    if current is not None and new is not None:
+        steps.extend(_change_steps(current, new, result))
+    steps.append("To ask FSD for a review, mail or fax a written request to the address or fax "
+                 "number below. Any parent can also ask the court to change an order, through "
+                 "a private attorney.")
+    return Outcome(result, steps, ["fsd-review-requests"])
+
+
+def _change_steps(current: int, new: int, result: dict[str, object]) -> list[str]:
+    percent = change_percent(current, new)
+    meets = meets_threshold(current, new)
+    result["change_percent"], result["meets_20_percent"] = percent, meets
+    steps = [f"The change from {money.dollars(current)} to {money.dollars(new)} a month is "
+             f"{money.dollars(abs(new - current))}, which is {percent}% of the current amount."]
+    if meets:
+        steps.append(f"That is {THRESHOLD_PERCENT}% or more. Under RSMo 452.370, a change of "
+                     f"{THRESHOLD_PERCENT}% or more from the existing amount is a prima facie "
+                     "showing of a substantial and continuing change in circumstances, if the "
+                     "existing amount was the presumed amount from the Missouri guidelines "
+                     "(Form 14). The decision is made on the exact amounts, not the rounded "
+                     "percentage.")
+    else:
+        steps.append(f"That is less than {THRESHOLD_PERCENT}%, so it is not by itself the prima "
+                     "facie showing of a substantial change under RSMo 452.370 (decided on the "
+                     "exact amounts, not the rounded percentage). A change can still be shown "
+                     "in other ways.")
+    return steps
+
+
+CALCULATOR = Calculator(
+    name="review",
+    title="When can my support order be reviewed?",
+    summary=(f"FSD can review a support order every {CYCLE_YEARS} years, or sooner if you can "
+             "show a substantial change in circumstances. Enter the date your order was "
+             "entered, last reviewed or last changed to see when you can ask for a routine "
+             "review, and, if you like, two monthly amounts to see whether the change reaches "
+             f"{THRESHOLD_PERCENT}%."),
+    fields=FIELDS, check=check, compute=compute)

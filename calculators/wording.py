@@ -1,0 +1,31 @@
+"""Small helpers for writing steps and messages in plain English."""
+
+from __future__ import annotations
+
+
+def join_and(words: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return _join(words, "and")
+
+
+def join_or(words: list[str]) -> str:
+    """"a", "a or b", "a, b or c"."""
+    return _join(words, "or")
+
+
+def _join(words: list[str], conjunction: str) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def plural(number: int, noun: str) -> str:
+    """"1 month", "2 months"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def ordinal(number: int) -> str:
+    """"18th", "21st", "22nd", "3rd", "11th"."""
+    if number % 100 in (11, 12, 13):
+        return f"{number}th"
+    return f"{number}{({1: 'st', 2: 'nd', 3: 'rd'}).get(number % 10, 'th')}"
