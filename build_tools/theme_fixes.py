@@ -51,6 +51,16 @@ def _unlink_missing_toc_toggle(html: str) -> tuple[str, int]:
     return html.replace(label, '<label class="md-nav__title">'), html.count(label)
 
 
+def _add_missing_skip_link(html: str) -> tuple[str, int]:
+    empty = re.search(r'<div data-md-component="skip">\s*</div>', html)
+    heading = re.search(r'<h1 id="([^"]+)"', html)
+    if not empty or not heading:
+        return html, 0
+    link = (f'<div data-md-component="skip">\n      <a href="#{heading.group(1)}" class="md-skip">'
+            f"\n        Skip to content\n      </a>\n    </div>")
+    return html[:empty.start()] + link + html[empty.end():], 1
+
+
 FIXES: tuple[Fix, ...] = (
     Fix("empty tabindex",
         'A section label gets tabindex="" (not an integer: invalid HTML); browsers ignore it, so '
@@ -78,6 +88,11 @@ FIXES: tuple[Fix, ...] = (
         "but no __toc checkbox, and a label must name a control that exists.",
         "partials/toc.html", '<label class="md-nav__title" for="__toc">',
         _unlink_missing_toc_toggle),
+    Fix("skip link on pages without a table of contents",
+        "Material writes the skip link only from the table of contents, which the 404 page does "
+        "not have; keyboard users get it there too, to the page's first heading.",
+        "base.html", "{% if page.toc | first is defined %}",
+        _add_missing_skip_link),
 )
 
 

@@ -14,6 +14,9 @@ TEMPLATES = Path(material.__file__).parent / "templates"
 
 # What Material 9.8.1 writes, cut down to the constructs the fixes correct.
 MATERIAL_PAGE = """<body>
+<div data-md-component="skip">
+  
+</div>
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
 <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
 <div class="md-search" data-md-component="search" role="dialog">
@@ -31,6 +34,7 @@ MATERIAL_PAGE = """<body>
 <nav class="md-nav md-nav--secondary" aria-label="Table of contents">
   <label class="md-nav__title" for="__toc">Table of contents</label>
 </nav>
+<h1 id="page-not-found">We can't find that page</h1>
 </body>"""
 
 
@@ -43,6 +47,7 @@ def test_each_fix_corrects_what_material_writes() -> None:
     assert 'aria-labelledby="__nav_2_title"' in fixed
     assert '<label class="md-nav__title" for="__nav_2" id="__nav_2_title">' in fixed
     assert 'for="__toc"' not in fixed
+    assert '<a href="#page-not-found" class="md-skip">' in fixed
 
 
 def test_the_toc_label_keeps_its_toggle_where_the_page_has_one() -> None:
