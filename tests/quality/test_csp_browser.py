@@ -1,0 +1,72 @@
+"""The content security policy in Chromium: no template, in any state, and no page reports a
+violation, logs a refused load, or throws a script error; and the recorder does catch one.
+
+The visits are the ones the accessibility checks make (tests/quality/browsing.py), so every
+state a visitor can reach (search typed, a calculator's result and errors) is covered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.csp import secure_page
+from tests.quality.browsing import VIEWPORTS, Template, Visitor, all_templates, pages_to_check
+
+pytestmark = pytest.mark.browser
+
+TEMPLATES = all_templates()
+CSP_CONSOLE = ("Content Security Policy", "Refused to")
+
+
+def _problems(visit) -> list[str]:
+    problems = [f"policy violation: {report}" for report in visit.csp_reports]
+    problems += [f"console: {text}" for text in visit.console_errors
+                 if any(marker in text for marker in CSP_CONSOLE)]
+    problems += [f"script error: {text}" for text in visit.page_errors]
+    return problems
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("template", TEMPLATES, ids=[t.name for t in TEMPLATES])
+def test_no_template_breaks_the_policy(visitor: Visitor, template: Template,
+                                       viewport: str) -> None:
+    problems = _problems(visitor.visit(template, viewport))
+    assert not problems, (
+        f"{template.name} ({template.path or './'}, {viewport}) breaks its content security "
+        "policy. Load scripts and styles from files under docs/assets/, attach handlers with "
+        "addEventListener, and never set a style attribute from a script "
+        "(build_tools/csp.py):\n" + "\n".join(problems))
+
+
+def test_no_page_breaks_the_policy(visitor: Visitor, built_site) -> None:
+    failing = {}
+    for path in pages_to_check(built_site.path):
+        problems = _problems(visitor.visit(Template("page", path), settle="load"))
+        if problems:
+            failing[path or "./"] = problems
+    assert not failing, "pages that break their content security policy:\n" + "\n".join(
+        f"{path}:\n  " + "\n  ".join(problems) for path, problems in failing.items())
+
+
+def test_the_recorder_catches_an_inline_script_the_policy_does_not_allow(
+        visitor: Visitor, tmp_path) -> None:
+    """A page whose policy lacks one inline script's hash: the browser blocks it and reports."""
+    from build_tools.serve import StaticHost
+
+    html = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title>"
+            "<script>window.allowed = 1</script></head><body><p>x</p></body></html>")
+    secured = secure_page(html, "t").html
+    (tmp_path / "index.html").write_text(
+        secured.replace("</body>", "<script>window.blocked = 1</script></body>"),
+        encoding="utf-8")
+    context = visitor.new_context()
+    try:
+        with StaticHost(tmp_path) as host:
+            page = context.new_page()
+            page.goto(host.url)
+            assert page.evaluate("window.allowed") == 1
+            assert page.evaluate("window.blocked") is None
+            reports = page.evaluate("window.__cspViolations")
+    finally:
+        context.close()
+    assert [report["directive"] for report in reports] == ["script-src-elem"]
