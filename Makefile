@@ -6,6 +6,7 @@
 #   make check-content  list every page with its age and sources, oldest first
 #   make urls           add new pages to data/published_urls.txt (never removes a URL)
 #   make bench          measure speed and size (prints figures; asserts nothing)
+#   make lighthouse     Lighthouse scores and bytes of four templates (installs it in bench/)
 #
 # Setup is incremental: the virtual environment and npm packages are reinstalled only when
 # requirements.txt or package-lock.json change.
@@ -21,7 +22,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup python node browser build serve test check-content urls bench clean
+.PHONY: setup python node browser build serve test check-content urls bench lighthouse clean
 
 setup: python node browser
 
@@ -60,6 +61,9 @@ urls: python
 
 bench: setup build
 	$(PY) bench/calculator_speed.py
+
+lighthouse: browser build
+	bench/lighthouse
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .coverage htmlcov
