@@ -156,7 +156,8 @@ class _PageScan(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.problems.append((
-                    line, f'<{tag} {name}="..."> is an inline event handler, which the policy blocks',
+                    line,
+                    f'<{tag} {name}="..."> is an inline event handler, which the policy blocks',
                     "Attach the handler from a script file under docs/assets/ with "
                     "addEventListener, and remove the attribute."))
             elif name in URL_ATTRIBUTES and re.sub(r"[\s\x00-\x1f]", "", value).lower() \

@@ -3,8 +3,9 @@
 Tab stops is on screen and looks different when focused (WCAG 2.4.1, 2.4.7, 2.4.11).
 
 The whole tab order is walked on the home page (header, navigation, content, footer: the same on
-every page); on the other templates, the content, from the skip link to the footer. "On screen" means inside the window, not transparent or hidden, and not covered (by the
-sticky header, say) at its centre.
+every page); on the other templates, the content, from the skip link to the footer. "On screen"
+means inside the window, not transparent or hidden, and not covered (by the sticky header, say)
+at its centre.
 """
 
 from __future__ import annotations
