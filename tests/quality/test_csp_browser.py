@@ -70,3 +70,32 @@ def test_the_recorder_catches_an_inline_script_the_policy_does_not_allow(
     finally:
         context.close()
     assert [report["directive"] for report in reports] == ["script-src-elem"]
+
+
+def test_a_redirect_page_runs_its_script_under_the_policy(visitor: Visitor, tmp_path) -> None:
+    """The redirects plugin's page (for a moved page's old URL) keeps the #fragment with an
+    inline script, which its policy must allow; a refresh tag alone would drop the fragment."""
+    from mkdocs_redirects.plugin import write_html
+
+    from build_tools.csp import secure_site
+    from build_tools.serve import StaticHost
+
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "index.html").write_text(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>New</title></head>"
+        "<body><h1 id='part'>New</h1></body></html>", encoding="utf-8")
+    write_html(str(tmp_path), "old/index.html", "../new/")
+    secure_site(tmp_path)
+    context = visitor.new_context()
+    try:
+        with StaticHost(tmp_path) as host:
+            page = context.new_page()
+            refused = []
+            page.on("console", lambda message: any(marker in message.text
+                                                   for marker in CSP_CONSOLE)
+                    and refused.append(message.text))
+            page.goto(host.url + "old/#part")
+            page.wait_for_url(host.url + "new/#part")
+    finally:
+        context.close()
+    assert not refused
