@@ -45,7 +45,7 @@ FIELDS = (
     ListField(
         name="orders", label="Your support orders", required=True, item_label="Order",
         help=("Each support order you pay on, with the current support due and any past-due "
-              "support. Add up to 50 orders."),
+              f"support. Add up to {rules.number('limits.orders_max')} orders."),
         noun="the list of support orders", fields=ORDER_FIELDS,
         min_items=rules.number("limits.orders_min"),
         max_items=rules.number("limits.orders_max")),
@@ -82,14 +82,16 @@ def allocate(payment: int, current_due: list[int], past_due: list[int]
     Returns the parts to current support, the parts to past-due support, the unallocated cents,
     and the indexes that received a leftover cent in the current and in the past-due split.
     """
+    current_extra: list[int] = []
+    past_extra: list[int] = []
     total_current = sum(current_due)
     if payment >= total_current:
-        to_current, current_extra, rest = list(current_due), [], payment - total_current
+        to_current, rest = list(current_due), payment - total_current
     else:
         (to_current, current_extra), rest = money.split(payment, current_due), 0
     total_past = sum(past_due)
     if rest >= total_past:
-        to_past, past_extra, unallocated = list(past_due), [], rest - total_past
+        to_past, unallocated = list(past_due), rest - total_past
     else:
         (to_past, past_extra), unallocated = money.split(rest, past_due), 0
     return to_current, to_past, unallocated, current_extra, past_extra

@@ -131,7 +131,8 @@ class MoneyField(Field):
         if problem == "negative":
             return f"{self.subject()} cannot be negative."
         if problem == "decimals":
-            return f"{self.subject()} can have at most two decimal places (whole cents), like 433.33."
+            return (f"{self.subject()} can have at most two decimal places (whole cents), "
+                    "like 433.33.")
         if problem == "range":
             return f"{self.subject()} must be {money.dollars(money.MAX_CENTS)} or less."
         return f'Write {self.phrase()} as a number like 1000 or 1000.00, without "$" or commas.'

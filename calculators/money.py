@@ -68,7 +68,8 @@ def _exact_cents(number: Decimal) -> int:
     cut = len(digits) + exponent + 2
     if cut <= 0 or any(digits[cut:]):
         raise InvalidMoney("decimals")
-    return int("".join(map(str, digits[:cut]))) * 10 ** max(exponent + 2, 0)
+    scale: int = 10 ** max(exponent + 2, 0)
+    return int("".join(map(str, digits[:cut]))) * scale
 
 
 def amount(cents: int) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from calculators import dates, rules
 from calculators.calculator import Calculator, Outcome, Values, known
@@ -62,14 +63,14 @@ FIELDS = (
               help=("Normally today: leave it empty to use today's date. The calculator says "
                     "whether support has already ended by this date.")),
     ChoiceField(
-        name="schooling", label="Child's schooling after 18", default_choice="none",
+        name="schooling", label=f"Child's schooling after {AGE_18}", default_choice="none",
         noun="the child's schooling",
-        help=("Support can continue past 18 while the child is still in high school, or is in "
-              "college or vocational school. Choose what applies or is expected."),
+        help=(f"Support can continue past {AGE_18} while the child is still in high school, or "
+              "is in college or vocational school. Choose what applies or is expected."),
         choices=(
-            Choice("none", "Not in school after 18"),
+            Choice("none", f"Not in school after {AGE_18}"),
             Choice("secondary", "Still in high school (or a high school equivalency program) "
-                                "at 18"),
+                                f"at {AGE_18}"),
             Choice("post_secondary", "In college or vocational school, enrolled by "
                                      f"{ENROLMENT_DEADLINE} after high school"),
         )),
@@ -83,7 +84,7 @@ FIELDS = (
                  noun="the answer about incapacity",
                  help=("Choose this if the child cannot support themselves because of a "
                        "physical or mental condition. The court may then order support to "
-                       "continue past 18.")),
+                       f"continue past {AGE_18}.")),
     GroupField(name="events", label="Events that end support",
                help=("Enter a date only for something that has happened or is planned; leave "
                      "the others empty."),
@@ -151,7 +152,7 @@ def compute(values: Values) -> Outcome:
         end_date, reason = None, "court_decides"
     else:
         end_date, reason = age_end, age_reason
-    result = {
+    result: dict[str, Any] = {
         "end_date": end_date.isoformat() if end_date else None,
         "reason": reason,
         "already_ended": end_date is not None and end_date <= as_of,
@@ -241,21 +242,22 @@ def _post_secondary_conditions() -> str:
     failing = rules.rule("order_end.failing_share").value
     return ("This assumes the child meets the conditions the law sets for support during "
             "college or vocational school, which this calculator does not check. Support can "
-            f"end sooner if the child did not enroll by {ENROLMENT_DEADLINE} after finishing high "
-            f"school; does not enroll in and complete at least {hours} credit hours each "
+            f"end sooner if the child did not enroll by {ENROLMENT_DEADLINE} after finishing "
+            f"high school; does not enroll in and complete at least {hours} credit hours each "
             f"semester ({reduced} for a child who works at least {work} hours a week, and a "
             f"child with a disability may be excused); fails {failing} or more of the "
-            "courseload in a semester; or does not give a parent transcripts or similar official documents "
-            f"within {days} days of the parent's request.")
+            "courseload in a semester; or does not give a parent transcripts or similar "
+            f"official documents within {days} days of the parent's request.")
 
 
 
 CALCULATOR = Calculator(
     name="order_end",
     title="When does a support order end?",
-    summary=("Missouri support usually ends at 18, or later while the child finishes high "
-             "school or is in college or vocational school, but not after 21, and sooner if the "
-             "child marries, dies, joins active military duty or becomes self-supporting. Enter "
+    summary=(f"Missouri support usually ends at {AGE_18}, or later while the child finishes "
+             f"high school or is in college or vocational school, but not after {AGE_21}, and "
+             "sooner if the child marries, dies, joins active military duty or becomes "
+             "self-supporting. Enter "
              "the child's details to see the date the general rule gives. Your court order "
              "decides."),
     fields=FIELDS, check=check, compute=compute)

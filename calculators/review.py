@@ -15,6 +15,7 @@ The rule (seed 001_f6079787ae316351.txt; RSMo 454.498 and 452.370.1; rules.toml
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from calculators import dates, money, rules
 from calculators.calculator import Calculator, Outcome, Values, known
@@ -86,10 +87,11 @@ def compute(values: Values) -> Outcome:
     new: int | None = values["estimated_new_monthly"]
     next_review = dates.add_years(last, CYCLE_YEARS)
     eligible = next_review <= as_of
-    result = {
+    days = max((next_review - as_of).days, 0)
+    result: dict[str, Any] = {
         "next_review_date": next_review.isoformat(),
         "eligible_now": eligible,
-        "days_until_eligible": max((next_review - as_of).days, 0),
+        "days_until_eligible": days,
         "change_percent": None,
         "meets_20_percent": None,
     }
@@ -104,7 +106,7 @@ def compute(values: Values) -> Outcome:
         steps.append(f"That is on or before {dates.long_date(as_of)}, so you can ask for a "
                      "routine review now.")
     else:
-        steps.append(f"That is {plural(result['days_until_eligible'], 'day')} after "
+        steps.append(f"That is {plural(days, 'day')} after "
                      f"{dates.long_date(as_of)}. You can ask sooner if you can show a "
                      "substantial change in circumstances (RSMo 454.498).")
     if current is not None and new is not None:
@@ -115,7 +117,7 @@ def compute(values: Values) -> Outcome:
     return Outcome(result, steps, ["fsd-review-requests"])
 
 
-def _change_steps(current: int, new: int, result: dict[str, object]) -> list[str]:
+def _change_steps(current: int, new: int, result: dict[str, Any]) -> list[str]:
     percent = change_percent(current, new)
     meets = meets_threshold(current, new)
     result["change_percent"], result["meets_20_percent"] = percent, meets

@@ -1,0 +1,115 @@
+"""Field declarations: the form each calculator declares (CONTRACTS: api.declaration) and the
+reading rules every field shares."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import OrderedDict
+from typing import Any
+
+import pytest
+
+from calculators import api
+from calculators.fields import (MISSING, GroupField, Place, Reader, TextField, shown)
+
+TODAY = datetime.date(2026, 11, 22)
+BASE_KEYS = ["name", "label", "kind", "help", "required", "default"]
+KIND_KEYS = {"money": {"min", "max"}, "date": {"min", "max"}, "choice": {"choices"},
+             "boolean": set(), "text": {"max_length"}, "group": {"fields"},
+             "list": {"fields", "min_items", "max_items", "item_label"}}
+
+
+def all_fields(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [f for field in fields for f in [field, *all_fields(field.get("fields", []))]]
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_each_declaration_follows_the_contract(name: str) -> None:
+    declared = api.declaration(name)
+    assert list(declared) == ["name", "title", "summary", "fields"]
+    assert declared["name"] == name and declared["title"].endswith("?")
+    assert json.loads(json.dumps(declared)) == declared
+    for field in all_fields(declared["fields"]):
+        assert list(field)[:6] == BASE_KEYS
+        assert set(field) - set(BASE_KEYS) == KIND_KEYS[field["kind"]], field["name"]
+        assert field["label"][0].isupper() and not field["label"].endswith(".")
+        assert field["help"].endswith(".") and len(field["help"]) >= 30, field["name"]
+        assert isinstance(field["required"], bool)
+        if field["kind"] == "money":
+            assert (field["min"], field["max"]) == ("0.00", "10000000.00")
+        if field["kind"] == "date":
+            assert (field["min"], field["max"]) == ("1900-01-01", "2199-12-31")
+        if field["kind"] == "choice":
+            assert field["default"] in [c["value"] for c in field["choices"]]
+
+
+def test_the_declared_fields_are_the_fields_design_names() -> None:
+    names = {n: [f["name"] for f in api.declaration(n)["fields"]] for n in api.NAMES}
+    assert names == {
+        "allocation": ["payment", "orders"],
+        "order_end": ["child_birth_date", "as_of", "schooling", "expected_completion",
+                      "incapacitated", "events"],
+        "review": ["last_review_date", "as_of", "current_monthly", "estimated_new_monthly"],
+    }
+    orders = api.declaration("allocation")["fields"][1]
+    assert [f["name"] for f in orders["fields"]] == ["id", "current_due", "past_due"]
+    assert (orders["min_items"], orders["max_items"], orders["item_label"]) == (1, 50, "Order")
+    assert orders["fields"][2]["default"] == "0.00"
+    events = api.declaration("order_end")["fields"][5]
+    assert [f["name"] for f in events["fields"]] == ["died", "married", "military",
+                                                     "self_supporting"]
+    schooling = api.declaration("order_end")["fields"][2]
+    assert [c["value"] for c in schooling["choices"]] == ["none", "secondary", "post_secondary"]
+    assert "October 1" in schooling["choices"][2]["label"]
+
+
+def test_an_unknown_declaration_is_a_loud_error() -> None:
+    with pytest.raises(ValueError, match="There is no calculator called"):
+        api.declaration("alimony")
+
+
+def read(field: Any, raw: object) -> tuple[Any, list[dict[str, str | None]]]:
+    reader = Reader(TODAY)
+    return field.read(raw, Place(field.name), reader), reader.errors
+
+
+NAME = TextField(name="id", label="Name of the order", help="A name.", max_length=10)
+
+
+@pytest.mark.parametrize(("raw", "value"), [("A", "A"), ("  A b ", "A b"), ("", None),
+                                             ("   ", None), (None, None), ("é✓", "é✓")])
+def test_text_is_trimmed_and_blank_means_not_given(raw: object, value: object) -> None:
+    assert read(NAME, raw) == (value, [])
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    (5, "The name of the order must be text, in quotes."),
+    ("x" * 11, "The name of the order can be at most 10 characters long."),
+    ("a\nb", "cannot contain line breaks or other control characters."),
+    ("a\x00", "or other control characters."), ("\ud800", "or other control characters."),
+])
+def test_bad_text_is_refused(raw: object, message: str) -> None:
+    value, errors = read(NAME, raw)
+    assert value is MISSING
+    assert [error["field"] for error in errors] == ["id"]
+    assert errors[0]["message"].startswith("The name of the order ")
+    assert errors[0]["message"].endswith(message)
+
+
+def test_a_group_reads_any_mapping_and_reports_unknown_keys_shortly() -> None:
+    group = GroupField(name="events", label="Events", help="Events.", fields=(NAME,))
+    assert read(group, OrderedDict(id="A")) == ({"id": "A"}, [])
+    assert read(group, None) == ({"id": None}, [])
+    long_key = "k" * 100 + "\ud800"
+    value, errors = read(group, {long_key: 1, 7: 2})
+    assert value == {"id": None}
+    assert errors[0]["field"] == "events." + "k" * 40 + "…"
+    assert errors[0]["message"].startswith('There is no field "' + "k" * 40 + '…" here.')
+    assert errors[1] == {"field": "events.7", "message":
+                         'There is no field "7" here. The fields are: id.'}
+
+
+def test_shown_text_has_no_lone_surrogates() -> None:
+    assert shown("a\ud800b") == "a\ufffdb"
+    assert shown("a\ud800b").encode("utf-8")
