@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -29,6 +30,8 @@ NAMES: tuple[str, ...] = tuple(CALCULATORS)
 EXIT_OK = 0
 EXIT_INVALID = 2
 MAX_EXPONENT_DIGITS = 8
+MAX_DEPTH = 32  # the deepest real input is 3: {"orders": [{...}]}
+BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 class UnreadableInput(ValueError):
@@ -99,16 +102,32 @@ def loads(text: str | bytes) -> Any:
     if not text.strip():
         raise UnreadableInput('The input is empty. Send one JSON object, like '
                               '{"field": "value", ...}.')
+    if _depth(text) > MAX_DEPTH:
+        raise UnreadableInput("The input is nested too deeply to read.")
     try:
         return json.loads(text, parse_float=_number, parse_int=_number,
                           parse_constant=_constant, object_pairs_hook=_object)
     except UnreadableInput:
         raise
-    except RecursionError:
-        raise UnreadableInput("The input is nested too deeply to read.") from None
     except json.JSONDecodeError as error:
         raise UnreadableInput(f"The input is not valid JSON: {error.msg} (line {error.lineno}, "
                               f"column {error.colno}).") from None
+
+
+def _depth(text: str) -> int:
+    """How deeply lists and objects nest, brackets inside strings aside.
+
+    Checked before parsing: under Pyodide, JSON nested some thousands deep overflows the
+    JavaScript stack and kills the interpreter before Python can raise RecursionError.
+    """
+    depth = deepest = 0
+    for token in BRACKETS.finditer(text):
+        if token.group() in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.group() in ("]", "}"):
+            depth -= 1
+    return deepest
 
 
 def _number(text: str) -> Decimal:

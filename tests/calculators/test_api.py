@@ -109,3 +109,12 @@ def test_as_of_defaults_to_todays_date() -> None:
     after = datetime.date.today()
     assert response["result"]["days_until_eligible"] in {
         (dates.add_years(day, 3) - day).days for day in (before, after)}
+
+
+def test_nesting_is_limited_before_parsing_and_brackets_in_text_do_not_count() -> None:
+    # Under Pyodide, nesting thousands deep would overflow the JavaScript stack inside the
+    # parser, so depth is measured first; real input nests 3 deep.
+    assert api.loads('{"a": ' * 32 + "1" + "}" * 32)
+    with pytest.raises(api.UnreadableInput, match="nested too deeply"):
+        api.loads('{"a": ' * 33 + "1" + "}" * 33)
+    assert api.loads('{"a": "[[[[{{{{\\"' + "[" * 50 + '"}') == {"a": '[[[[{{{{"' + "[" * 50}
