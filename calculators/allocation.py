@@ -77,7 +77,8 @@ def check(values: Values, reader: Reader) -> None:
 
 def allocate(payment: int, current_due: list[int], past_due: list[int]
              ) -> tuple[list[int], list[int], int, list[int], list[int]]:
-    """Split ``payment`` cents: current support first, then past-due support, then the rest.
+    """Split ``payment`` cents: current support first, then past-due support, then the rest
+    (steps 1 to 4 above: seed 001; 45 CFR 303.100(a)(5); rules.toml ``[allocation.*]``).
 
     Returns the parts to current support, the parts to past-due support, the unallocated cents,
     and the indexes that received a leftover cent in the current and in the past-due split.
@@ -98,6 +99,7 @@ def allocate(payment: int, current_due: list[int], past_due: list[int]
 
 
 def compute(values: Values) -> Outcome:
+    """The allocation of one valid input, with the steps that explain it."""
     payment: int = values["payment"]
     orders: list[Values] = values["orders"]
     names = order_names(orders)

@@ -123,7 +123,7 @@ def check(values: Values, reader: Reader) -> None:
 
 def age_based_end(birth: datetime.date, schooling: str, completion: datetime.date | None
                   ) -> tuple[datetime.date, str]:
-    """The end by age and schooling alone (RSMo 452.340.3(5), (6), .4 and .5)."""
+    """The end by age and schooling alone (RSMo 452.340.3(5) and (6), and 452.340.5)."""
     eighteenth, twenty_first = dates.add_years(birth, AGE_18), dates.add_years(birth, AGE_21)
     if schooling == "none":
         return eighteenth, "age_18"
@@ -135,6 +135,9 @@ def age_based_end(birth: datetime.date, schooling: str, completion: datetime.dat
 
 
 def compute(values: Values) -> Outcome:
+    """The end of support for one valid input: the age-based end, unless an event comes first
+    (RSMo 452.340.3(1) to (4); same-day events rank died, married, military, self-supporting),
+    or the court decides for an incapacitated child (RSMo 452.340.4)."""
     birth: datetime.date = values["child_birth_date"]
     as_of: datetime.date = values["as_of"]
     schooling: str = values["schooling"]

@@ -81,6 +81,8 @@ def meets_threshold(current: int, new: int) -> bool:
 
 
 def compute(values: Values) -> Outcome:
+    """The next routine review (RSMo 454.498, every 3 years) and, when both amounts are given,
+    the change against the 20 percent presumption (RSMo 452.370.1)."""
     last: datetime.date = values["last_review_date"]
     as_of: datetime.date = values["as_of"]
     current: int | None = values["current_monthly"]
