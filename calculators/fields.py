@@ -260,12 +260,18 @@ class GroupField(Field):
         return {member.name: member.default(reader) for member in self.fields}
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
-        if not isinstance(raw, Mapping):
-            names = join_and([member.name for member in self.fields])
-            reader.error(place.path, f"{place.prefix}{self.subject()} must be a JSON object with "
-                                     f"the fields {names}.")
-            return MISSING
-        return read_members(self.fields, raw, place, reader)
+        return read_object(self.fields, raw, place, reader, place.prefix + self.subject())
+
+
+def read_object(members: tuple[Field, ...], raw: object, place: Place, reader: Reader,
+                subject: str) -> Any:
+    """The fields of a JSON object, or MISSING when ``raw`` (called ``subject`` in the message)
+    is not an object."""
+    if not isinstance(raw, Mapping):
+        names = join_and([member.name for member in members])
+        reader.error(place.path, f"{subject} must be a JSON object with the fields {names}.")
+        return MISSING
+    return read_members(members, raw, place, reader)
 
 
 def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Place,
@@ -329,12 +335,7 @@ class ListField(Field):
 
     def _read_item(self, entry: object, index: int, place: Place, reader: Reader) -> Any:
         where = Place(f"{place.path}[{index}]", f"{self.item_label} {index + 1}: ")
-        if not isinstance(entry, Mapping):
-            names = join_and([member.name for member in self.fields])
-            reader.error(where.path, f"{self.item_label} {index + 1} must be a JSON object with "
-                                     f"the fields {names}.")
-            return MISSING
-        return read_members(self.fields, entry, where, reader)
+        return read_object(self.fields, entry, where, reader, f"{self.item_label} {index + 1}")
 
 
 def _count(number: int, noun: str) -> str:
