@@ -42,8 +42,10 @@ TYPES = {
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm", ".svg",
                 ".txt", ".xml"}
 # Files whose names carry a version (the Pyodide runtime is vendored under a versioned folder,
-# hashed assets under assets/) never change at the same URL; everything else revalidates.
-IMMUTABLE_PARTS = ("/pyodide/", "/assets/javascripts/bundle.", "/assets/stylesheets/main.")
+# the calculators' wheel and worker under a folder named by their content hash, hashed assets
+# under assets/) never change at the same URL; everything else revalidates.
+IMMUTABLE_PARTS = ("/pyodide/", "/calculators/runtime/", "/assets/javascripts/bundle.",
+                   "/assets/stylesheets/main.")
 
 
 @lru_cache(maxsize=512)

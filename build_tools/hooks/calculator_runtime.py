@@ -1,0 +1,76 @@
+"""MkDocs hook of the calculators in the browser (logic in build_tools/calculator_pages.py and
+build_tools/runtime/).
+
+(Not named calculators.py: MkDocs registers a hook module under its file name, which would
+hide the ``calculators`` package from every module imported after it.)
+
+- on_config: the runtime is prepared (Pyodide found in node_modules at the pinned version, the
+  calculators wheel built in memory, the worker's versioned URL decided) and the worked examples
+  are read from the scenario corpus, so that the calculator shortcodes can render.
+- on_page_content: each calculator page has its calculator and the sections its failure message
+  links to.
+- on_post_build: Pyodide, the wheel, the worker and the service worker are written into the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
+
+from build_tools import calculator_pages  # noqa: E402
+from build_tools.runtime import bundle  # noqa: E402
+from build_tools.scenarios import ScenarioError, load_scenarios  # noqa: E402
+from calculators import api  # noqa: E402
+
+log = get_plugin_logger("calculators")
+
+_runtime: bundle.Runtime | None = None
+
+
+def on_config(config: Any) -> Any:
+    global _runtime
+    missing = set(api.NAMES) - set(calculator_pages.PAGES)
+    if missing:
+        raise PluginError(f"calculators {sorted(missing)} have no page: add each to PAGES in "
+                          "build_tools/calculator_pages.py and write its page in docs/calculators/")
+    try:
+        _runtime = bundle.prepare(Path(config.config_file_path).parent)
+        scenarios = load_scenarios()
+    except (bundle.RuntimeBuildError, ScenarioError) as error:
+        raise PluginError(str(error)) from None
+    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios,
+                               dt.date.today())
+    return config
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    src = page.file.src_uri
+    for name, source in calculator_pages.PAGES.items():
+        if source != src:
+            continue
+        needed = {"calculator-result": f"[[calculator:{name}]] on a line of its own",
+                  calculator_pages.EXAMPLES_ANCHOR: "a '## Worked examples' section with "
+                                                    f"[[worked-examples:{name}]]",
+                  calculator_pages.CONTACTS_ANCHOR: "a '## Who to call' section"}
+        missing = [what for anchor, what in needed.items() if f'id="{anchor}"' not in html]
+        if missing:
+            raise PluginError(f"docs/{src} is a calculator page and needs "
+                              + "; ".join(missing) + ".")
+    return html
+
+
+def on_post_build(config: Any) -> None:
+    assert _runtime is not None, "on_config runs first"
+    pages = [calculator_pages.page_url(src) for src in calculator_pages.PAGES.values()]
+    written = bundle.write(_runtime, Path(config.site_dir), pages)
+    log.debug("calculator runtime: %d files written", len(written.files))

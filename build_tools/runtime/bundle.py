@@ -1,0 +1,191 @@
+"""The runtime files of the calculator pages, and where they go in the built site.
+
+- ``pyodide/<version>/``: the Pyodide files the browser fetches, copied from
+  ``node_modules/pyodide`` (installed by ``npm ci`` at the version pinned in package.json). The
+  version in the folder name is read from node_modules/pyodide/package.json.
+- ``calculators/runtime/<key>/``: the calculators wheel and the worker script, under a key made
+  from their content, so both can be cached for ever.
+- ``calculators/sw.js``: the service worker. Its scope is ``calculators/``: only the calculator
+  pages register it, and only pages under that folder can be controlled by it. The worker
+  script sits inside that scope too, because a browser gives a worker the service worker whose
+  scope holds the worker's own URL: so the worker's requests (Pyodide, the wheel) are served
+  from the cache as well, offline included.
+
+The worker and the service worker are written from the sources beside this file
+(``worker.js``, ``service-worker.js``) with one line of settings put in front, so that the
+browser never has to ask for a settings file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from build_tools.runtime.wheel import ROOT, Wheel, build_wheel
+
+HERE = Path(__file__).resolve().parent
+WORKER_SOURCE = HERE / "worker.js"
+SERVICE_WORKER_SOURCE = HERE / "service-worker.js"
+# What the worker loads, in the order Pyodide asks for it. pyodide.js (the classic script),
+# the type declarations, source maps and the console pages are never fetched at run time.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+RUNTIME_FOLDER = "calculators/runtime"
+SERVICE_WORKER = "calculators/sw.js"
+SEARCH_INDEX = "search/search_index.json"
+
+
+class RuntimeBuildError(Exception):
+    """The runtime cannot be built; the message says what to run or fix."""
+
+
+@dataclass(frozen=True)
+class Pyodide:
+    version: str
+    source: Path  # node_modules/pyodide
+
+    @property
+    def folder(self) -> str:
+        """The site-relative folder, e.g. ``pyodide/314.0.7/``."""
+        return f"pyodide/{self.version}/"
+
+
+def find_pyodide(root: Path = ROOT) -> Pyodide:
+    """The installed Pyodide, checked against the version package.json pins."""
+    source = root / "node_modules" / "pyodide"
+    manifest = source / "package.json"
+    if not manifest.is_file():
+        raise RuntimeBuildError(
+            "node_modules/pyodide is missing: run `make setup` (it runs `npm ci`, which installs "
+            "the Pyodide version pinned in package.json).")
+    version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    pinned = json.loads((root / "package.json").read_text(encoding="utf-8")) \
+        .get("devDependencies", {}).get("pyodide")
+    if pinned != version:
+        raise RuntimeBuildError(
+            f"node_modules has Pyodide {version} but package.json pins {pinned}: run "
+            "`make setup` (npm ci) to install the pinned version.")
+    missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
+    if missing:
+        raise RuntimeBuildError(f"node_modules/pyodide lacks {', '.join(missing)}: run "
+                            "`make setup` (npm ci) again.")
+    return Pyodide(version, source)
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Everything the calculator pages load, with its site-relative URLs."""
+
+    pyodide: Pyodide
+    wheel: Wheel
+    key: str             # from the content of the wheel and the worker
+    worker_text: str
+
+    @property
+    def folder(self) -> str:
+        return f"{RUNTIME_FOLDER}/{self.key}/"
+
+    @property
+    def worker(self) -> str:
+        return self.folder + "worker.js"
+
+    def files(self) -> list[str]:
+        """Every versioned file (site-relative), in the order the worker needs them."""
+        return ([self.pyodide.folder + name for name in PYODIDE_FILES]
+                + [self.worker, self.folder + self.wheel.filename])
+
+
+def _setting_line(name: str, value: object) -> str:
+    # JSON is a JavaScript expression; "<" is escaped so the text is inert anywhere.
+    text = json.dumps(value, sort_keys=True).replace("<", "\\u003c")
+    return f"const {name} = {text};\n"
+
+
+def prepare(root: Path = ROOT) -> Runtime:
+    """Build the wheel and the worker text in memory (nothing is written)."""
+    pyodide = find_pyodide(root)
+    wheel = build_wheel(root)
+    sizes = {name: (pyodide.source / name).stat().st_size for name in PYODIDE_FILES}
+    sizes["wheel"] = len(wheel.data)
+    # The worker sits in calculators/runtime/<key>/; every key has the same depth.
+    from_worker = posixpath.relpath(pyodide.folder, f"{RUNTIME_FOLDER}/key") + "/"
+    settings = {"pyodide": from_worker, "wheel": wheel.filename, "sizes": sizes}
+    worker_text = _setting_line("RUNTIME", settings) + WORKER_SOURCE.read_text(encoding="utf-8")
+    digest = hashlib.sha256(worker_text.encode("utf-8") + wheel.data).hexdigest()
+    return Runtime(pyodide, wheel, digest[:16], worker_text)
+
+
+class _Loads(HTMLParser):
+    """The same-site stylesheets, icons and scripts a page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        url = None
+        if tag == "link" and set((values.get("rel") or "").split()) & {"stylesheet", "icon"}:
+            url = values.get("href")
+        elif tag == "script":
+            url = values.get("src")
+        if url and not re.match(r"^([a-z][a-z0-9+.-]*:|//)", url, re.I):
+            self.urls.append(url.split("#")[0])
+
+
+def page_loads(site_dir: Path, page: str) -> list[str]:
+    """Site-relative files that the built page ``page`` (``calculators/allocation/``) loads."""
+    parser = _Loads()
+    parser.feed((site_dir / page / "index.html").read_text(encoding="utf-8"))
+    return [posixpath.normpath(posixpath.join(page, url)) for url in parser.urls]
+
+
+@dataclass
+class Written:
+    files: list[str] = field(default_factory=list)  # site-relative paths written
+
+
+def write(runtime: Runtime, site_dir: Path, pages: list[str]) -> Written:
+    """Copy Pyodide, write the wheel, the worker and the service worker into ``site_dir``.
+
+    ``pages`` are the calculator pages (``calculators/allocation/``), already built: the service
+    worker keeps them and what they load, so that a second visit works offline.
+    """
+    written = Written()
+    target = site_dir / runtime.pyodide.folder
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(runtime.pyodide.source / name, target / name)
+        written.files.append(runtime.pyodide.folder + name)
+    folder = site_dir / runtime.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / runtime.wheel.filename).write_bytes(runtime.wheel.data)
+    (folder / "worker.js").write_text(runtime.worker_text, encoding="utf-8")
+    written.files += [runtime.folder + runtime.wheel.filename, runtime.worker]
+
+    shell = list(pages)
+    for page in pages:
+        shell += [url for url in page_loads(site_dir, page) if url not in shell]
+    # Site search's index, which the theme fetches on every page. (Its search worker lives
+    # outside the service worker's scope, so no cache could serve it: site search needs the
+    # network.)
+    if (site_dir / SEARCH_INDEX).is_file():
+        shell.append(SEARCH_INDEX)
+    here = posixpath.dirname(SERVICE_WORKER)
+    relative = lambda path: posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
+    settings = {"runtime": [relative(path) for path in runtime.files()],
+                "shell": [relative(path) for path in shell]}
+    text = json.dumps(settings, sort_keys=True)
+    settings["cache"] = "calculators-" + hashlib.sha256(
+        (text + runtime.key).encode("utf-8")).hexdigest()[:16]
+    source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
+    (site_dir / SERVICE_WORKER).write_text(_setting_line("PRECACHE", settings) + source,
+                                           encoding="utf-8")
+    written.files.append(SERVICE_WORKER)
+    return written
