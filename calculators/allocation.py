@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from calculators import money, rules
 from calculators.calculator import Calculator, Outcome, Values
-from calculators.fields import MISSING, ListField, MoneyField, Reader, TextField
+from calculators.fields import MISSING, DateField, ListField, MoneyField, Reader, TextField
 from calculators.wording import join_and
 
 ORDER_FIELDS = (
@@ -49,6 +49,11 @@ FIELDS = (
         noun="the list of support orders", fields=ORDER_FIELDS,
         min_items=rules.number("limits.orders_min"),
         max_items=rules.number("limits.orders_max")),
+    # DESIGN.md: as_of defaults to today in every calculator, so one input shape (and one
+    # habit of always setting it) fits all three; no date changes how a payment is split.
+    DateField(name="as_of", label="Date to work from", today_if_absent=True, asked=False,
+              help="Accepted as in the other calculators; no date changes how a payment is "
+                   "split."),
 )
 
 

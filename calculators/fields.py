@@ -61,6 +61,9 @@ class Field:
     help: str
     required: bool = False
     noun: str = ""  # how a sentence names the field: "the payment amount"
+    # False for a field the input accepts but the page's form does not ask for (allocation's
+    # as_of: accepted like every calculator's, while no date changes a split).
+    asked: bool = True
 
     def phrase(self) -> str:
         """The field inside a sentence: "the payment amount"."""
@@ -74,7 +77,8 @@ class Field:
     def describe(self) -> dict[str, Any]:
         """The field as ``calculators.api.declaration`` lists it (see CONTRACTS)."""
         return {"name": self.name, "label": self.label, "kind": self.kind, "help": self.help,
-                "required": self.required, "default": self.default_json(), **self.limits()}
+                "required": self.required, "default": self.default_json(), "asked": self.asked,
+                **self.limits()}
 
     def default_json(self) -> Any:
         return None

@@ -14,7 +14,7 @@ from calculators import api
 from calculators.fields import (MISSING, GroupField, Place, Reader, TextField, shown)
 
 TODAY = datetime.date(2026, 11, 22)
-BASE_KEYS = ["name", "label", "kind", "help", "required", "default"]
+BASE_KEYS = ["name", "label", "kind", "help", "required", "default", "asked"]
 KIND_KEYS = {"money": {"min", "max"}, "date": {"min", "max"}, "choice": {"choices"},
              "boolean": set(), "text": {"max_length"}, "group": {"fields"},
              "list": {"fields", "min_items", "max_items", "item_label"}}
@@ -31,11 +31,11 @@ def test_each_declaration_follows_the_contract(name: str) -> None:
     assert declared["name"] == name and declared["title"].endswith("?")
     assert json.loads(json.dumps(declared)) == declared
     for field in all_fields(declared["fields"]):
-        assert list(field)[:6] == BASE_KEYS
+        assert list(field)[:7] == BASE_KEYS
         assert set(field) - set(BASE_KEYS) == KIND_KEYS[field["kind"]], field["name"]
         assert field["label"][0].isupper() and not field["label"].endswith(".")
         assert field["help"].endswith(".") and len(field["help"]) >= 30, field["name"]
-        assert isinstance(field["required"], bool)
+        assert isinstance(field["required"], bool) and isinstance(field["asked"], bool)
         if field["kind"] == "money":
             assert (field["min"], field["max"]) == ("0.00", "10000000.00")
         if field["kind"] == "date":
@@ -47,11 +47,15 @@ def test_each_declaration_follows_the_contract(name: str) -> None:
 def test_the_declared_fields_are_the_fields_design_names() -> None:
     names = {n: [f["name"] for f in api.declaration(n)["fields"]] for n in api.NAMES}
     assert names == {
-        "allocation": ["payment", "orders"],
+        "allocation": ["payment", "orders", "as_of"],
         "order_end": ["child_birth_date", "as_of", "schooling", "expected_completion",
                       "incapacitated", "events"],
         "review": ["last_review_date", "as_of", "current_monthly", "estimated_new_monthly"],
     }
+    asked = {n: [f["name"] for f in api.declaration(n)["fields"] if f["asked"]]
+             for n in api.NAMES}
+    assert asked["allocation"] == ["payment", "orders"]  # no date changes a split
+    assert asked["order_end"] == names["order_end"] and asked["review"] == names["review"]
     orders = api.declaration("allocation")["fields"][1]
     assert [f["name"] for f in orders["fields"]] == ["id", "current_due", "past_due"]
     assert (orders["min_items"], orders["max_items"], orders["item_label"]) == (1, 50, "Order")

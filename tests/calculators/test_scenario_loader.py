@@ -38,11 +38,13 @@ def test_yaml_booleans_and_integers_are_only_the_plain_ones(tmp_path: Path) -> N
     [case] = load(tmp_path, """\
         - name: Words stay words.
           calculator: allocation
-          input: {a: yes, b: no, c: on, d: true, e: 012, f: 1_000, g: 0x1f, h: 7, i: -3, j: 1:20}
+          input: {a: yes, b: no, c: on, d: true, e: 012, f: 1_000, g: 0x1f, h: 7, i: -3, j: 1:20,
+                  as_of: "2026-11-22"}
           expect: {ok: false, errors: [a]}
         """)
     assert case.input == {"a": "yes", "b": "no", "c": "on", "d": True, "e": "012",
-                          "f": "1_000", "g": "0x1f", "h": 7, "i": -3, "j": "1:20"}
+                          "f": "1_000", "g": "0x1f", "h": 7, "i": -3, "j": "1:20",
+                          "as_of": "2026-11-22"}
 
 
 @pytest.mark.parametrize(("text", "complaint"), [
