@@ -3,8 +3,9 @@
 - ``pyodide/<version>/``: the Pyodide files the browser fetches, copied from
   ``node_modules/pyodide`` (installed by ``npm ci`` at the version pinned in package.json). The
   version in the folder name is read from node_modules/pyodide/package.json.
-- ``calculators/runtime/<key>/``: the calculators wheel and the worker script, under a key made
-  from their content, so both can be cached for ever.
+- ``calculators/runtime/<key>/``: the calculators wheel, the worker script and the standard
+  library the calculators use (build_tools/runtime/stdlib.py: trimmed and precompiled), under a
+  key made from their content, so all three can be cached for ever.
 - ``calculators/sw.js``: the service worker. Its scope is ``calculators/``: only the calculator
   pages register it, and only pages under that folder can be controlled by it. The worker
   script sits inside that scope too, because a browser gives a worker the service worker whose
@@ -27,15 +28,18 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from build_tools.runtime import stdlib
 from build_tools.runtime.wheel import ROOT, Wheel, build_wheel
 
 HERE = Path(__file__).resolve().parent
 WORKER_SOURCE = HERE / "worker.js"
 SERVICE_WORKER_SOURCE = HERE / "service-worker.js"
-# What the worker loads, in the order Pyodide asks for it. pyodide.js (the classic script),
-# the type declarations, source maps and the console pages are never fetched at run time.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                 "pyodide-lock.json")
+# What the worker loads from Pyodide's own files. pyodide.js (the classic script), the type
+# declarations, source maps and the console pages are never fetched at run time; nor are the
+# whole standard library (the site ships a trimmed one, build_tools/runtime/stdlib.py) and the
+# lock file (no package is installed from Pyodide's index: the worker passes its ABI version).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+LOCK_FILE = "pyodide-lock.json"
 RUNTIME_FOLDER = "calculators/runtime"
 SERVICE_WORKER = "calculators/sw.js"
 SEARCH_INDEX = "search/search_index.json"
@@ -71,7 +75,7 @@ def find_pyodide(root: Path = ROOT) -> Pyodide:
         raise RuntimeBuildError(
             f"node_modules has Pyodide {version} but package.json pins {pinned}: run "
             "`make setup` (npm ci) to install the pinned version.")
-    missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
+    missing = [name for name in (*PYODIDE_FILES, LOCK_FILE) if not (source / name).is_file()]
     if missing:
         raise RuntimeBuildError(f"node_modules/pyodide lacks {', '.join(missing)}: run "
                             "`make setup` (npm ci) again.")
@@ -84,7 +88,8 @@ class Runtime:
 
     pyodide: Pyodide
     wheel: Wheel
-    key: str             # from the content of the wheel and the worker
+    stdlib: bytes        # the trimmed, precompiled standard library
+    key: str             # from the content of the wheel, the standard library and the worker
     worker_text: str
 
     @property
@@ -98,7 +103,8 @@ class Runtime:
     def files(self) -> list[str]:
         """Every versioned file (site-relative), in the order the worker needs them."""
         return ([self.pyodide.folder + name for name in PYODIDE_FILES]
-                + [self.worker, self.folder + self.wheel.filename])
+                + [self.worker, self.folder + self.wheel.filename,
+                   self.folder + stdlib.FILENAME])
 
 
 def _setting_line(name: str, value: object) -> str:
@@ -111,14 +117,21 @@ def prepare(root: Path = ROOT) -> Runtime:
     """Build the wheel and the worker text in memory (nothing is written)."""
     pyodide = find_pyodide(root)
     wheel = build_wheel(root)
+    try:
+        trimmed = stdlib.trimmed_stdlib(pyodide.version, wheel, root)
+    except stdlib.StdlibError as error:
+        raise RuntimeBuildError(str(error)) from None
     sizes = {name: (pyodide.source / name).stat().st_size for name in PYODIDE_FILES}
     sizes["wheel"] = len(wheel.data)
+    sizes["stdlib"] = len(trimmed)
+    lock = json.loads((pyodide.source / LOCK_FILE).read_text(encoding="utf-8"))
     # The worker sits in calculators/runtime/<key>/; every key has the same depth.
     from_worker = posixpath.relpath(pyodide.folder, f"{RUNTIME_FOLDER}/key") + "/"
-    settings = {"pyodide": from_worker, "wheel": wheel.filename, "sizes": sizes}
+    settings = {"pyodide": from_worker, "wheel": wheel.filename, "stdlib": stdlib.FILENAME,
+                "lockInfo": lock["info"], "sizes": sizes}
     worker_text = _setting_line("RUNTIME", settings) + WORKER_SOURCE.read_text(encoding="utf-8")
-    digest = hashlib.sha256(worker_text.encode("utf-8") + wheel.data).hexdigest()
-    return Runtime(pyodide, wheel, digest[:16], worker_text)
+    digest = hashlib.sha256(worker_text.encode("utf-8") + wheel.data + trimmed).hexdigest()
+    return Runtime(pyodide, wheel, trimmed, digest[:16], worker_text)
 
 
 class _Loads(HTMLParser):
@@ -166,8 +179,10 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str]) -> Written:
     folder = site_dir / runtime.folder
     folder.mkdir(parents=True, exist_ok=True)
     (folder / runtime.wheel.filename).write_bytes(runtime.wheel.data)
+    (folder / stdlib.FILENAME).write_bytes(runtime.stdlib)
     (folder / "worker.js").write_text(runtime.worker_text, encoding="utf-8")
-    written.files += [runtime.folder + runtime.wheel.filename, runtime.worker]
+    written.files += [runtime.folder + runtime.wheel.filename,
+                      runtime.folder + stdlib.FILENAME, runtime.worker]
 
     shell = list(pages)
     for page in pages:

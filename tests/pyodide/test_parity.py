@@ -1,58 +1,60 @@
 """Parity: every case of the scenario corpus gives, under Pyodide in Node, exactly the answer it
 gives under CPython: the same exit code and byte-identical response text, and the same page view.
 
-Node runs the very wheel the site build ships (build_tools/runtime/wheel.py) in one Pyodide
-instance (tests/pyodide/run_in_pyodide.mjs), as the browser's worker does.
+Node runs the very wheel and the very standard library archive the site build ships
+(build_tools/runtime/bundle.py: the wheel, and only the standard library modules the calculators
+were seen to import, precompiled) in one Pyodide instance
+(build_tools/runtime/run_in_pyodide.mjs), as the browser's worker does: a module missing from
+the trimmed archive fails here.
 """
 
 from __future__ import annotations
 
-import json
+import io
 import shutil
-import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from build_tools.runtime import calculator_view
-from build_tools.runtime.wheel import write_wheel
+from build_tools.runtime import bundle, calculator_view, stdlib
 from build_tools.scenarios import Scenario, load_scenarios
 from calculators import api
 
 pytestmark = pytest.mark.pyodide
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNNER = Path(__file__).with_name("run_in_pyodide.mjs")
 SCENARIOS = load_scenarios()
-
-
-def node_or_fail() -> str:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js was not found: run `make setup` (it needs Node.js 20 with npm).")
-    if not (ROOT / "node_modules" / "pyodide" / "pyodide.mjs").is_file():
-        pytest.fail("node_modules/pyodide is missing: run `make setup` (npm ci).")
-    return node
-
-
-def run_in_pyodide(wheel: Path, cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each case's {"code", "response", "view"} from Pyodide in Node."""
-    result = subprocess.run([node_or_fail(), str(RUNNER), str(wheel)], cwd=ROOT,
-                            input=json.dumps(cases), capture_output=True, text=True,
-                            timeout=300)
-    if result.returncode != 0:
-        pytest.fail(f"Pyodide in Node failed ({result.returncode}):\n{result.stderr[-4000:]}")
-    answers: list[dict[str, Any]] = json.loads(result.stdout)
-    assert len(answers) == len(cases)
-    return answers
 
 
 @pytest.fixture(scope="module")
 def pyodide_answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    wheel = write_wheel(tmp_path_factory.mktemp("wheel"))
+    """Each case's {"code", "response", "view"} from Pyodide in Node, by case name."""
+    if shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").is_dir():
+        pytest.fail("Node.js or node_modules/pyodide is missing: run `make setup`.")
+    runtime = bundle.prepare(ROOT)
+    folder = tmp_path_factory.mktemp("runtime")
+    wheel = folder / runtime.wheel.filename
+    wheel.write_bytes(runtime.wheel.data)
+    archive = folder / stdlib.FILENAME
+    archive.write_bytes(runtime.stdlib)
     cases = [{"calculator": case.calculator, "text": case.json_text()} for case in SCENARIOS]
-    return dict(zip((case.name for case in SCENARIOS), run_in_pyodide(wheel, cases)))
+    try:
+        answers = stdlib.run_in_pyodide(wheel, cases, stdlib=archive)["answers"]
+    except stdlib.StdlibError as error:
+        pytest.fail(str(error))
+    assert len(answers) == len(cases)
+    return dict(zip((case.name for case in SCENARIOS), answers))
+
+
+def test_the_shipped_standard_library_is_trimmed_and_compiled() -> None:
+    runtime = bundle.prepare(ROOT)
+    whole = runtime.pyodide.source / stdlib.FILENAME
+    names = zipfile.ZipFile(io.BytesIO(runtime.stdlib)).namelist()
+    assert names and all(name.endswith(".pyc") for name in names), names[:5]
+    assert {"decimal.pyc", "json/__init__.pyc", "tomllib/__init__.pyc"} <= set(names)
+    assert len(runtime.stdlib) < whole.stat().st_size * 0.7
 
 
 def test_the_corpus_is_not_empty() -> None:
