@@ -9,6 +9,10 @@ hide the ``calculators`` package from every module imported after it.)
   are read from the scenario corpus, so that the calculator shortcodes can render.
 - on_page_content: each calculator page has its calculator and the sections its failure message
   links to.
+- on_post_page: each calculator page asks, in its head, for the runtime's largest files (the
+  WebAssembly, Pyodide's script, the standard library), so that they download while the page
+  itself loads; the worker's own requests for the same URLs then join these downloads in the
+  browser's HTTP cache instead of starting after the page's scripts have run.
 - on_post_build: Pyodide, the wheel, the worker and the service worker are written into the site.
 """
 
@@ -67,6 +71,22 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
             raise PluginError(f"docs/{src} is a calculator page and needs "
                               + "; ".join(missing) + ".")
     return html
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    src = page.file.src_uri
+    if _runtime is None or src not in calculator_pages.PAGES.values():
+        return output
+    # Prefetch, not preload: the page itself never reads these (its worker does), and a preload
+    # the page does not read is reported as a warning on every visit. crossorigin gives the
+    # request the worker's mode and credentials, so that the two share one cache entry.
+    links = "".join(
+        f'<link rel="prefetch" href="{calculator_pages.relative_url(src, path)}" '
+        'crossorigin>' for path in _runtime.preloads())
+    head_end = output.find("</head>")
+    if head_end < 0:
+        raise PluginError(f"docs/{src}: the built page has no </head> for the runtime's preloads")
+    return output[:head_end] + links + output[head_end:]
 
 
 def on_post_build(config: Any) -> None:
