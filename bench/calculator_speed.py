@@ -202,6 +202,7 @@ class Visit:
     marks: dict[str, float]        # the page's performance marks, seconds from navigation
     worker: dict[str, float] = field(default_factory=dict)  # the worker's own timings
     recalc_ms: list[float] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)  # warnings and errors the page logged
 
 
 READ_MARKS = """() => Object.fromEntries(performance.getEntriesByType("mark")
@@ -221,6 +222,9 @@ def worker_timings(page: Any) -> dict[str, float]:
 
 def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
     page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}")
+            if message.type in ("warning", "error") else None)
     host.traffic.take()
     page.goto(host.url + page_spec.path, wait_until="commit", timeout=TIMEOUT_MS)
     page.locator("#calculator-result .calculator__answer").first.wait_for(timeout=TIMEOUT_MS)
@@ -244,7 +248,7 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
     traffic = host.traffic.take()
     page.close()
     return Visit(marks["calculator-first-result"], sum(size for _, size in traffic),
-                 len(traffic), marks, worker, recalc)
+                 len(traffic), marks, worker, recalc, console)
 
 
 def settle(context: Any) -> None:
@@ -329,7 +333,7 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                  "ratio naive/page):")
     for network in networks:
         for when in ("cold", "warm"):
-            naive = median([v.seconds for v in results.visits[(network, when, "naive")]])
+            naive = median([v.seconds for v in results.visits.get((network, when, "naive"), [])])
             for name in names:
                 visits = results.visits.get((network, when, name), [])
                 times = [v.seconds for v in visits]
@@ -363,6 +367,11 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                 parts = [f"{label} {median([x for x in xs if x is not None]):.2f}"
                          for label, xs in steps if any(x is not None for x in xs)]
                 lines.append(f"  {network:8} {when:4} {name:10} " + ", ".join(parts))
+    logged = sorted({f"{name}: {text[:160]}" for (_, _, name), visits in results.visits.items()
+                     for v in visits for text in v.console})
+    if logged:
+        lines.append("Console warnings and errors:")
+        lines += [f"  {text}" for text in logged]
     print("\n".join(lines))
     return table
 
