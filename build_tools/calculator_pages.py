@@ -158,6 +158,12 @@ def _described(ids: list[str]) -> str:
     return f' aria-describedby="{" ".join(ids)}"' if ids else ""
 
 
+def asked(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fields the form asks for: a declaration may list a field the input accepts but the
+    page does not ask (``"asked": false``), which then keeps its default."""
+    return [field for field in fields if field.get("asked", True)]
+
+
 def render_field(field: dict[str, Any], path: str) -> str:
     """One declared field, at ``path`` in the input (placeholders allowed in list items)."""
     kind = field["kind"]
@@ -204,7 +210,7 @@ def render_field(field: dict[str, Any], path: str) -> str:
                 "</fieldset>")
     if kind == "group":
         members = "\n".join(render_field(member, f"{path}.{member['name']}")
-                            for member in field["fields"])
+                            for member in asked(field["fields"]))
         return (f'<fieldset class="calculator__group calculator__fieldset" '
                 f'data-field="{_e(path)}" {data}{_described(ids)}>\n'
                 f'<legend class="calculator__legend">{_e(field["label"])}</legend>\n{hint}\n'
@@ -218,7 +224,7 @@ def _render_item(field: dict[str, Any], path: str, index: str, number: str) -> s
     item = f"{path}[{index}]"
     label = field["item_label"]
     members = "\n".join(render_field(member, f"{item}.{member['name']}")
-                        for member in field["fields"])
+                        for member in asked(field["fields"]))
     return (f'<fieldset class="calculator__item calculator__fieldset" data-field="{_e(item)}" '
             f'data-path="{_e(item)}" data-kind="item">\n'
             f'<legend class="calculator__legend">{_e(label)} {number}</legend>\n{members}\n'
@@ -249,7 +255,8 @@ def _render_list(field: dict[str, Any], path: str, fid: str, hint: str, ids: lis
 
 
 def render_form(declaration: dict[str, Any]) -> str:
-    fields = "\n".join(render_field(field, field["name"]) for field in declaration["fields"])
+    fields = "\n".join(render_field(field, field["name"])
+                       for field in asked(declaration["fields"]))
     return (
         '<form class="calculator__form" id="calculator-form" novalidate>\n'
         f"{fields}\n"
@@ -351,7 +358,7 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
 def _entered(fields: list[dict[str, Any]], values: dict[str, Any]) -> str:
     """What was entered, as a definition list (a list of items as a table)."""
     rows = []
-    for field in fields:
+    for field in asked(fields):
         value = values.get(field["name"])
         if value is None:
             continue
@@ -361,7 +368,7 @@ def _entered(fields: list[dict[str, Any]], values: dict[str, Any]) -> str:
             if inner:
                 rows.append(f"<dt>{label}</dt><dd>{inner}</dd>")
         elif field["kind"] == "list":
-            members = field["fields"]
+            members = asked(field["fields"])
             head = "".join(f'<th scope="col">{_e(member["label"])}</th>' for member in members)
             body = "".join(
                 "<tr>" + "".join(
