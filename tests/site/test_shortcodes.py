@@ -107,9 +107,12 @@ def test_every_mistake_in_a_page_is_reported_with_its_line():
 
 def test_a_malformed_shortcode_of_no_known_kind_shows_the_form_and_the_kinds():
     [found] = problems("[[see the glossary]]")
+    # Other modules (the calculator pages) register kinds of their own once imported, which
+    # the order of the tests decides: only the contact kinds are checked here.
     assert found.startswith("1: malformed shortcode: write [[KIND:ARGS]] with no spaces. "
                             "Known kinds:\n    [[address:ID]]  a contact's postal address on "
-                            "one line\n    [[contact:ID]]  a contact's card")
+                            "one line\n")
+    assert "\n    [[contact:ID]]  a contact's card" in found
 
 
 def test_arguments_that_take_nothing_refuse_something():
