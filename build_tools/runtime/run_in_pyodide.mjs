@@ -2,11 +2,15 @@
 // browser's worker does: one Pyodide instance, the wheel unpacked once, the package imported once,
 // then calculators.api.run_json and calculator_view.respond for every input.
 //
-// Usage: node build_tools/runtime/run_in_pyodide.mjs WHEEL [--stdlib ZIP] [--trace] < cases.json
+// Usage: node build_tools/runtime/run_in_pyodide.mjs WHEEL [--stdlib ZIP] [--trace]
+//        [--via-snapshot] < cases.json
 //   cases.json: [{"calculator": NAME or null, "text": "JSON text sent"}, ...]
 //   --stdlib ZIP  the standard library archive to start from (default: Pyodide's own, whole);
 //                 the parity test passes the trimmed one the site ships.
 //   --trace       also report what of the standard library was used (see below).
+//   --via-snapshot  as a returning visitor's worker does: a first interpreter imports the
+//                 calculators, answers the first case and makes a memory snapshot; the answers
+//                 come from a second interpreter restored from that snapshot.
 // Prints one JSON object: {"answers": [{"code", "response", "view"}, ...] in the same order,
 // "stdlib": {member: base64 of its compiled .pyc, ...}} (stdlib only with --trace: every module
 // of the archive that was imported, compiled here by Python 3.14 itself, so that the browser loads
@@ -21,6 +25,7 @@ const wheel = args[0];
 const stdlibAt = args.indexOf("--stdlib");
 const stdLibURL = stdlibAt > 0 ? args[stdlibAt + 1] : undefined;
 const trace = args.includes("--trace");
+const viaSnapshot = args.includes("--via-snapshot");
 if (!wheel || (stdlibAt > 0 && !stdLibURL)) {
   console.error("usage: node run_in_pyodide.mjs WHEEL [--stdlib ZIP] [--trace] < cases.json");
   process.exit(64);
@@ -28,10 +33,17 @@ if (!wheel || (stdlibAt > 0 && !stdLibURL)) {
 const cases = JSON.parse(readFileSync(0, "utf-8"));
 
 // Python's own output would be mixed into ours: keep stdout for the answer only.
-const pyodide = await loadPyodide({ stdout: (line) => console.error(line), stdLibURL });
+const options = { stdout: (line) => console.error(line), stdLibURL };
+let pyodide = await loadPyodide({ ...options, _makeSnapshot: viaSnapshot });
 // A Node Buffer is not a typed array Pyodide knows: hand it a plain Uint8Array.
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
-const respond = pyodide.pyimport("calculator_view").respond;
+let respond = pyodide.pyimport("calculator_view").respond;
+if (viaSnapshot) {
+  if (cases.length) respond(cases[0].calculator, cases[0].text);
+  const snapshot = pyodide.makeMemorySnapshot();
+  pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  respond = pyodide.pyimport("calculator_view").respond;
+}
 const runJson = pyodide.pyimport("calculators.api").run_json;
 
 const answers = cases.map(({ calculator, text }) => {

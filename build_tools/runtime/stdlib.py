@@ -40,7 +40,8 @@ class StdlibError(Exception):
 
 
 def run_in_pyodide(wheel: Path, cases: list[dict[str, Any]], stdlib: Path | None = None,
-                   trace: bool = False, root: Path = ROOT) -> dict[str, Any]:
+                   trace: bool = False, via_snapshot: bool = False,
+                   root: Path = ROOT) -> dict[str, Any]:
     """The runner's answer: {"answers": [...], "stdlib": {member: base64 .pyc} or None}."""
     node = shutil.which("node")
     if node is None:
@@ -50,6 +51,8 @@ def run_in_pyodide(wheel: Path, cases: list[dict[str, Any]], stdlib: Path | None
         command += ["--stdlib", str(stdlib)]
     if trace:
         command.append("--trace")
+    if via_snapshot:
+        command.append("--via-snapshot")
     result = subprocess.run(command, cwd=root, input=json.dumps(cases), capture_output=True,
                             text=True, timeout=300)
     if result.returncode != 0:

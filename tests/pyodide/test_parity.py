@@ -28,9 +28,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = load_scenarios()
 
 
-@pytest.fixture(scope="module")
-def pyodide_answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    """Each case's {"code", "response", "view"} from Pyodide in Node, by case name."""
+@pytest.fixture(scope="module", params=["started", "restored"],
+                ids=["interpreter started", "interpreter restored from a memory snapshot"])
+def pyodide_answers(request: pytest.FixtureRequest,
+                    tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """Each case's {"code", "response", "view"} from Pyodide in Node, by case name: from an
+    interpreter started as on a first visit, and from one restored from a memory snapshot as
+    on a returning visit (build_tools/runtime/worker.js)."""
     if shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").is_dir():
         pytest.fail("Node.js or node_modules/pyodide is missing: run `make setup`.")
     runtime = bundle.prepare(ROOT)
@@ -41,7 +45,8 @@ def pyodide_answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[
     archive.write_bytes(runtime.stdlib)
     cases = [{"calculator": case.calculator, "text": case.json_text()} for case in SCENARIOS]
     try:
-        answers = stdlib.run_in_pyodide(wheel, cases, stdlib=archive)["answers"]
+        answers = stdlib.run_in_pyodide(wheel, cases, stdlib=archive,
+                                        via_snapshot=request.param == "restored")["answers"]
     except stdlib.StdlibError as error:
         pytest.fail(str(error))
     assert len(answers) == len(cases)
