@@ -233,7 +233,8 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
     timings = worker_timings(page)
     # Seconds from navigation, as the page's marks are.
     worker = {name: (value - origin) / 1000 for name, value in timings.items()
-              if name not in ("results", "compute_ms") and isinstance(value, (int, float))}
+              if name not in ("results", "compute_ms", "snapshot")
+              and isinstance(value, (int, float))}
     recalc: list[float] = []
     if timings:
         for _ in range(RECALCULATIONS):
