@@ -331,6 +331,8 @@ def test_a_hostile_link_runs_nothing(warm: Recorder) -> None:
                     api.run("allocation", api.loads(polluting))["errors"]]
         expect(page.locator("#calculator-errors li")).to_have_text(expected)
         assert page.evaluate("({}).polluted === undefined && [].polluted === undefined")
+        assert warm.errors == [], "console errors:\n" + "\n".join(warm.errors)
+        assert warm.off_site() == [], f"requests to other hosts: {warm.off_site()}"
     finally:
         page.close()
 
