@@ -45,6 +45,9 @@ class Template:
     path: str                                   # relative to the site's address
     prepare: Callable[[Page], None] | None = None
     status: int = 200
+    # What a visit waits for before ``prepare``: "networkidle" (every request answered) or
+    # "load" (a calculator page keeps loading its runtime in a worker long after that).
+    settle: str = "networkidle"
 
 
 def _type_county_search(text: str) -> Callable[[Page], None]:
@@ -103,8 +106,55 @@ def content_templates() -> list[Template]:
     return templates + [Template("page with quick exit", path)]
 
 
+# A cold start loads Pyodide (about 13 MB) on a shared two-core machine: a generous limit, which
+# only a runtime that never answers reaches.
+RUNTIME_TIMEOUT_MS = 90_000
+
+
+def _wait_for_answer(answer: str) -> Callable[[Page], None]:
+    def prepare(page: Page) -> None:
+        page.locator("#calculator-result", has_text=answer).wait_for(timeout=RUNTIME_TIMEOUT_MS)
+        page.locator("#calculator-steps li").first.wait_for()
+    return prepare
+
+
+def _submit_bad_input(page: Page) -> None:
+    """Every money field "-5", every other field left empty (the required ones among them), then
+    Calculate: the errors come from the Python validation, so this waits for the runtime."""
+    for field in page.locator('#calculator-form input[data-kind="money"]').all():
+        field.fill("-5")
+    page.locator("#calculator-form [type=submit]").click()
+    page.locator("#calculator-errors li").first.wait_for(timeout=RUNTIME_TIMEOUT_MS)
+    page.locator(".calculator__field--error .calculator__error").first.wait_for()
+
+
+def calculator_templates() -> list[Template]:
+    """Each calculator page empty, with the result of its first worked example (opened by its
+    #input= link, so the expected answer is the one the build computed) and with errors shown."""
+    from build_tools.calculator_pages import PAGES, input_fragment, page_url
+    from build_tools.runtime.calculator_view import view
+    from build_tools.scenarios import load_scenarios
+    from calculators import api
+
+    examples = [case for case in load_scenarios() if case.example]
+    templates = []
+    for name, source in PAGES.items():
+        path = page_url(source)
+        case = next(case for case in examples if case.calculator == name)
+        shown = view(api.run(name, api.loads(case.json_text())))
+        assert shown is not None, f"the worked example {case.id} gives errors"
+        templates += [
+            Template(f"{name} calculator, empty", path, settle="load"),
+            Template(f"{name} calculator with a result", path + input_fragment(case.input),
+                     _wait_for_answer(shown["answer"]), settle="load"),
+            Template(f"{name} calculator with errors shown", path, _submit_bad_input,
+                     settle="load"),
+        ]
+    return templates
+
+
 def all_templates() -> list[Template]:
-    return content_templates()
+    return content_templates() + calculator_templates()
 
 
 def county_pages_to_check(root: Path = ROOT) -> list[str]:
@@ -163,9 +213,10 @@ class Visitor:
         self._visits: dict[tuple[str, str, str], Visit] = {}
         self._axe = AXE_SCRIPT.read_text(encoding="utf-8")
 
-    def new_context(self, viewport: str = "desktop") -> BrowserContext:
-        """A fresh context (empty cache) that records policy violations; the caller closes it."""
-        context = self.browser.new_context(viewport=VIEWPORTS[viewport])
+    def new_context(self, viewport: str = "desktop", **options) -> BrowserContext:
+        """A fresh context (empty cache) that records policy violations; the caller closes it.
+        ``options`` go to Playwright's ``new_context``."""
+        context = self.browser.new_context(viewport=VIEWPORTS[viewport], **options)
         context.set_default_timeout(10_000)
         context.add_init_script(RECORD_VIOLATIONS)
         return context
@@ -180,6 +231,9 @@ class Visitor:
         return page, visit
 
     def _go(self, page: Page, visit: Visit, settle: str) -> None:
+        if "#" in visit.url:
+            # From the same page, a new fragment alone would not load the page again.
+            page.goto("about:blank")
         response = page.goto(self.base_url + visit.url, wait_until=settle)
         visit.status = response.status if response else 0
 
@@ -193,17 +247,17 @@ class Visitor:
         return self._tabs[viewport]
 
     def visit(self, template: Template, viewport: str = "desktop",
-              settle: str = "networkidle") -> Visit:
-        """Visit a template in its state, once per run. ``settle``: "networkidle" waits until
-        every request has been answered, "load" is quicker."""
+              settle: str | None = None) -> Visit:
+        """Visit a template in its state, once per run. ``settle`` (the template's unless given):
+        "networkidle" waits until every request has been answered, "load" is quicker."""
         key = (template.path, template.name, viewport)
         if key not in self._visits:
             page, current = self._tab(viewport)
             visit = current[0] = Visit(url=template.path, status=0)
-            self._go(page, visit, settle)
+            self._go(page, visit, settle or template.settle)
             if template.prepare:
                 template.prepare(page)
-                page.wait_for_load_state("networkidle")
+                page.wait_for_load_state(settle or template.settle)
             settle_animations(page)
             visit.axe = self.run_axe(page)
             visit.csp_reports = page.evaluate("window.__cspViolations")
