@@ -12,7 +12,8 @@ hide the ``calculators`` package from every module imported after it.)
 - on_post_page: each calculator page asks, in its head, for the runtime's largest files (the
   WebAssembly, Pyodide's script, the standard library), so that they download while the page
   itself loads; the worker's own requests for the same URLs then join these downloads in the
-  browser's HTTP cache instead of starting after the page's scripts have run.
+  browser's HTTP cache instead of starting after the page's scripts have run. The head also
+  starts the worker (build_tools/runtime/start-worker.js), which the page's script takes over.
 - on_post_build: Pyodide, the wheel, the worker and the service worker are written into the site.
 """
 
@@ -83,6 +84,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     links = "".join(
         f'<link rel="prefetch" href="{calculator_pages.relative_url(src, path)}" '
         'crossorigin>' for path in _runtime.preloads())
+    # The worker itself starts from the head too, without waiting for the page's scripts.
+    links += (f'<script src="{calculator_pages.relative_url(src, _runtime.starter)}" async>'
+              '</script>')
     head_end = output.find("</head>")
     if head_end < 0:
         raise PluginError(f"docs/{src}: the built page has no </head> for the runtime's preloads")

@@ -34,6 +34,7 @@ from build_tools.runtime.wheel import ROOT, Wheel, build_wheel
 HERE = Path(__file__).resolve().parent
 WORKER_SOURCE = HERE / "worker.js"
 SERVICE_WORKER_SOURCE = HERE / "service-worker.js"
+START_SOURCE = HERE / "start-worker.js"
 # What the worker loads from Pyodide's own files. pyodide.js (the classic script), the type
 # declarations, source maps and the console pages are never fetched at run time; nor are the
 # whole standard library (the site ships a trimmed one, build_tools/runtime/stdlib.py) and the
@@ -100,6 +101,11 @@ class Runtime:
     def worker(self) -> str:
         return self.folder + "worker.js"
 
+    @property
+    def starter(self) -> str:
+        """The script that starts the worker from a calculator page's head."""
+        return self.folder + START_SOURCE.name
+
     def preloads(self) -> list[str]:
         """The largest files, which the calculator pages ask for before their worker starts."""
         return [self.pyodide.folder + "pyodide.asm.wasm", self.folder + stdlib.FILENAME,
@@ -108,7 +114,7 @@ class Runtime:
     def files(self) -> list[str]:
         """Every versioned file (site-relative), in the order the worker needs them."""
         return ([self.pyodide.folder + name for name in PYODIDE_FILES]
-                + [self.worker, self.folder + self.wheel.filename,
+                + [self.worker, self.starter, self.folder + self.wheel.filename,
                    self.folder + stdlib.FILENAME])
 
 
@@ -135,7 +141,8 @@ def prepare(root: Path = ROOT) -> Runtime:
     settings = {"pyodide": from_worker, "wheel": wheel.filename, "stdlib": stdlib.FILENAME,
                 "lockInfo": lock["info"], "sizes": sizes}
     worker_text = _setting_line("RUNTIME", settings) + WORKER_SOURCE.read_text(encoding="utf-8")
-    digest = hashlib.sha256(worker_text.encode("utf-8") + wheel.data + trimmed).hexdigest()
+    digest = hashlib.sha256(worker_text.encode("utf-8") + START_SOURCE.read_bytes() + wheel.data
+                            + trimmed).hexdigest()
     return Runtime(pyodide, wheel, trimmed, digest[:16], worker_text)
 
 
@@ -186,12 +193,14 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str]) -> Written:
     (folder / runtime.wheel.filename).write_bytes(runtime.wheel.data)
     (folder / stdlib.FILENAME).write_bytes(runtime.stdlib)
     (folder / "worker.js").write_text(runtime.worker_text, encoding="utf-8")
-    written.files += [runtime.folder + runtime.wheel.filename,
+    shutil.copyfile(START_SOURCE, site_dir / runtime.starter)
+    written.files += [runtime.starter, runtime.folder + runtime.wheel.filename,
                       runtime.folder + stdlib.FILENAME, runtime.worker]
 
     shell = list(pages)
     for page in pages:
-        shell += [url for url in page_loads(site_dir, page) if url not in shell]
+        shell += [url for url in page_loads(site_dir, page)
+                  if url not in shell and url not in runtime.files()]
     # Site search's index, which the theme fetches on every page. (Its search worker lives
     # outside the service worker's scope, so no cache could serve it: site search needs the
     # network.)

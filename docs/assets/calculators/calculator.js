@@ -467,8 +467,13 @@
       failed();
       return;
     }
+    // The page's head may have started the worker already (calculators/runtime/<key>/
+    // start-worker.js): it is taken over with what it has said so far.
+    const early = window.calculatorWorker;
+    window.calculatorWorker = null;
     try {
-      worker = new Worker(new URL(config.worker, document.baseURI), { type: "module" });
+      worker = early ? early.worker
+        : new Worker(new URL(config.worker, document.baseURI), { type: "module" });
     } catch {
       failed();
       return;
@@ -477,6 +482,12 @@
     worker.addEventListener("error", failed);
     worker.addEventListener("messageerror", failed);
     loading.hidden = false;
+    if (early) {
+      for (const event of early.take()) {
+        if (event.type === "message") onMessage(event);
+        else failed();
+      }
+    }
   }
 
   function calculate(text, asked) {
