@@ -78,18 +78,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     src = page.file.src_uri
     if _runtime is None or src not in calculator_pages.PAGES.values():
         return output
-    # Prefetch, not preload: the page itself never reads these (its worker does), and a preload
-    # the page does not read is reported as a warning on every visit. crossorigin gives the
-    # request the worker's mode and credentials, so that the two share one cache entry.
-    links = "".join(
-        f'<link rel="prefetch" href="{calculator_pages.relative_url(src, path)}" '
-        'crossorigin>' for path in _runtime.preloads())
-    # The worker itself starts from the head too, without waiting for the page's scripts.
-    links += (f'<script src="{calculator_pages.relative_url(src, _runtime.starter)}" async>'
-              '</script>')
+    # The worker starts from the head, without waiting for the page's scripts; it asks for
+    # the runtime's files itself. No prefetch hints: with JavaScript off they would download
+    # megabytes that nothing can use, and Lighthouse counts them against the page's first paint.
+    links = (f'<script src="{calculator_pages.relative_url(src, _runtime.starter)}" async>'
+             '</script>')
     head_end = output.find("</head>")
     if head_end < 0:
-        raise PluginError(f"docs/{src}: the built page has no </head> for the runtime's preloads")
+        raise PluginError(f"docs/{src}: the built page has no </head> for the script that starts the worker")
     return output[:head_end] + links + output[head_end:]
 
 

@@ -106,11 +106,6 @@ class Runtime:
         """The script that starts the worker from a calculator page's head."""
         return self.folder + START_SOURCE.name
 
-    def preloads(self) -> list[str]:
-        """The largest files, which the calculator pages ask for before their worker starts."""
-        return [self.pyodide.folder + "pyodide.asm.wasm", self.folder + stdlib.FILENAME,
-                self.pyodide.folder + "pyodide.asm.mjs"]
-
     def files(self) -> list[str]:
         """Every versioned file (site-relative), in the order the worker needs them."""
         return ([self.pyodide.folder + name for name in PYODIDE_FILES]

@@ -358,8 +358,9 @@ def test_without_javascript_the_examples_and_phone_numbers_are_there(new_recorde
         expect(phones.first).to_be_visible()
         expect(page.locator(".calculator__noscript")).to_be_visible()
         page.close()
-    # No worker starts. (The page's head may still prefetch the runtime's files for speed.)
-    assert not [url for url in recorder.requests if url.endswith("worker.js")]
+    # No worker starts, and none of the runtime's megabytes is downloaded for nothing.
+    assert not [url for url in recorder.requests
+                if url.endswith(("worker.js", ".wasm", ".zip", ".mjs"))]
 
 
 # --- Loading: at once, with progress, offline, and when it fails ---------------------------------
