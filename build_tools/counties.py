@@ -30,6 +30,7 @@ import yaml
 from build_tools import shortcodes
 from build_tools.contacts import Contacts
 from build_tools.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
+from build_tools.text_lists import read_list
 
 COUNTY_FIELDS = {
     "name": "the jurisdiction's name, as in the list of Missouri counties",
@@ -262,12 +263,7 @@ shortcodes.register("county-finder", _render_finder, block=True, usage="[[county
 
 def read_names(path: Path) -> list[str]:
     """Names from the list of jurisdictions: one a line; '#' starts a comment line."""
-    names = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            names.append(line)
-    return names
+    return read_list(path)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -315,13 +311,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("data/counties.yml"))
     args = parser.parse_args(argv)
     existing = _read(args.out, str(args.out)) if args.out.exists() else None
+    names = read_names(args.source)
     try:
-        text = regenerate(read_names(args.source), existing)
+        text = regenerate(names, existing)
     except CountiesError as error:
         print(error, file=sys.stderr)
         return 1
     args.out.write_text(text, encoding="utf-8")
-    print(f"Wrote {args.out} ({len(read_names(args.source))} jurisdictions).")
+    print(f"Wrote {args.out} ({len(names)} jurisdictions).")
     return 0
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from build_tools.text_lists import read_list
+
 HOME = "./"
 HEADER = """\
 # Every page URL this site has published, relative to the site's address, one a line.
@@ -55,14 +57,7 @@ class Check:
 
 
 def read(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    urls = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            urls.append(line)
-    return urls
+    return read_list(path) if path.exists() else []
 
 
 def check(listed: Iterable[str], built: Iterable[str], redirected: Iterable[str]) -> Check:
