@@ -93,7 +93,7 @@ PAGES = _all_pages()
 
 
 def _shown(path: Path) -> str:
-    return str(path.relative_to(ROOT))
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 # --- The sources ---------------------------------------------------------------------------------
@@ -188,6 +188,13 @@ def manifest_sources(entries: list[dict]) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def uncovered(blocks: list[str], covered: frozenset[tuple[str, str]] | set[tuple[str, str]]
+              ) -> list[tuple[facts.Fact, str]]:
+    """Each fact in the blocks that no source covers, with the block it is in."""
+    return [(fact, block) for block in blocks for fact in facts.in_text(block)
+            if (fact.kind, fact.key) not in covered]
+
+
 def _hint(src: Path, manifest: Path, fact: facts.Fact, block: str) -> str:
     return (f"{_shown(src)}: the {fact.describe()} (in {block[:160]!r}) is backed by no source. "
             f"Find its source, then add to {_shown(manifest)}:\n"
@@ -249,12 +256,8 @@ def test_every_fact_on_the_page_has_a_source(url, src, front, manifest, site):
         assert not absent, (f"{_shown(manifest)}: these phrases are not on /{url} (reword them as "
                             f"the page says it now): {absent}")
     covered = global_sources() | seed_sources().get(url, frozenset()) | manifest_sources(entries)
-    uncovered = []
-    for block in blocks:
-        for fact in facts.in_text(block):
-            if (fact.kind, fact.key) not in covered:
-                uncovered.append(_hint(src, manifest, fact, block))
-    assert not uncovered, f"/{url}:\n" + "\n\n".join(uncovered)
+    found = [_hint(src, manifest, fact, block) for fact, block in uncovered(blocks, covered)]
+    assert not found, f"/{url}:\n" + "\n\n".join(found)
 
 
 def test_county_manifest_phrases_are_in_the_template():
@@ -316,3 +319,38 @@ def test_rules_values_with_units_are_facts():
             '[c]\nvalue = 1000000000\nunit = "cents"\n')
     found = facts.in_rules(text)
     assert {("duration", "3 year"), ("percent", "20"), ("money", "10000000")} <= found
+
+
+def test_a_fact_without_a_source_is_reported_and_one_with_a_source_is_not():
+    blocks = ["Call 573-555-0100 or pay $99 within 45 days (RSMo 452.999).", "No facts here."]
+    found = uncovered(blocks, frozenset())
+    assert [(fact.kind, fact.key) for fact, _ in found] == [
+        ("phone", "5735550100"), ("money", "99"), ("duration", "45 day"),
+        ("citation", "RSMo 452.999")]
+    assert all(block == blocks[0] for _, block in found)
+    entries = [{"phrase": "pay $99 within 45 days (RSMo 452.999)",
+                "source": {"title": "x", "url": "https://example.org/"}, "checked": "2026-12-01"}]
+    covered = manifest_sources(entries) | facts.keys(facts.in_text("573-555-0100"))
+    assert uncovered(blocks, covered) == []
+
+
+def test_computed_parts_footer_and_worked_examples_are_left_out_of_the_prose():
+    html = ("<article><p>Pay $1 a day.</p>"
+            '<div class="calculator"><p>Result: $2</p></div>'
+            '<div class="calculator__examples"><p>$3</p></div>'
+            '<div class="site-worked-example" data-scenario="three-orders-700"><p>$4</p></div>'
+            '<div class="site-page-foot"><p>$5</p></div><p>Then $6.</p></article>')
+    blocks, examples = prose_blocks(html)
+    assert blocks == ["Pay $1 a day.", "Then $6."]
+    assert examples == ["three-orders-700"]
+
+
+def test_a_malformed_manifest_says_what_is_wrong(tmp_path):
+    path = tmp_path / "page.yml"
+    path.write_text("- phrase: x\n  source: {title: t}\n  checked: soon\n  note: n\n- 3\n",
+                    encoding="utf-8")
+    _, problems = load_manifest(path)
+    assert any("unknown key(s) note" in p for p in problems)
+    assert any("source must be {title: ..., url: ...}" in p for p in problems)
+    assert any("checked must be a date written YYYY-MM-DD" in p for p in problems)
+    assert any("entry 2: must be" in p for p in problems)
