@@ -40,7 +40,7 @@ FIELDS = {
     "address": "a list of lines of the postal address",
     "have_ready": "what to have ready when you call, only where a source says so",
     "url": "the contact's own site, only where a source gives it",
-    "sources": "a list of {seed: FILE} or {title: TEXT, url: URL}",
+    "sources": "a list of {seed: FILE} or {title: TEXT, url: URL, checked: YYYY-MM-DD}",
     "dated": "true when the only source is old",
     "dated_note": "why it is dated (required when dated is true)",
     "instead": "the id of the contact to use today (required when dated is true)",
