@@ -18,14 +18,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from calculators import allocation, order_end, review
+from calculators import allocation, order_end, review, support_amount
 from calculators.calculator import Calculator
 from calculators.fields import shown
 from calculators.wording import join_or
 
 CALCULATORS: dict[str, Calculator] = {
     calculator.name: calculator
-    for calculator in (allocation.CALCULATOR, order_end.CALCULATOR, review.CALCULATOR)}
+    for calculator in (allocation.CALCULATOR, order_end.CALCULATOR, review.CALCULATOR,
+                       support_amount.CALCULATOR)}
 NAMES: tuple[str, ...] = tuple(CALCULATORS)
 EXIT_OK = 0
 EXIT_INVALID = 2

@@ -16,6 +16,7 @@ from calculators.fields import (MISSING, GroupField, Place, Reader, TextField, s
 TODAY = datetime.date(2026, 11, 22)
 BASE_KEYS = ["name", "label", "kind", "help", "required", "default", "asked"]
 KIND_KEYS = {"money": {"min", "max"}, "date": {"min", "max"}, "choice": {"choices"},
+             "count": {"min", "max"},
              "boolean": set(), "text": {"max_length"}, "group": {"fields"},
              "list": {"fields", "min_items", "max_items", "item_label"}}
 
@@ -51,6 +52,8 @@ def test_the_declared_fields_are_the_fields_design_names() -> None:
         "order_end": ["child_birth_date", "as_of", "schooling", "expected_completion",
                       "incapacitated", "events"],
         "review": ["last_review_date", "as_of", "current_monthly", "estimated_new_monthly"],
+        "support_amount": ["children", "overnights", "incremental", "as_of", "paying_parent",
+                           "receiving_parent"],
     }
     asked = {n: [f["name"] for f in api.declaration(n)["fields"] if f["asked"]]
              for n in api.NAMES}
