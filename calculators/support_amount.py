@@ -39,6 +39,7 @@ from calculators import dates, money, rules
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import (BooleanField, CountField, DateField, Field, GroupField,
                                 MoneyField, Reader)
+from calculators.rules import Applied
 from calculators.schedule import Edition, edition
 from calculators.wording import plural
 
@@ -52,7 +53,7 @@ INCOME_FIELDS = ("gross_income", "maintenance_received", "other_support_paid", "
                  "other_children", "other_children_support_received")  # Lines 1 to 3
 
 # The declaration's limits come from the edition in force now (the form asks for one edition).
-CURRENT = edition(rules.rule(FORM14).value)
+CURRENT = edition(rules.latest(FORM14).value)
 MAX_CHILDREN = CURRENT.children
 MAX_OVERNIGHTS = CURRENT.max_overnights
 
@@ -403,7 +404,7 @@ def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     return result
 
 
-def compute(values: Values, applied: Any) -> Outcome:
+def compute(values: Values, applied: Applied) -> Outcome:
     """Form 14 for the input, with the edition of Form 14 in force on ``as_of``."""
     book = edition(applied.value(FORM14))
     decimals = applied.number(DECIMALS)
@@ -431,7 +432,7 @@ def compute(values: Values, applied: Any) -> Outcome:
             "line_12": cash(sheet.low12)},
         "increments": increments,
     }
-    steps = _steps(sheet, values, book, applied)
+    steps = _steps(sheet, values, book)
     if increments is not None:
         steps.extend(_increment_steps(increments, children))
     return Outcome(result, steps, list(CONTACTS))
@@ -439,7 +440,7 @@ def compute(values: Values, applied: Any) -> Outcome:
 
 # --- the steps ---------------------------------------------------------------------------
 
-def _steps(sheet: Sheet, values: Values, book: Edition, applied: Any) -> list[str]:
+def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
     as_of: datetime.date = values["as_of"]
     steps = []
     if as_of < book.effective:
@@ -579,21 +580,10 @@ def _increment_steps(increments: list[dict[str, Any]], children: int) -> list[st
             "children, work each one out again with its own costs."]
 
 
-class _Before:
-    """The rules read the way rules.toml worked before dated values (to be replaced by
-    ``calculators.rules.Applied`` when the dated rules arrive)."""
-
-    def value(self, key: str) -> Any:
-        return rules.rule(key).value
-
-    def number(self, key: str) -> int:
-        return rules.number(key)
-
-
 CALCULATOR = Calculator(
     name="support_amount",
     title="How much child support does Form 14 give?",
     summary=("Missouri works out the presumed child support amount on Form 14 with the "
              "Supreme Court's schedule. Enter both parents' monthly incomes and costs to see "
              "each line of the worksheet and the presumed monthly amount."),
-    fields=FIELDS, check=check, compute=lambda values: compute(values, _Before()))
+    fields=FIELDS, check=check, compute=compute, rules=RULE_KEYS)
