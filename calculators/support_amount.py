@@ -220,6 +220,11 @@ def cash(amount: int | None) -> str | None:
     return None if amount is None else money.amount(amount * PERCENT)
 
 
+def kids(number: int, kind: str = "") -> str:
+    """"1 child", "2 children", "1 other child"."""
+    return f"{number} {kind}{'child' if number == 1 else 'children'}"
+
+
 def usd(amount: int) -> str:
     """Whole dollars in a step: "$1,163"."""
     return f"${amount:,}"
@@ -461,7 +466,7 @@ def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
     for who, lines_, role in (("receiving", r, RECEIVING), ("paying", p, PAYING)):
         others = values[role]["other_children"]
         if others:
-            steps.append(f"Line 2c: the {who} parent has {plural(others, 'other child')} living "
+            steps.append(f"Line 2c: the {who} parent has {kids(others, 'other ')} living "
                          f"with them. The schedule amount for {others} at that parent's Line 1 "
                          f"income of {usd(lines_[0])} is {usd(lines_[4])}; less "
                          f"{usd(lines_[5])} of support received for them, the adjustment is "
@@ -484,7 +489,7 @@ def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
     assert sheet.line11 is not None and sheet.line12 is not None
     steps.append(f"Line 5: {usd(sheet.combined3)} is nearest the schedule's row "
                  f"{book.label(sheet.row)} ($25 and $75 round up), where the basic amount for "
-                 f"{plural(sheet.children, 'child')} is {usd(sheet.line5)} "
+                 f"{kids(sheet.children)} is {usd(sheet.line5)} "
                  "(Form 14 directions, Line 5).")
     steps.extend(_care_steps(sheet))
     steps.append(f"Line 7: additional child-rearing costs are {usd(sheet.line7[0])} for the "
@@ -521,7 +526,7 @@ def _care_steps(sheet: Sheet) -> list[str]:
     return [f"Line 6a: the child care tax credit is {percent}% (for the receiving parent's "
             f"Line 1 of {usd(sheet.receiving[0])}) of the lesser of the costs, "
             f"{usd(care_cost)}, and {usd(cap)} (for "
-            f"{plural(eligible, 'child')} under 13): {usd(credit)}, leaving "
+            f"{kids(eligible)} under 13): {usd(credit)}, leaving "
             f"{usd(sheet.line6['6a'][0])} (Form 14 directions, Line 6a, Comment B, and its "
             "table)."]
 
@@ -536,12 +541,12 @@ def _overnight_steps(sheet: Sheet, book: Edition) -> list[str]:
         return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year gives "
                 f"{sheet.line11_percent}% of Line 5 ({usd(sheet.line5)}), {usd(sheet.line11 or 0)}."
                 f" It is allowed because the receiving parent's Line 3, {usd(sheet.receiving[-1])}"
-                f", is above {usd(sheet.limit)} for {plural(sheet.children, 'child')} "
+                f", is above {usd(sheet.limit)} for {kids(sheet.children)} "
                 "(Form 14 directions, Line 11)."]
     return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year would give "
             f"{sheet.line11_percent}% of Line 5, but the adjustment is not allowed because the "
             f"receiving parent's Line 3, {usd(sheet.receiving[-1])}, is not above "
-            f"{usd(sheet.limit)} for {plural(sheet.children, 'child')} (Form 14 directions, "
+            f"{usd(sheet.limit)} for {kids(sheet.children)} (Form 14 directions, "
             "Line 11, caveat). A court may still allow it if the receiving parent is unemployed "
             "or underemployed because someone they live with pays their expenses, or if the "
             "paying parent's Line 3 minus Line 12 is at or below that amount. This site does "
@@ -554,7 +559,7 @@ def _low_income_steps(sheet: Sheet, book: Edition) -> list[str]:
              f"{book.label(sheet.low_row)}")
     if not sheet.low_made:
         return [f"{where}, above {usd(sheet.limit)}, the highest income the schedule's "
-                f"self-support reserve covers for {plural(sheet.children, 'child')}, so the "
+                f"self-support reserve covers for {kids(sheet.children)}, so the "
                 "low-income calculation does not apply (Form 14 directions, Line 5)."]
     assert sheet.low5 is not None and sheet.low9 is not None and sheet.low12 is not None
     outcome = ("This is lower, so it is the presumed amount" if sheet.low_decided else
@@ -569,7 +574,7 @@ def _low_income_steps(sheet: Sheet, book: Edition) -> list[str]:
 def _increment_steps(increments: list[dict[str, Any]], children: int) -> list[str]:
     if not increments:
         return ["With one child there is no smaller order to work out for an increment order."]
-    amounts = "; ".join(f"{plural(item['children'], 'child')}: "
+    amounts = "; ".join(f"{kids(item['children'])}: "
                         + ("the court sets it" if item["presumed_amount"] is None
                            else f"${item['presumed_amount']}")
                         for item in increments)
