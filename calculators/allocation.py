@@ -70,7 +70,7 @@ FIELDS = (
         noun="the list of support orders", fields=ORDER_FIELDS,
         min_items=rules.latest("limits.orders_min").number(),
         max_items=rules.latest("limits.orders_max").number()),
-    # DESIGN.md: as_of defaults to today in every calculator, so one input shape (and one
+    # CONTRACT.md: as_of defaults to today in every calculator, so one input shape (and one
     # habit of always setting it) fits all three; no date changes how a payment is split.
     DateField(name="as_of", label="Date to work from", today_if_absent=True, asked=False,
               help="Accepted as in the other calculators; no date changes how a payment is "
@@ -79,7 +79,7 @@ FIELDS = (
 
 
 def order_names(orders: list[Values]) -> list[str]:
-    """Each order's name: its own, or "Order 1", "Order 2", ... by position (DESIGN.md)."""
+    """Each order's name: its own, or "Order 1", "Order 2", ... by position (CONTRACT.md)."""
     return [order["id"] or f"Order {index + 1}" for index, order in enumerate(orders)]
 
 

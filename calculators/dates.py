@@ -29,7 +29,7 @@ class InvalidDate(ValueError):
 def parse_date(text: str) -> datetime.date:
     """Read ``YYYY-MM-DD`` as a real calendar date within the accepted range.
 
-    ``date.fromisoformat`` alone would also take "20260105" and "2026-W01-1" (DESIGN.md, JSON
+    ``date.fromisoformat`` alone would also take "20260105" and "2026-W01-1" (CONTRACT.md, JSON
     contract), so the shape is checked first, with ASCII digits only.
     """
     if not ISO_DATE.fullmatch(text):

@@ -5,7 +5,7 @@ declaration is used to check input (:meth:`Field.read`, which collects every pro
 zero-based path, such as ``orders[1].current_due``) and to describe the form
 (:meth:`Field.describe`, the JSON that ``calculators.api.declaration`` returns).
 
-Conventions (DESIGN.md, JSON contract; calculators/DECISIONS.md):
+Conventions (calculators/CONTRACT.md, "Values"; calculators/DECISIONS.md):
 
 - ``null``, a missing key and a blank string all mean "not given": the field's default applies,
   or, for a required field, an error asks for it.
@@ -77,7 +77,7 @@ class Field:
         return noun[0].upper() + noun[1:]
 
     def describe(self) -> dict[str, Any]:
-        """The field as ``calculators.api.declaration`` lists it (see CONTRACTS)."""
+        """The field as ``calculators.api.declaration`` lists it (CONTRACT.md)."""
         return {"name": self.name, "label": self.label, "kind": self.kind, "help": self.help,
                 "required": self.required, "default": self.default_json(), "asked": self.asked,
                 **self.limits()}

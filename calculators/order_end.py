@@ -38,7 +38,7 @@ class Event:
     what: str  # the event as the subject of a sentence
 
 
-# In the order they rank when several happen on the same day (DESIGN.md).
+# In the order they rank when several happen on the same day (CONTRACT.md).
 EVENTS = (
     Event("died", "Date the child died", "Support ends if the child dies.", "The child's death"),
     Event("married", "Date the child married",
@@ -117,7 +117,7 @@ FIELDS = (
 
 
 def check(values: Values, reader: Reader) -> None:
-    """The dates must make sense together (DESIGN.md, order_end errors)."""
+    """The dates must make sense together (CONTRACT.md, order_end errors)."""
     birth, as_of = values["child_birth_date"], values["as_of"]
     completion, schooling = values["expected_completion"], values["schooling"]
     if known(birth, as_of) and birth > as_of:

@@ -51,7 +51,7 @@ FIELDS = (
 
 
 def check(values: Values, reader: Reader) -> None:
-    """DESIGN.md, review errors: a last review after ``as_of``; one amount without the other;
+    """CONTRACT.md, review errors: a last review after ``as_of``; one amount without the other;
     a current amount of 0, which no change can be a percentage of."""
     last, as_of = values["last_review_date"], values["as_of"]
     if known(last, as_of) and last > as_of:

@@ -1,4 +1,4 @@
-"""allocation: DESIGN.md's rule steps 1 to 5 and its two examples, through the rule function
+"""allocation: CONTRACT.md's rule steps 1 to 5 and its two examples, through the rule function
 and through api.run."""
 
 from __future__ import annotations

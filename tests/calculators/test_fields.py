@@ -1,4 +1,4 @@
-"""Field declarations: the form each calculator declares (CONTRACTS: api.declaration) and the
+"""Field declarations: the form each calculator declares (calculators/CONTRACT.md: api.declaration) and the
 reading rules every field shares."""
 
 from __future__ import annotations
