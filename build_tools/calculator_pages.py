@@ -40,6 +40,10 @@ from calculators import api, dates, money
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
          "review": "calculators/review.md"}
+# Calculators whose page is still to be written (issue 13: support_amount's page is built from
+# its declaration once the page templates exist). The build accepts them without a page; remove
+# a name when its page is added to PAGES.
+PAGE_PENDING = ("support_amount",)
 SCRIPT = "assets/calculators/calculator.js"
 STYLESHEET = "assets/calculators/calculator.css"
 # Sections of each calculator page that the failure message links to (Markdown headings).
