@@ -44,6 +44,7 @@ import json
 import posixpath
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -204,17 +205,22 @@ def render(template: str, **values: Any) -> str:
     return re.sub(r"\n\s*\n", "\n", text).strip()
 
 
+def _macro(template: str, name: str) -> Callable[..., Any]:
+    """A macro of one of the calculator templates, to call from Python."""
+    return getattr(environment().get_template(template).make_module(), name)  # type: ignore[no-any-return]
+
+
 def render_form(declaration: dict[str, Any]) -> str:
     """The form alone, for a declaration (the tests render it for each calculator)."""
-    module = environment().get_template("fields.html").make_module()
-    return "\n".join(str(module.field(field, field["name"]))
+    macro = _macro("fields.html", "field")
+    return "\n".join(str(macro(field, field["name"]))
                      for field in asked(declaration["fields"]))
 
 
 def render_view(shown: dict[str, Any]) -> str:
     """A result's view (calculator_view.view), as the worked examples and the page show it."""
-    module = environment().get_template("view.html").make_module()
-    return str(module.result_view(shown)).strip()
+    macro = _macro("view.html", "result_view")
+    return str(macro(shown)).strip()
 
 
 def _config(name: str, context: shortcodes.Context) -> Markup:

@@ -60,7 +60,8 @@ export function renderView(view) {
     const prototype = body.querySelector("tr");
     body.replaceChildren(...rows.map((cells) => row(prototype, cells)));
     const footer = box.querySelector("tfoot");
-    footer.replaceChildren(row(footer.querySelector("tr"), foot));
+    if (foot) footer.replaceChildren(row(footer.querySelector("tr"), foot));
+    else footer.remove();
   } else {
     box.remove();
   }
