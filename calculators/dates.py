@@ -18,8 +18,8 @@ from calculators import rules
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
-EARLIEST = rules.date_value("limits.earliest_date")
-LATEST = rules.date_value("limits.latest_date")
+EARLIEST = rules.latest("limits.earliest_date").date()
+LATEST = rules.latest("limits.latest_date").date()
 
 
 class InvalidDate(ValueError):

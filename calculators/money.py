@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from calculators import rules
 
-MAX_CENTS = rules.number("limits.money_max")
+MAX_CENTS = rules.latest("limits.money_max").number()
 AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?")
 NEGATIVE = re.compile(r"-[0-9.,\s]*[0-9][0-9.,\s]*")
 

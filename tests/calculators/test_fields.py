@@ -27,7 +27,10 @@ def all_fields(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("name", api.NAMES)
 def test_each_declaration_follows_the_contract(name: str) -> None:
     declared = api.declaration(name)
-    assert list(declared) == ["name", "title", "summary", "fields"]
+    assert list(declared) == ["name", "title", "summary", "fields", "rules"]
+    for rule in declared["rules"]:
+        assert list(rule) == ["key", "summary", "citation", "url", "effective", "documents"]
+        assert datetime.date.fromisoformat(rule["effective"]).year >= 1990, rule["key"]
     assert declared["name"] == name and declared["title"].endswith("?")
     assert json.loads(json.dumps(declared)) == declared
     for field in all_fields(declared["fields"]):
