@@ -57,7 +57,7 @@ from build_tools.contacts import Contacts, render_block
 from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
 from build_tools.url_manifest import src_to_url
-from calculators import api, dates, money, rules
+from calculators import api, dates, money
 
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
@@ -325,21 +325,11 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
 # --- The rules a calculator applies ---------------------------------------------------------------
 
 def calculator_rules(name: str) -> list[dict[str, Any]]:
-    """The rules the calculator ``name`` applies: ``{"key", "summary", "citation", "url",
-    "effective"}`` each, from its declaration (``calculators.api.declaration(name)["rules"]``);
-    for a declaration without them, the rules of ``rules.toml``'s section named after it."""
-    declared = api.declaration(name).get("rules")
-    if declared is None:
-        declared = [{"key": rule.key, "summary": rule.summary, "citation": rule.citation,
-                     "url": rule.url, "effective": rule.effective}
-                    for key, rule in rules.RULES.items() if key.split(".")[0] == name]
-    shown = []
-    for rule in declared:
-        effective = rule["effective"]
-        if isinstance(effective, str):
-            effective = datetime.date.fromisoformat(effective)
-        shown.append({**rule, "effective": dates.long_date(effective)})
-    return shown
+    """The rules the calculator ``name`` applies or shows, from its declaration
+    (``calculators.api.declaration(name)["rules"]``: ``key``, ``summary``, ``citation``,
+    ``url``, ``effective`` as an ISO date, ``documents``), with the date written out."""
+    return [{**rule, "effective": dates.long_date(datetime.date.fromisoformat(rule["effective"]))}
+            for rule in api.declaration(name)["rules"]]
 
 
 def render_rules(args: str, context: shortcodes.Context) -> str:
