@@ -366,3 +366,19 @@ def test_each_calculator_lists_its_rules_with_citation_and_date(name):
         datetime.datetime.strptime(effective, "%B %d, %Y")  # written out: "July 1, 1997"
         links = row.find_all("a")
         assert [a.attrs["href"] for a in links] == ([rule["url"]] if rule["url"] else [])
+
+
+# --- The page's script, as built -----------------------------------------------------------
+
+def test_the_page_loads_its_script_as_a_module_and_the_service_worker_keeps_every_module(
+        built_site):
+    """Offline, a second visit needs every module main.js imports, not only main.js."""
+    page = (built_site.path / "calculators" / "review" / "index.html").read_text("utf-8")
+    assert '<script type="module" src="../../assets/calculators/main.js"></script>' in page
+    first = (built_site.path / "calculators" / "sw.js").read_text("utf-8").splitlines()[0]
+    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
+    modules = sorted(f"../assets/calculators/{path.name}"
+                     for path in (ROOT / "docs" / "assets" / "calculators").glob("*.js"))
+    assert len(modules) > 1
+    assert sorted(url for url in shell if url.endswith(".js") and "calculators/" in url) \
+        == modules
