@@ -88,7 +88,6 @@ MESSAGES = {
 }
 
 
-
 @dataclass(frozen=True)
 class Setup:
     """What the build hook knows: the runtime's files and the worked examples."""

@@ -161,7 +161,7 @@ class _Loads(HTMLParser):
 
 # A static import of a relative module: `import { x } from "./x.js";`, `import "./x.js";`,
 # `export { y } from "./y.js";` (the calculator page's script is ES modules).
-_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^"';]*?["'](\.{1,2}/[^"']+)["']""", re.M)
+_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^"';]*?["'](\.{1,2}/[^"']+)["']""", re.MULTILINE)
 
 
 def module_imports(site_dir: Path, path: str) -> list[str]:
