@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -361,8 +362,11 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                 times = [v.seconds for v in visits]
                 if not times:
                     continue
+                # Without the naive page in the run (--pages), there is no ratio: None in the
+                # JSON, "n/a" in the table.
+                ratio = None if math.isnan(naive) else naive / median(times)
                 row = {"median": median(times), "min": min(times), "max": max(times),
-                       "ratio": naive / median(times), "bytes": median([v.bytes for v in visits]),
+                       "ratio": ratio, "bytes": median([v.bytes for v in visits]),
                        "requests": median([v.requests for v in visits])}
                 recalc = [ms for v in visits for ms in v.recalc_ms]
                 if recalc:
@@ -370,8 +374,9 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                 table[f"{network} {when} {name}"] = row
                 lines.append(
                     f"  {network:13} {when:4} {name:10} {row['median']:5.2f} s "
-                    f"({row['min']:.2f}-{row['max']:.2f})  x{row['ratio']:.2f}  "
-                    f"{row['bytes'] / 1024:7.0f} KiB {row['requests']:3.0f} requests"
+                    f"({row['min']:.2f}-{row['max']:.2f})  "
+                    + (f"x{ratio:.2f}  " if ratio is not None else "  n/a  ")
+                    + f"{row['bytes'] / 1024:7.0f} KiB {row['requests']:3.0f} requests"
                     + (f"  recalc {row['recalc_ms']:.1f} ms" if recalc else ""))
     lines.append("Where the time goes (medians, seconds from navigation when each step ended):")
     for network in networks:
