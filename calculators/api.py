@@ -19,9 +19,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from calculators import allocation, order_end, review, support_amount
+from calculators import allocation, order_end, review, rules, support_amount
 from calculators.calculator import Calculator
-from calculators.fields import shown
+from calculators.fields import RepeatedKeys, Unreadable, shown
 from calculators.wording import join_or
 
 CALCULATORS: dict[str, Calculator] = {
@@ -31,9 +31,13 @@ CALCULATORS: dict[str, Calculator] = {
 NAMES: tuple[str, ...] = tuple(CALCULATORS)
 EXIT_OK = 0
 EXIT_INVALID = 2
-MAX_EXPONENT_DIGITS = 8
-MAX_DEPTH = 32  # the deepest real input is 3: {"orders": [{...}]}
-BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+MAX_BYTES = rules.latest("limits.request_max_bytes").number()
+MAX_EXPONENT_DIGITS = rules.latest("limits.exponent_digits_max").number()
+MAX_DEPTH = rules.latest("limits.nesting_max").number()  # real input nests 3 deep
+# A string (its end quote optional, so that an unterminated one is read once, to the end) or a
+# bracket. Written so that no part can match the same text two ways: the scan never backtracks,
+# and is linear in the text.
+BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
 
 
 class UnreadableInput(ValueError):
@@ -50,6 +54,8 @@ def run(name: object, payload: object, *, today: datetime.date | None = None
     calculator = CALCULATORS.get(name) if isinstance(name, str) else None
     if calculator is None:
         return failure(None, unknown_calculator(name))
+    if isinstance(payload, Unreadable):
+        return failure(calculator.name, payload.message)
     if not isinstance(payload, Mapping):
         return failure(calculator.name, "The input must be one JSON object, like "
                                         '{"field": "value", ...}.')
@@ -94,8 +100,14 @@ def unknown_calculator(name: object) -> str:
 
 
 def loads(text: str | bytes) -> Any:
-    """Parse JSON exactly: numbers become ``Decimal`` (never float), NaN and Infinity are
-    refused, and a key given twice is an error rather than silently keeping the last one."""
+    """Parse JSON exactly: numbers become ``Decimal`` (never float), NaN, Infinity and numbers
+    too large to read become :class:`Unreadable` (reported at their field's path), and an object
+    that gives a key twice is a :class:`RepeatedKeys`, reported too, rather than silently keeping
+    the last value. Text over ``[limits.request_max_bytes]`` is refused before anything else."""
+    if len(text) > MAX_BYTES or (isinstance(text, str) and _utf8_length(text) > MAX_BYTES):
+        raise UnreadableInput(f"The input is longer than {MAX_BYTES:,} bytes, the most a "
+                              "calculator reads. A real input is far shorter: check that the "
+                              "right text was sent.")
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -110,15 +122,20 @@ def loads(text: str | bytes) -> Any:
     try:
         return json.loads(text, parse_float=_number, parse_int=_number,
                           parse_constant=_constant, object_pairs_hook=_object)
-    except UnreadableInput:
-        raise
     except json.JSONDecodeError as error:
         raise UnreadableInput(f"The input is not valid JSON: {error.msg} (line {error.lineno}, "
                               f"column {error.colno}).") from None
 
 
+def _utf8_length(text: str) -> int:
+    """The length of ``text`` in UTF-8 bytes (a lone surrogate, which the decoder refuses
+    later, counts as three). Called only on text of at most MAX_BYTES characters."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
 def _depth(text: str) -> int:
-    """How deeply lists and objects nest, brackets inside strings aside.
+    """How deeply lists and objects nest, brackets inside strings aside, in one pass that never
+    backtracks (an unterminated string runs to the end of the text).
 
     Checked before parsing: under Pyodide, JSON nested some thousands deep overflows the
     JavaScript stack and kills the interpreter before Python can raise RecursionError.
@@ -133,26 +150,26 @@ def _depth(text: str) -> int:
     return deepest
 
 
-def _number(text: str) -> Decimal:
+def _number(text: str) -> Decimal | Unreadable:
     # Decimal's exponent limit differs between 64-bit CPython and 32-bit WebAssembly; refusing
     # exponents of nine digits or more (1e100000000) gives the same answer on both.
     exponent = text.lower().partition("e")[2].lstrip("+-").lstrip("0")
     if len(exponent) > MAX_EXPONENT_DIGITS:
-        raise UnreadableInput(f"The number {shown(text)} is too large or too small to read.")
+        return Unreadable(f"The number {shown(text)} is too large or too small to read.")
     return Decimal(text)
 
 
-def _constant(text: str) -> Any:
-    raise UnreadableInput(f"{text} is not a number this site accepts: write amounts like "
-                          "1000.00.")
+def _constant(text: str) -> Unreadable:
+    return Unreadable(f"{text} is not a number this site accepts: write amounts like 1000.00.")
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
+    repeated: list[str] = []
     for key, value in pairs:
-        if key in result:
-            raise UnreadableInput(f'The input gives "{shown(key)}" more than once in the same '
-                                  "object. Give each field once.")
-        result[key] = value
-    return result
+        if key not in result:
+            result[key] = value
+        elif key not in repeated:
+            repeated.append(key)
+    return RepeatedKeys(result, repeated) if repeated else result
 

@@ -59,7 +59,7 @@ class Calculator:
         values = read_members(self.fields, payload, Place(""), reader)
         self.check(values, reader)
         if reader.errors:
-            return {"ok": False, "calculator": self.name, "errors": reader.errors}
+            return {"ok": False, "calculator": self.name, "errors": reader.listed()}
         applied = Applied(values.get("as_of") or today, self.rules, book)
         outcome = self.compute(values, applied)
         steps = outcome.steps + [note for note in applied.notes() if note not in outcome.steps]

@@ -11,6 +11,11 @@ Conventions (calculators/CONTRACT.md, "Values"; calculators/DECISIONS.md):
   or, for a required field, an error asks for it.
 - Strings are read with surrounding spaces removed.
 - Keys that are not declared are errors naming the key (a typo must not be silently ignored).
+- Work is bounded: a string value longer than its field's ``max_length`` is refused before it is
+  parsed, and at most ``[limits.errors_max]`` problems are listed (:meth:`Reader.listed`).
+- A value the JSON reader could not take (:class:`Unreadable`: a number too large to read,
+  NaN) and a key given twice (:class:`RepeatedKeys`) are reported at their own path, like any
+  other problem.
 """
 
 from __future__ import annotations
@@ -23,23 +28,66 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from calculators import dates, money
+from calculators import dates, money, rules
 from calculators.wording import join_and, join_or
 
 MISSING: Any = object()  # the value of a field whose input is invalid (never computed with)
 SHOWN_KEY_LENGTH = 40
 COUNT_DIGITS = 6  # a count written with more digits is a typing mistake, not a number to read
+FIELD_MAX_LENGTH = rules.latest("limits.field_max_length").number()
+ERRORS_MAX = rules.latest("limits.errors_max").number()
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A value the JSON reader could not take, such as a number whose exponent is too long or
+    NaN; the field it stands in reports ``message`` at its own path."""
+
+    message: str
+
+
+class RepeatedKeys(dict[str, Any]):
+    """A JSON object that gave some keys more than once (each keeps its first value); reading
+    it reports each repeated key at its path."""
+
+    def __init__(self, pairs: dict[str, Any], repeated: list[str]) -> None:
+        super().__init__(pairs)
+        self.repeated = repeated
 
 
 @dataclass
 class Reader:
-    """Collects the problems found while reading one input, and knows today's date."""
+    """Collects the problems found while reading one input, and knows today's date.
+
+    At most ``limit`` problems are kept; the others are only counted, so that one mistake
+    repeated thousands of times costs neither memory nor time.
+    """
 
     today: datetime.date
     errors: list[dict[str, str | None]] = field(default_factory=list)
+    limit: int = ERRORS_MAX
+    more: int = 0  # problems found past the limit
+
+    @property
+    def full(self) -> bool:
+        return len(self.errors) >= self.limit
 
     def error(self, path: str | None, message: str) -> None:
-        self.errors.append({"field": path, "message": message})
+        if self.full:
+            self.more += 1
+        else:
+            self.errors.append({"field": path, "message": message})
+
+    def listed(self) -> list[dict[str, str | None]]:
+        """The problems as the response lists them: the first ``limit``, then, when there were
+        more, one entry for the input as a whole saying how many."""
+        if not self.more:
+            return self.errors
+        count = (f"{self.more} more problem was" if self.more == 1
+                 else f"{self.more:,} more problems were")
+        return [*self.errors, {"field": None, "message": (
+            f"{count} not listed: only the first {self.limit} are. Correct these and send "
+            "the input again to see the rest.")}]
 
 
 @dataclass(frozen=True)
@@ -77,7 +125,8 @@ class Field:
         return noun[0].upper() + noun[1:]
 
     def describe(self) -> dict[str, Any]:
-        """The field as ``calculators.api.declaration`` lists it (CONTRACT.md)."""
+        """The field as ``calculators.api.declaration`` lists it (CONTRACT.md); a field that
+        reads text states the longest it accepts as ``max_length`` (:meth:`text_limit`)."""
         return {"name": self.name, "label": self.label, "kind": self.kind, "help": self.help,
                 "required": self.required, "default": self.default_json(), "asked": self.asked,
                 **self.limits()}
@@ -88,15 +137,30 @@ class Field:
     def limits(self) -> dict[str, Any]:
         return {}
 
+    def text_limit(self) -> int | None:
+        """The longest string this field reads (surrounding spaces aside), or None for a field
+        that reads no string."""
+        return None
+
     def read(self, raw: object, place: Place, reader: Reader) -> Any:
         """The value of this field in ``raw`` (already known to be present), or MISSING after
         recording why it cannot be used."""
+        if isinstance(raw, Unreadable):
+            reader.error(place.path, place.prefix + raw.message)
+            return MISSING
         if _absent(raw):
             if self.required:
                 reader.error(place.path, f"{place.prefix}Enter {self.phrase()}.")
                 return MISSING
             return self.default(reader)
-        return self.parse(raw.strip() if isinstance(raw, str) else raw, place, reader)
+        if isinstance(raw, str):
+            raw = raw.strip()
+            longest = self.text_limit()
+            if longest is not None and len(raw) > longest:
+                reader.error(place.path, f"{place.prefix}{self.subject()} can be at most "
+                                         f"{longest} characters long.")
+                return MISSING
+        return self.parse(raw, place, reader)
 
     def default(self, reader: Reader) -> Any:
         return None
@@ -121,7 +185,11 @@ class MoneyField(Field):
         return None if self.default_cents is None else money.amount(self.default_cents)
 
     def limits(self) -> dict[str, Any]:
-        return {"min": money.amount(0), "max": money.amount(money.MAX_CENTS)}
+        return {"min": money.amount(0), "max": money.amount(money.MAX_CENTS),
+                "max_length": FIELD_MAX_LENGTH}
+
+    def text_limit(self) -> int | None:
+        return FIELD_MAX_LENGTH
 
     def default(self, reader: Reader) -> Any:
         return self.default_cents
@@ -161,7 +229,10 @@ class CountField(Field):
         return self.default_count
 
     def limits(self) -> dict[str, Any]:
-        return {"min": self.minimum, "max": self.maximum}
+        return {"min": self.minimum, "max": self.maximum, "max_length": FIELD_MAX_LENGTH}
+
+    def text_limit(self) -> int | None:
+        return FIELD_MAX_LENGTH
 
     def default(self, reader: Reader) -> Any:
         return self.default_count
@@ -203,7 +274,11 @@ class DateField(Field):
     today_if_absent: bool = False
 
     def limits(self) -> dict[str, Any]:
-        return {"min": dates.EARLIEST.isoformat(), "max": dates.LATEST.isoformat()}
+        return {"min": dates.EARLIEST.isoformat(), "max": dates.LATEST.isoformat(),
+                "max_length": FIELD_MAX_LENGTH}
+
+    def text_limit(self) -> int | None:
+        return FIELD_MAX_LENGTH
 
     def default(self, reader: Reader) -> Any:
         return reader.today if self.today_if_absent else None
@@ -246,7 +321,11 @@ class ChoiceField(Field):
         return self.default_choice
 
     def limits(self) -> dict[str, Any]:
-        return {"choices": [{"value": c.value, "label": c.label} for c in self.choices]}
+        return {"choices": [{"value": c.value, "label": c.label} for c in self.choices],
+                "max_length": FIELD_MAX_LENGTH}
+
+    def text_limit(self) -> int | None:
+        return FIELD_MAX_LENGTH
 
     def default(self, reader: Reader) -> Any:
         return self.default_choice
@@ -290,11 +369,12 @@ class TextField(Field):
     def limits(self) -> dict[str, Any]:
         return {"max_length": self.max_length}
 
+    def text_limit(self) -> int | None:
+        return self.max_length
+
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if not isinstance(raw, str):
             message = f"{self.subject()} must be text, in quotes."
-        elif len(raw) > self.max_length:
-            message = f"{self.subject()} can be at most {self.max_length} characters long."
         elif any(unicodedata.category(char) in ("Cc", "Cs") for char in raw):
             message = f"{self.subject()} cannot contain line breaks or other control characters."
         else:
@@ -324,6 +404,9 @@ def read_object(members: tuple[Field, ...], raw: object, place: Place, reader: R
                 subject: str) -> Any:
     """The fields of a JSON object, or MISSING when ``raw`` (called ``subject`` in the message)
     is not an object."""
+    if isinstance(raw, Unreadable):
+        reader.error(place.path, place.prefix + raw.message)
+        return MISSING
     if not isinstance(raw, Mapping):
         names = join_and([member.name for member in members])
         reader.error(place.path, f"{subject} must be a JSON object with the fields {names}.")
@@ -338,15 +421,22 @@ def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Plac
                                                                    place.prefix), reader)
               for member in members}
     names = [member.name for member in members]
+    for key in getattr(raw, "repeated", ()):
+        reader.error(place.key(shown(key)), f'{place.prefix}The input gives "{shown(key)}" more '
+                                            "than once in the same object. Give each field once.")
     for key in raw:
-        if key not in names:
+        if key in names:
+            continue
+        if reader.full:  # counted, without working out a message nobody will read
+            reader.more += 1
+        else:
             reader.error(place.key(shown(key)), place.prefix + _unknown_key(key, names))
     return values
 
 
 def _unknown_key(key: object, names: list[str]) -> str:
     message = f'There is no field "{shown(key)}" here.'
-    close = difflib.get_close_matches(str(key), names, n=1)
+    close = difflib.get_close_matches(shown(key), names, n=1)
     if close:
         message += f' Did you mean "{close[0]}"?'
     return f"{message} The fields are: {join_and(names)}."

@@ -13,8 +13,12 @@ from decimal import Decimal
 from calculators import rules
 
 MAX_CENTS = rules.latest("limits.money_max").number()
+# Each pattern reads its text once, without backtracking, so the time is linear in its length
+# (the field's length limit bounds it too). NEGATIVE is a minus sign, then digits, dots, commas
+# and spaces with at least one digit: the lookahead finds the digit, the class checks the rest.
 AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?")
-NEGATIVE = re.compile(r"-[0-9.,\s]*[0-9][0-9.,\s]*")
+NEGATIVE = re.compile(r"-(?=[^0-9]*[0-9])[0-9.,\s]*")
+TOO_PRECISE = re.compile(r"[0-9]+\.[0-9]{3,}")
 
 
 class InvalidMoney(ValueError):
@@ -47,7 +51,7 @@ def _parse_text(text: str) -> int:
         return _exact_cents(Decimal(text))
     if NEGATIVE.fullmatch(text):
         raise InvalidMoney("negative")
-    if re.fullmatch(r"[0-9]+\.[0-9]{3,}", text):
+    if TOO_PRECISE.fullmatch(text):
         raise InvalidMoney("decimals")
     raise InvalidMoney("format")
 

@@ -63,20 +63,65 @@ def test_input_that_is_not_an_object_is_refused_as_a_whole(payload: object) -> N
     ("", "The input is empty."), ("  \n", "The input is empty."),
     ("{", "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
     ('{"a": 1} {"b": 2}', "not valid JSON: Extra data"),
-    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-    ('{"a": ' * 100_000 + "1" + "}" * 100_000, "nested too deeply"),
-    ('{"payment": NaN}', "NaN is not a number"), ('{"payment": Infinity}', "Infinity is not"),
-    ('{"payment": -Infinity}', "-Infinity is not"),
-    ('{"payment": 1, "payment": 1}', 'gives "payment" more than once'),
-    ('{"orders": [{"id": "A", "id": "B"}]}', 'gives "id" more than once'),
-    ('{"payment": 1e100000000}', "too large or too small to read"),
-    ('{"payment": 1E-100000000}', "too large or too small to read"),
+    ("[" * 30_000 + "]" * 30_000, "nested too deeply"),
+    ('{"a": ' * 9_000 + "1" + "}" * 9_000, "nested too deeply"),
+    ("NaN", "NaN is not a number"), ("1e100000000", "too large or too small to read"),
+    (" " * (api.MAX_BYTES + 1), f"longer than {api.MAX_BYTES:,} bytes"),
+    (b" " * (api.MAX_BYTES + 1), f"longer than {api.MAX_BYTES:,} bytes"),
+    ("[" + "é" * (api.MAX_BYTES // 2) + "]", "longer than 65,536 bytes, the most a calculator"),
 ])
 def test_unreadable_input_is_refused_as_a_whole(text: str | bytes, says: str) -> None:
     code, output = api.run_json("allocation", text)
     response = json.loads(output)
     assert code == 2 and response["calculator"] == "allocation"
     assert says in whole_input_error(response)
+
+
+@pytest.mark.parametrize(("text", "path", "says"), [
+    ('{"payment": NaN}', "payment", "NaN is not a number"),
+    ('{"payment": Infinity}', "payment", "Infinity is not"),
+    ('{"payment": -Infinity}', "payment", "-Infinity is not"),
+    ('{"payment": 1, "payment": 1}', "payment", 'gives "payment" more than once'),
+    ('{"orders": [{"id": "A", "id": "B"}]}', "orders[0].id",
+     'Order 1: The input gives "id" more than once'),
+    ('{"orders": [{"current_due": 1}, {"current_due": 1e100000000}]}', "orders[1].current_due",
+     "Order 2: The number 1e100000000 is too large or too small to read."),
+    ('{"payment": 1E-100000000}', "payment", "too large or too small to read"),
+    ('{"orders": [{"current_due": 1}, NaN]}', "orders[1]", "Order 2: NaN is not a number"),
+    ('{"orders": [{"current_due": 1, "past_due": 1, "past_due": 2, "past_due": 3}]}',
+     "orders[0].past_due", 'gives "past_due" more than once'),
+])
+def test_a_value_the_reader_cannot_take_is_reported_at_its_path(text: str, path: str,
+                                                                says: str) -> None:
+    code, output = api.run_json("allocation", text)
+    errors = json.loads(output)["errors"]
+    assert code == 2
+    assert [error["message"] for error in errors if error["field"] == path] == [
+        next(error["message"] for error in errors if says in error["message"])]
+
+
+def test_a_request_up_to_the_limit_is_read_and_one_byte_more_is_refused_unparsed() -> None:
+    base = json.dumps(VALID["allocation"])
+    padded = base[:-1] + " " * (api.MAX_BYTES - len(base)) + "}"
+    assert len(padded.encode("utf-8")) == api.MAX_BYTES
+    assert api.run_json("allocation", padded)[0] == 0
+    code, output = api.run_json("allocation", padded + " ")
+    assert code == 2 and "longer than" in whole_input_error(json.loads(output))
+    # ten megabytes are refused as quickly as one more byte: nothing is decoded or parsed
+    assert "longer than" in whole_input_error(json.loads(api.run_json(
+        "allocation", b"[" * 10_000_000)[1]))
+
+
+def test_the_largest_real_input_is_far_under_the_limit() -> None:
+    """Fifty orders, each named with 60 characters that JSON writes as escapes of 12 bytes,
+    and the largest amounts: accepted, and under 40,000 bytes (rules.toml says so)."""
+    orders = [{"id": f"{index:02d}" + "\U0001F600" * 58, "current_due": "10000000.00",
+               "past_due": "10000000.00"} for index in range(50)]
+    payload = {"payment": "10000000.00", "orders": orders, "as_of": "2026-11-22"}
+    text = json.dumps(payload)  # each emoji written as two escapes, \\ud83d\\ude00
+    assert 38_000 < len(text) < 40_000 < api.MAX_BYTES
+    code, output = api.run_json("allocation", text)
+    assert code == 0, output
 
 
 def test_numbers_are_read_exactly_and_huge_ones_are_field_errors() -> None:
@@ -121,3 +166,8 @@ def test_nesting_is_limited_before_parsing_and_brackets_in_text_do_not_count() -
     with pytest.raises(api.UnreadableInput, match="nested too deeply"):
         api.loads('{"a": ' * 33 + "1" + "}" * 33)
     assert api.loads('{"a": "[[[[{{{{\\"' + "[" * 50 + '"}') == {"a": '[[[[{{{{"' + "[" * 50}
+    # An unterminated string hides every bracket after it; the scan is still one pass.
+    assert api._depth('{"a": "\\"[[[' + "[" * 50) == 1
+    assert api._depth('[["\\\\"]]') == 2
+    with pytest.raises(api.UnreadableInput, match="not valid JSON"):
+        api.loads('{"a": "' + '\\"' * 30_000)

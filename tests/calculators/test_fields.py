@@ -1,5 +1,5 @@
-"""Field declarations: the form each calculator declares (calculators/CONTRACT.md: api.declaration) and the
-reading rules every field shares."""
+"""Field declarations: the form each calculator declares (calculators/CONTRACT.md,
+api.declaration) and the reading rules every field shares, with their limits."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from calculators import api
+from calculators import api, fields, rules
 from calculators.fields import (MISSING, GroupField, Place, Reader, TextField, shown)
 
 TODAY = datetime.date(2026, 11, 22)
 BASE_KEYS = ["name", "label", "kind", "help", "required", "default", "asked"]
-KIND_KEYS = {"money": {"min", "max"}, "date": {"min", "max"}, "choice": {"choices"},
-             "count": {"min", "max"},
+KIND_KEYS = {"money": {"min", "max", "max_length"}, "date": {"min", "max", "max_length"},
+             "choice": {"choices", "max_length"}, "count": {"min", "max", "max_length"},
              "boolean": set(), "text": {"max_length"}, "group": {"fields"},
              "list": {"fields", "min_items", "max_items", "item_label"}}
 
@@ -123,3 +123,67 @@ def test_a_group_reads_any_mapping_and_reports_unknown_keys_shortly() -> None:
 def test_shown_text_has_no_lone_surrogates() -> None:
     assert shown("a\ud800b") == "a\ufffdb"
     assert shown("a\ud800b").encode("utf-8")
+
+
+def test_the_limits_on_input_are_the_ones_rules_toml_states() -> None:
+    assert fields.FIELD_MAX_LENGTH == rules.latest("limits.field_max_length").number() == 30
+    assert fields.ERRORS_MAX == rules.latest("limits.errors_max").number() == 100
+    assert api.MAX_BYTES == rules.latest("limits.request_max_bytes").number() == 65_536
+    for name in api.NAMES:
+        for field in all_fields(api.declaration(name)["fields"]):
+            if field["kind"] in ("money", "date", "choice"):
+                assert field["max_length"] == fields.FIELD_MAX_LENGTH, field["name"]
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_every_string_field_refuses_a_value_over_its_length_before_reading_it(name: str) -> None:
+    for field in all_fields(api.declaration(name)["fields"]):
+        if "max_length" not in field:
+            continue
+        declared = next(f for f in _declared(name) if f.name == field["name"])
+        too_long = "1" * (field["max_length"] + 1)
+        value, errors = read(declared, "  " + too_long + "  ")
+        assert value is MISSING and len(errors) == 1, field["name"]
+        assert errors[0]["message"].endswith(
+            f"can be at most {field['max_length']} characters long."), field["name"]
+        # surrounding spaces do not count
+        _, errors = read(declared, " " * 100 + "1" * field["max_length"])
+        assert not any("characters long" in str(e["message"]) for e in errors), field["name"]
+
+
+def _declared(name: str) -> list[Any]:
+    def walk(members: tuple[Any, ...]) -> list[Any]:
+        return [f for member in members for f in [member, *walk(getattr(member, "fields", ()))]]
+    return walk(api.CALCULATORS[name].fields)
+
+
+def test_the_list_of_errors_is_capped_with_a_last_entry_saying_how_many_more() -> None:
+    def errors_for(unknown: int) -> list[dict[str, Any]]:
+        payload = {"payment": "1", "orders": [{"current_due": "1"}], "as_of": "2026-11-22",
+                   **{f"k{index}": index for index in range(unknown)}}
+        code, text = api.run_json("allocation", json.dumps(payload))
+        assert code == 2
+        errors: list[dict[str, Any]] = json.loads(text)["errors"]
+        return errors
+
+    assert len(errors_for(100)) == 100
+    assert errors_for(101)[-1] == {"field": None, "message": (
+        "1 more problem was not listed: only the first 100 are. Correct these and send the "
+        "input again to see the rest.")}
+    many = errors_for(3_000)
+    assert len(many) == 101 and [e["field"] for e in many[:100]] == [f"k{i}" for i in range(100)]
+    assert many[-1]["field"] is None
+    assert many[-1]["message"].startswith("2,900 more problems were not listed")
+
+
+def test_the_cap_counts_problems_of_every_kind() -> None:
+    reader = Reader(TODAY, limit=2)
+    for index in range(5):
+        reader.error(f"f{index}", "Bad.")
+    assert reader.full and reader.more == 3
+    assert [e["field"] for e in reader.listed()] == ["f0", "f1", None]
+    orders = [{"current_due": "-1", "past_due": "x"}] * 50
+    code, text = api.run_json("allocation", json.dumps({"payment": "-1", "orders": orders}))
+    errors = json.loads(text)["errors"]
+    assert code == 2 and len(errors) == 101 and errors[-1]["field"] is None
+    assert errors[-1]["message"].startswith("1 more problem was not listed")

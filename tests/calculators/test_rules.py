@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import datetime
+import json
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,25 @@ def test_asking_for_a_missing_or_mistyped_rule_fails_loudly() -> None:
         rules.latest("allocation.whole_cents").number()
     with pytest.raises(rules.RulesError, match="must be dates"):
         rules.latest("limits.orders_max").date()
+
+
+def test_the_corpus_names_every_dated_rule_each_calculator_declares() -> None:
+    """Across the scenario corpus, each response's "rules" names only rules its calculator
+    declares, each with the date of a value rules.toml holds, and every rule a calculator
+    declares that is not a convention of this site is named by some response."""
+    from build_tools.scenarios import load_scenarios
+
+    named: dict[str, set[str]] = {name: set() for name in api.NAMES}
+    for case in load_scenarios():
+        response = json.loads(api.run_json(case.calculator, case.json_text())[1])
+        if not response["ok"]:
+            continue
+        declared = api.CALCULATORS[case.calculator].rules
+        for key, effective in response["rules"].items():
+            assert key in declared, (case.name, key)
+            assert effective in {d.isoformat() for d, _ in rules.rule(key).values}, case.name
+        named[case.calculator] |= set(response["rules"])
+    for name in api.NAMES:
+        dated = {key for key in api.CALCULATORS[name].rules
+                 if not rules.rule(key).is_site_convention}
+        assert named[name] == dated, name
