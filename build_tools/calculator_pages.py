@@ -56,7 +56,7 @@ from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
 from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
-from build_tools.url_manifest import src_to_url
+from build_tools.url_manifest import page_url
 from calculators import api, dates, money
 
 # The contract's URLs: one page per calculator.
@@ -121,12 +121,6 @@ def _current() -> Setup:
 
 
 # --- URLs -----------------------------------------------------------------------------------------
-
-def page_url(src_uri: str) -> str:
-    """The site-relative URL of a page: ``calculators/allocation/``."""
-    url = src_to_url(src_uri)
-    return "" if url == "./" else url
-
 
 def relative_url(from_src: str, site_path: str) -> str:
     """A URL for ``site_path`` (site-relative) that works from the page ``from_src``, under any

@@ -27,13 +27,15 @@ source documents in data/seeds/ and their titles in data/sources.yml.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
+
+from calculators.dates import long_date
+from calculators.wording import closest
 
 DESCRIPTION_MAX = 160
 # Pages not reviewed for longer than this are listed by `make check-content` and logged (at
@@ -247,8 +249,8 @@ def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[st
             problems.append(f"missing front matter key '{key}'")
     unknown = sorted(set(meta) - set(known_keys()))
     for key in unknown:
-        close = [k for k in known_keys() if _similar(k, key)]
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        close = closest(str(key), known_keys())
+        hint = f" (did you mean '{close}'?)" if close else ""
         problems.append(f"unknown front matter key '{key}'{hint}; known keys: "
                         f"{', '.join(known_keys())}")
     title = meta.get("title")
@@ -298,10 +300,6 @@ def _later_than_sources(reviewed: dt.date, sources: object) -> list[str]:
     return problems
 
 
-def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
 def format_problems(page: str, problems: list[str]) -> str:
     """One message for a page's front matter problems, with an example to copy."""
     listed = "\n".join(f"  - {problem}" for problem in problems)
@@ -319,6 +317,3 @@ def is_stale(meta: Mapping[str, Any], today: dt.date) -> bool:
     return age is not None and age > STALE_AFTER.days
 
 
-def long_date(date: dt.date) -> str:
-    """'November 22, 2026', the way the site writes dates."""
-    return f"{date:%B} {date.day}, {date.year}"

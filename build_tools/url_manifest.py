@@ -39,6 +39,13 @@ def as_listed(url: str) -> str:
     return url or HOME
 
 
+def page_url(src_uri: str) -> str:
+    """The site-relative URL of a page (``calculators/allocation/``; ``""`` for the home page):
+    the one URL rule the build, ``make urls`` and the tests share."""
+    url = src_to_url(src_uri)
+    return "" if url == HOME else url
+
+
 def src_to_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """The URL MkDocs gives the page at ``src_uri`` (used for redirect sources)."""
     from mkdocs.structure.files import File

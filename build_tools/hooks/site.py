@@ -41,7 +41,8 @@ from build_tools.contacts import (Contacts, find_phone_numbers, phone_link,  # n
                                   typed_numbers_message)
 from build_tools.counties import Counties, CountyTemplate  # noqa: E402
 from build_tools.frontmatter import (Seeds, check_page, format_problems, is_stale,  # noqa: E402
-                                     long_date, resolve_sources, reviewed_date)
+                                     resolve_sources, reviewed_date)
+from calculators.dates import long_date  # noqa: E402
 from build_tools.site_pages import redirected_urls  # noqa: E402
 
 log = get_plugin_logger("site")

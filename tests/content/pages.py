@@ -28,6 +28,8 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.url_manifest import page_url
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
@@ -67,11 +69,7 @@ def content_sources() -> list[Path]:
 
 def url_path(src: Path) -> str:
     """The page's path on the site (use_directory_urls): 'about/privacy/', '' for the home page."""
-    rel = src.relative_to(DOCS).with_suffix("")
-    parts = list(rel.parts)
-    if parts[-1] == "index":
-        parts = parts[:-1]
-    return "".join(part + "/" for part in parts)
+    return page_url(src.relative_to(DOCS).as_posix())
 
 
 def built_html(site: Path, url: str) -> Path:
