@@ -93,16 +93,6 @@ def build_policy(script_hashes: Iterable[str] = (), style_hashes: Iterable[str] 
                      for name, sources in BASE_DIRECTIVES)
 
 
-def parse_policy(policy: str) -> dict[str, list[str]]:
-    """``"a x y; b z"`` -> ``{"a": ["x", "y"], "b": ["z"]}`` (for checks and tests)."""
-    directives: dict[str, list[str]] = {}
-    for part in policy.split(";"):
-        words = part.split()
-        if words:
-            directives.setdefault(words[0].lower(), words[1:])
-    return directives
-
-
 def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
