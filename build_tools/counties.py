@@ -175,35 +175,25 @@ class CountiesError(ValueError):
     every problem and how to fix it."""
 
 
-def dated_source_problems(sources: object, seeds: Seeds, where: str,
-                          need_checked: bool = True) -> list[str]:
-    """Problems with a list of sources that may carry ``checked: YYYY-MM-DD`` (the day the source
-    was read; required unless ``need_checked`` is False or the source is a seed file) and
-    ``secondary: true`` (not an official source)."""
+def dated_source_problems(sources: object, seeds: Seeds, where: str) -> list[str]:
+    """Problems with a list of a county's sources: each is a page source (every one but a seed
+    carries ``checked: YYYY-MM-DD``, build_tools/frontmatter.py) and may also carry
+    ``secondary: true`` (not an official source: the page says so)."""
     if not isinstance(sources, list):
         return [f"{where} must be a list of {{title: ..., url: ..., checked: YYYY-MM-DD}}"]
     problems = []
-    plain = []
     for index, source in enumerate(sources, start=1):
-        if not isinstance(source, dict):
-            plain.append(source)
-            continue
-        item = f"{where} item {index}"
-        if "checked" in source:
-            if reviewed_date(source["checked"]) is None:
-                problems.append(f"{item}: 'checked' must be the date you read it, YYYY-MM-DD")
-        elif need_checked and "seed" not in source:
-            problems.append(f"{item}: give 'checked: YYYY-MM-DD', the day you read the source")
-        if "secondary" in source and not isinstance(source["secondary"], bool):
-            problems.append(f"{item}: 'secondary' must be true or false")
-        plain.append({k: v for k, v in source.items() if k not in ("checked", "secondary")})
-    problems.extend(source_problems(plain, seeds, where))
-    return problems
+        if (isinstance(source, dict) and "secondary" in source
+                and not isinstance(source["secondary"], bool)):
+            problems.append(f"{where} item {index}: 'secondary' must be true or false")
+    plain = [page_source(s) if isinstance(s, dict) else s for s in sources]
+    return problems + source_problems(plain, seeds, where)
 
 
 def page_source(source: dict[str, Any]) -> dict[str, Any]:
-    """A source as a page's front matter carries it (without the county data's own keys)."""
-    return {k: v for k, v in source.items() if k not in ("checked", "secondary")}
+    """A source as a page's front matter carries it (without ``secondary``, the county data's
+    own key)."""
+    return {k: v for k, v in source.items() if k != "secondary"}
 
 
 def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds) -> list[str]:
@@ -255,7 +245,7 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
             problems.append(f"{label}: field 'sources' is required: a fact needs its source")
         else:
             problems.extend(f"{label}: {p}" for p in dated_source_problems(
-                fact["sources"], seeds, "field 'sources'", need_checked=False))
+                fact["sources"], seeds, "field 'sources'"))
     local = facts or entry.get("fsd_office") or entry.get("prosecutor_unit") or by
     if local and reviewed_date(entry.get("last_reviewed")) is None:
         problems.append(f"{where}: field 'last_reviewed' (YYYY-MM-DD) is required with facts, "
