@@ -39,7 +39,7 @@ def qr_svg(address: str) -> str:
                           lineclass="site-handout__qr-line", border=2)
     if "style=" in svg:  # segno writes none with these options; the policy forbids them
         svg = re.sub(r'\sstyle="[^"]*"', "", svg)
-    label = html.escape(f"QR code of this page's address: {address}", quote=True)
+    label = html.escape(f"QR code that opens {address}", quote=True)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 

@@ -61,7 +61,7 @@ def test_the_qr_code_is_inline_svg_labelled_with_the_address(built_site):
     assert svg, "no QR code on the county page"
     address = page_address(SITE_URL, "counties/jackson-county.md")
     assert 'role="img"' in svg.group(0)
-    assert f'aria-label="QR code of this page\'s address: {address}"' in svg.group(0)
+    assert f'aria-label="QR code that opens {address}"' in svg.group(0)
     handout = html[html.index('class="site-handout"'):]
     handout = handout[:handout.index("</div>")]
     assert "style=" not in handout and "<script" not in handout and "href=\"http" not in handout
