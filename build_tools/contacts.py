@@ -49,6 +49,7 @@ FIELDS = {
     "dated": "true when the only source is old",
     "dated_note": "why it is dated (required when dated is true)",
     "instead": "the id of the contact to use today (required when dated is true)",
+    "serves": "on a prosecutor's child support unit: the slugs of every county it serves",
 }
 REQUIRED = ("name", "organisation", "for", "sources")
 TEXT_FIELDS = ("name", "organisation", "for", "have_ready", "dated_note")
@@ -70,6 +71,7 @@ class Contact:
     dated: bool = False
     dated_note: str | None = None
     instead: str | None = None
+    serves: tuple[str, ...] = ()
 
 
 class ContactsError(ValueError):
@@ -103,6 +105,10 @@ def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
     if "url" in entry and not (isinstance(entry["url"], str)
                                and re.match(r"^https?://\S+$", entry["url"])):
         problems.append(f"{where}: field 'url' must be a full http(s) address")
+    if "serves" in entry:
+        slugs = entry["serves"]
+        if not (isinstance(slugs, list) and slugs and all(isinstance(x, str) for x in slugs)):
+            problems.append(f"{where}: field 'serves' must be a list of county slugs")
     if not any(entry.get(key) for key in WAYS_TO_REACH):
         problems.append(f"{where}: give at least one of {', '.join(WAYS_TO_REACH)}")
     if entry.get("sources") not in (None, "", []):
@@ -157,7 +163,8 @@ class Contacts:
                 phone=entry.get("phone"), fax=entry.get("fax"),
                 address=tuple(entry.get("address") or ()), have_ready=entry.get("have_ready"),
                 url=entry.get("url"), dated=entry.get("dated", False),
-                dated_note=entry.get("dated_note"), instead=entry.get("instead"))
+                dated_note=entry.get("dated_note"), instead=entry.get("instead"),
+                serves=tuple(entry.get("serves") or ()))
             for contact_id, entry in raw.items()
         }
         return cls(contacts, shown_as)

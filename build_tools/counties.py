@@ -38,7 +38,13 @@ COUNTY_FIELDS = {
     "fsd_office": "the id in data/contacts.yml of the FSD office serving it, where a source "
                   "gives one",
     "facts": "a list of {text: Markdown, sources: [...]} that a source gives about it",
-    "last_reviewed": "the date its facts were last checked (required with facts or fsd_office)",
+    "state_work_by": '"prosecutor" where the prosecutor\'s office does the state child support '
+                     "office's work, per a source",
+    "state_work_sources": "[{title, url, checked}, ...] where state_work_by comes from",
+    "prosecutor_unit": "the id in data/contacts.yml of the prosecutor's child support unit serving "
+                       "it, where a source gives one; that contact lists the county in its serves",
+    "last_reviewed": "the date its facts were last checked (required with facts, fsd_office, "
+                     "prosecutor_unit or state_work_by)",
 }
 FACT_FIELDS = ("text", "sources")
 FOLDER = "counties"
@@ -61,10 +67,20 @@ HEADER = """\
 #                      sources: [{seed: FILE} or {title: ..., url: ...}, ...]
 #                  Never write a fact without its source, and never guess an address, phone
 #                  number or name (optional)
-#   last_reviewed  when its facts were last checked (required with facts or fsd_office)
+#   state_work_by  "prosecutor" where the county's prosecuting attorney's office does the work of
+#                  the state child support office (Audrain, Buchanan, Clay and Jackson counties, per
+#                  the federal Intergovernmental Reference Guide); left out elsewhere (FSD) (optional)
+#   state_work_sources  [{title, url, checked: YYYY-MM-DD}, ...] where state_work_by comes from
+#                  (required with state_work_by)
+#   prosecutor_unit  id in data/contacts.yml of the prosecutor's child support unit (or regional
+#                  unit) that serves the county, only where a source gives it; that contact lists
+#                  every county it serves in its `serves` field (optional)
+#   last_reviewed  when its facts were last checked (required with facts, fsd_office,
+#                  prosecutor_unit or state_work_by)
 #
 # last_reviewed at the top is the date the list was last checked; each county page shows the
 # older of the template's date (data/county_page.md) and its county's own.
+
 """
 
 
@@ -85,6 +101,9 @@ class County:
     fsd_office: str | None = None
     facts: list[dict[str, Any]] = field(default_factory=list)
     last_reviewed: dt.date | None = None
+    prosecutor_unit: str | None = None
+    state_work_by: str | None = None
+    state_work_sources: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def in_sentence(self) -> str:
@@ -116,6 +135,22 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
         hint = shortcodes.suggest(str(office), list(contacts.by_id))
         problems.append(f"{where}: field 'fsd_office' names {office!r}, which is not an id in "
                         f"data/contacts.yml.{hint}")
+    unit = entry.get("prosecutor_unit")
+    if unit is not None:
+        if unit not in contacts.by_id:
+            hint = shortcodes.suggest(str(unit), list(contacts.by_id))
+            problems.append(f"{where}: field 'prosecutor_unit' names {unit!r}, which is not an id "
+                            f"in data/contacts.yml.{hint}")
+        elif entry.get("slug") not in contacts.by_id[unit].serves:
+            problems.append(f"{where}: field 'prosecutor_unit' names {unit!r}, whose 'serves' "
+                            f"does not list {entry.get('slug')!r}")
+    if "state_work_by" in entry:
+        if entry["state_work_by"] != "prosecutor":
+            problems.append(f"{where}: field 'state_work_by' is written only as prosecutor")
+        if not entry.get("state_work_sources"):
+            problems.append(f"{where}: field 'state_work_sources' is required with state_work_by")
+    elif "state_work_sources" in entry:
+        problems.append(f"{where}: field 'state_work_sources' only goes with state_work_by")
     facts = entry.get("facts", [])
     if not isinstance(facts, list):
         problems.append(f"{where}: field 'facts' must be a list of {{text, sources}}")
@@ -134,9 +169,10 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
         else:
             problems.extend(f"{label}: {p}"
                             for p in source_problems(fact["sources"], seeds, "field 'sources'"))
-    if (facts or office) and reviewed_date(entry.get("last_reviewed")) is None:
-        problems.append(f"{where}: field 'last_reviewed' (YYYY-MM-DD) is required with facts or "
-                        f"fsd_office")
+    if ((facts or office or unit or "state_work_by" in entry)
+            and reviewed_date(entry.get("last_reviewed")) is None):
+        problems.append(f"{where}: field 'last_reviewed' (YYYY-MM-DD) is required with facts, "
+                        f"fsd_office, prosecutor_unit or state_work_by")
     elif "last_reviewed" in entry and reviewed_date(entry["last_reviewed"]) is None:
         problems.append(f"{where}: field 'last_reviewed' must be a date written YYYY-MM-DD")
     return problems
@@ -172,7 +208,10 @@ class Counties:
                                 f"Its header comment describes every field.")
         counties = [County(name=e["name"], slug=e["slug"], fsd_office=e.get("fsd_office"),
                            facts=e.get("facts") or [],
-                           last_reviewed=reviewed_date(e.get("last_reviewed")))
+                           last_reviewed=reviewed_date(e.get("last_reviewed")),
+                           prosecutor_unit=e.get("prosecutor_unit"),
+                           state_work_by=e.get("state_work_by"),
+                           state_work_sources=e.get("state_work_sources") or [])
                     for e in entries]
         return cls(counties, reviewed_date(raw.get("last_reviewed")))
 
