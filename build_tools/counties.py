@@ -104,6 +104,17 @@ class County:
     prosecutor_unit: str | None = None
     state_work_by: str | None = None
     state_work_sources: list[dict[str, Any]] = field(default_factory=list)
+    # from data/circuits.yml: the circuit's name, its sources, where its court sits
+    circuit: str | None = None
+    circuit_sources: list[dict[str, Any]] = field(default_factory=list)
+    court_seats: list[str] = field(default_factory=list)
+    seats_sources: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def seats_in_words(self) -> str:
+        """'Warsaw', 'Kansas City and Independence', 'A, B and C'."""
+        seats = self.court_seats
+        return seats[0] if len(seats) == 1 else ", ".join(seats[:-1]) + " and " + seats[-1]
 
     @property
     def in_sentence(self) -> str:
@@ -206,14 +217,51 @@ class Counties:
             listed = "\n".join(f"  - {p}" for p in problems)
             raise CountiesError(f"{shown_as} has mistakes:\n{listed}\n"
                                 f"Its header comment describes every field.")
+        circuits = path.parent / "circuits.yml"
+        placed = _circuits(circuits, [e["slug"] for e in entries]) if circuits.exists() else {}
         counties = [County(name=e["name"], slug=e["slug"], fsd_office=e.get("fsd_office"),
                            facts=e.get("facts") or [],
                            last_reviewed=reviewed_date(e.get("last_reviewed")),
                            prosecutor_unit=e.get("prosecutor_unit"),
                            state_work_by=e.get("state_work_by"),
-                           state_work_sources=e.get("state_work_sources") or [])
+                           state_work_sources=e.get("state_work_sources") or [],
+                           **placed.get(e["slug"], {}))
                     for e in entries]
         return cls(counties, reviewed_date(raw.get("last_reviewed")))
+
+
+def _circuits(path: Path, slugs: list[str]) -> dict[str, dict[str, Any]]:
+    """Each county's circuit fields from data/circuits.yml (its header describes it); every slug
+    in exactly one circuit, a court seat only with its source."""
+    raw = read_mapping(path, "data/circuits.yml", "checked: and circuits:", CountiesError)
+    placed: dict[str, dict[str, Any]] = {}
+    problems = []
+    for circuit in raw.get("circuits") or []:
+        for entry in circuit.get("counties") or []:
+            slug = entry.get("slug")
+            if slug not in slugs:
+                problems.append(f"circuit {circuit.get('number')}: {slug!r} is not a slug in "
+                                f"data/counties.yml")
+            elif slug in placed:
+                problems.append(f"{slug!r} is in two circuits: each county in exactly one")
+            seats = entry.get("court_seats") or []
+            if seats and not entry.get("seats_sources"):
+                problems.append(f"{slug!r}: court_seats needs seats_sources")
+            placed[slug] = {"circuit": circuit.get("name"),
+                            "circuit_sources": list(circuit.get("sources") or []),
+                            "court_seats": list(seats),
+                            "seats_sources": list(entry.get("seats_sources") or [])}
+    problems += [f"{slug!r} is in no circuit" for slug in slugs if slug not in placed]
+    if problems:
+        listed = "\n".join(f"  - {p}" for p in problems)
+        raise CountiesError(f"data/circuits.yml has mistakes:\n{listed}\n"
+                            f"Its header comment describes every field.")
+    return placed
+
+
+def _page_source(source: dict[str, Any]) -> dict[str, Any]:
+    """A data file's dated source as a page's front matter lists it: title and url."""
+    return {"title": source["title"], "url": source["url"]}
 
 
 def _read(path: Path, shown_as: str) -> dict[str, Any]:
@@ -251,6 +299,7 @@ class CountyTemplate:
             raise CountiesError(f"{self.shown_as}: {error}") from error
         sources = list(meta.get("sources") or [])
         extra = [s for fact in county.facts for s in fact["sources"]]
+        extra += [_page_source(s) for s in county.circuit_sources + county.seats_sources]
         if county.fsd_office:
             extra.extend(contacts.by_id[county.fsd_office].sources)
         for source in extra:

@@ -113,3 +113,40 @@ def test_the_four_prosecutor_run_counties_say_so_with_dated_sources() -> None:
         if "state_work_by" in county:
             assert county["state_work_sources"] and dated_sources(county["state_work_sources"]) == []
             assert isinstance(county.get("last_reviewed"), dt.date)
+
+
+def test_every_county_page_names_its_circuit_and_where_its_court_sits() -> None:
+    from build_tools.contacts import Contacts
+    from build_tools.counties import Counties, CountyTemplate
+    from build_tools.frontmatter import Seeds
+
+    seeds = Seeds(DATA)
+    contacts = Contacts.load(DATA / "contacts.yml", seeds)
+    counties = Counties.load(DATA / "counties.yml", contacts, seeds).counties
+    template = CountyTemplate(DATA / "county_page.md")
+    assert len(counties) == 115
+    unsourced = []
+    for county in counties:
+        page = template.render(county, contacts)
+        front = yaml.safe_load(page.split("---\n")[1])
+        urls = {source.get("url") for source in front["sources"]}
+        section = page.split("## Which court is it?")[1].split("## ")[0]
+        if county.circuit_sources:
+            assert f"Missouri's {county.circuit}." in section, county.slug
+            assert {s["url"] for s in county.circuit_sources} <= urls, county.slug
+        else:
+            unsourced.append(county.slug)
+            assert "no source yet for the judicial circuit" in section, county.slug
+        if county.slug == "city-of-st-louis":
+            assert county.court_seats == [] and "sits in" not in section
+        else:
+            assert county.court_seats, county.slug
+            assert f"Its circuit court sits in {county.seats_in_words}." in section
+            assert {s["url"] for s in county.seats_sources} <= urls, county.slug
+    # the four circuits with no stored source (9th, 15th, 34th, 41st) and their nine counties
+    assert sorted(unsourced) == [
+        "chariton-county", "lafayette-county", "linn-county", "macon-county",
+        "new-madrid-county", "pemiscot-county", "saline-county", "shelby-county",
+        "sullivan-county"]
+    jackson = next(county for county in counties if county.slug == "jackson-county")
+    assert jackson.seats_in_words == "Kansas City and Independence"
