@@ -75,17 +75,16 @@ HEADER = """\
 #                      sources: [{seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}, ...]
 #                  Never write a fact without its source, and never guess an address, phone
 #                  number or name (optional)
-#   state_work_by  "prosecutor" where the prosecuting attorney's office does the state child
-#                  support office's work (Audrain, Buchanan, Clay, Jackson); FSD otherwise
-#   state_work_sources  its sources: [{title: ..., url: ..., checked: YYYY-MM-DD}, ...]
-#   prosecutor_unit  id in data/contacts.yml of the prosecutor's child support unit serving it,
-#                  only where a source gives it; a regional unit lists every county it serves in
-#                  its `serves:` (optional)
+#   state_work_by  "prosecutor" where the county's prosecuting attorney's office does the work of
+#                  the state child support office (Audrain, Buchanan, Clay and Jackson counties, per
+#                  the federal Intergovernmental Reference Guide); left out elsewhere (FSD) (optional)
+#   state_work_sources  [{title, url, checked: YYYY-MM-DD}, ...] where state_work_by comes from
+#                  (required with state_work_by)
+#   prosecutor_unit  id in data/contacts.yml of the prosecutor's child support unit (or regional
+#                  unit) that serves the county, only where a source gives it; that contact lists
+#                  every county it serves in its `serves` field (optional)
 #   last_reviewed  when its facts were last checked (required with facts, fsd_office,
 #                  prosecutor_unit or state_work_by)
-#
-# Which judicial circuit each county belongs to, and where its court sits, is in
-# data/circuits.yml.
 #
 # last_reviewed at the top is the date the list was last checked; each county page shows the
 # older of the template's date (data/county_page.md) and its county's own.

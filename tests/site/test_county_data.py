@@ -113,3 +113,43 @@ def test_the_four_prosecutor_run_counties_say_so_with_dated_sources() -> None:
         if "state_work_by" in county:
             assert county["state_work_sources"] and dated_sources(county["state_work_sources"]) == []
             assert isinstance(county.get("last_reviewed"), dt.date)
+
+
+def test_every_county_page_names_its_circuit_and_where_its_court_sits() -> None:
+    from build_tools.contacts import Contacts
+    from build_tools.counties import Counties, CountyTemplate
+    from build_tools.frontmatter import Seeds
+
+    seeds = Seeds(DATA)
+    contacts = Contacts.load(DATA / "contacts.yml", seeds)
+    counties = Counties.load(DATA / "counties.yml", contacts, seeds).counties
+    template = CountyTemplate(DATA / "county_page.md")
+    assert len(counties) == 115
+    unsourced = []
+    for county in counties:
+        assert county.circuit is not None, county.slug
+        page = template.render(county, contacts, seeds)
+        front = yaml.safe_load(page.split("---\n")[1])
+        urls = {source.get("url") for source in front["sources"]}
+        section = page.split("## The court")[1].split("\n## ")[0]
+        if county.circuit.sourced:
+            assert county.circuit.name in section, county.slug
+            assert {s["url"] for s in county.circuit.sources} <= urls, county.slug
+        else:
+            unsourced.append(county.slug)
+            assert "the judicial circuit" in page.split("## What this guide has not found")[1]
+        if county.slug == "city-of-st-louis":
+            assert county.court_seats == [] and "sits in" not in section
+        else:
+            assert county.court_seats, county.slug
+            assert county.court_seats[-1] in section, county.slug
+            assert {s["url"] for s in county.seats_sources} <= urls, county.slug
+    # the four circuits with no stored source (9th, 15th, 34th, 41st) and their nine counties
+    assert sorted(unsourced) == [
+        "chariton-county", "lafayette-county", "linn-county", "macon-county",
+        "new-madrid-county", "pemiscot-county", "saline-county", "shelby-county",
+        "sullivan-county"]
+    jackson = next(county for county in counties if county.slug == "jackson-county")
+    assert jackson.court_seats == ["Kansas City", "Independence"]
+    assert "sits in two places:\nKansas City and Independence." in template.render(
+        jackson, contacts, seeds)
