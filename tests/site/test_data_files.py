@@ -343,6 +343,18 @@ def test_a_cite_line_names_each_source_with_its_date():
     assert line.endswith(", checked November 23, 2026.")
 
 
+def test_a_county_page_is_no_fresher_than_the_sources_of_its_facts():
+    counties = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
+    template = CountyTemplate(ROOT / "data" / "county_page.md")
+    county = next(c for c in counties.counties if c.facts)
+    county.last_reviewed = dt.date(2026, 11, 23)
+    county.facts = [dict(county.facts[0], sources=[
+        {"title": "A county page", "url": "https://example.org/", "checked": dt.date(2025, 5, 6)}])]
+    meta = yaml.safe_load(template.render(county, CONTACTS).split("---\n")[1])
+    assert meta["last_reviewed"] == dt.date(2025, 5, 6)
+    assert check_page(meta, SEEDS, dt.date.today()) == []
+
+
 def test_a_broken_template_names_its_line(tmp_path):
     path = tmp_path / "county_page.md"
     path.write_text("---\ntitle: x\n---\n# {{ county.name }\n", encoding="utf-8")
