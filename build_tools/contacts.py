@@ -44,6 +44,8 @@ FIELDS = {
     "dated": "true when the only source is old",
     "dated_note": "why it is dated (required when dated is true)",
     "instead": "the id of the contact to use today (required when dated is true)",
+    "serves": "a prosecutor's unit: the slugs of every county it serves, where a source lists "
+              "them (each such county names it as its prosecutor_unit in data/counties.yml)",
 }
 REQUIRED = ("name", "organisation", "for", "sources")
 TEXT_FIELDS = ("name", "organisation", "for", "have_ready", "dated_note")
@@ -65,6 +67,7 @@ class Contact:
     dated: bool = False
     dated_note: str | None = None
     instead: str | None = None
+    serves: tuple[str, ...] = ()
 
 
 class ContactsError(ValueError):
@@ -103,6 +106,13 @@ def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
     if entry.get("sources") not in (None, "", []):
         for problem in source_problems(entry["sources"], seeds, "field 'sources'"):
             problems.append(f"{where}: {problem}")
+    if "serves" in entry:
+        slugs = entry["serves"]
+        if not (isinstance(slugs, list) and slugs and all(isinstance(x, str) for x in slugs)):
+            problems.append(f"{where}: field 'serves' must be a list of county slugs, like "
+                            f"[cole-county, callaway-county]")
+        elif len(set(slugs)) != len(slugs):
+            problems.append(f"{where}: field 'serves' names a county twice")
     dated = entry.get("dated", False)
     if not isinstance(dated, bool):
         problems.append(f"{where}: field 'dated' must be true or false")
@@ -152,7 +162,8 @@ class Contacts:
                 phone=entry.get("phone"), fax=entry.get("fax"),
                 address=tuple(entry.get("address") or ()), have_ready=entry.get("have_ready"),
                 url=entry.get("url"), dated=entry.get("dated", False),
-                dated_note=entry.get("dated_note"), instead=entry.get("instead"))
+                dated_note=entry.get("dated_note"), instead=entry.get("instead"),
+                serves=tuple(entry.get("serves") or ()))
             for contact_id, entry in raw.items()
         }
         return cls(contacts, shown_as)

@@ -3,8 +3,8 @@ the county pages, the shortcodes, and what the theme shows at the foot of each p
 
 In build order:
 
-- on_config: data/contacts.yml, data/sources.yml, data/counties.yml and data/county_page.md are
-  read and checked whole, before any page.
+- on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml and
+  data/county_page.md are read and checked whole, before any page.
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
   error; shortcodes (build_tools/shortcodes.py) are expanded; a page not reviewed for a year is
@@ -102,7 +102,7 @@ def on_files(files: Any, config: Any) -> Any:
                 f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
                 f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
         try:
-            content = build.template.render(county, build.contacts)
+            content = build.template.render(county, build.contacts, build.seeds)
         except ValueError as error:
             raise PluginError(str(error)) from error
         # Reached from the county index, not the nav: kept out of the nav and its report.

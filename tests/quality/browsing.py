@@ -158,10 +158,14 @@ def all_templates() -> list[Template]:
 
 
 def county_pages_to_check(root: Path = ROOT) -> list[str]:
-    """The county pages that differ from the rest (those with sourced facts or an FSD office)
-    and one without: the other county pages come from the same template with only a name."""
+    """The county pages that differ from the rest (those with sourced facts, an FSD office, a
+    prosecutor's unit or the prosecutor doing the state's work), the City of St. Louis (a
+    circuit of its own) and one plain page: the other county pages come from the same template
+    with only a name, a circuit and a court's town."""
     counties = yaml.safe_load((root / "data" / "counties.yml").read_text(encoding="utf-8"))
-    chosen = [c for c in counties["counties"] if c.get("facts") or c.get("fsd_office")]
+    chosen = [c for c in counties["counties"]
+              if c.get("facts") or c.get("fsd_office") or c.get("prosecutor_unit")
+              or c.get("state_work_by") or c["slug"] == "city-of-st-louis"]
     plain = next(c for c in counties["counties"] if c not in chosen)
     return [f"counties/{c['slug']}/" for c in chosen + [plain]]
 
