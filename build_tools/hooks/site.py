@@ -20,6 +20,7 @@ The logic lives in importable modules under build_tools/; this file only connect
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,10 +148,23 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
+# DSS's child support pages used to live under dss.mo.gov/cse/ (the seeds and older stored copies
+# give those addresses); they are no longer online there. A page may still cite what such a copy
+# says, but the address is shown as text, never as a link a reader would follow to nothing.
+RETIRED_ADDRESSES = re.compile(r"^https?://(www\.)?dss\.mo\.gov/cse/", re.I)
+
+
+def retired_address(url: str | None) -> str | None:
+    """The address without its scheme when it is no longer online, else None."""
+    if url and RETIRED_ADDRESSES.match(url):
+        return re.sub(r"^https?://", "", url)
+    return None
+
+
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     build = _current()
     reviewed = reviewed_date(page.meta["last_reviewed"])
-    context["site_sources"] = [s.as_dict()
+    context["site_sources"] = [dict(s.as_dict(), retired=retired_address(s.url))
                                for s in resolve_sources(page.meta["sources"], build.seeds)]
     context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
     scripts = list(build.scripts.get(page.file.src_uri, []))
