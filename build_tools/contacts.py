@@ -42,7 +42,7 @@ CONTACT = Schema("Fields of a contact", (
     Field("phone", '"NNN-NNN-NNNN"', "its phone number", "866-313-9960"),
     Field("fax", '"NNN-NNN-NNNN"', "its fax number", "573-635-7545"),
     Field("address", "list of text", "a list of lines of the postal address",
-          "[Family Support Division, PO Box 6790, Jefferson City, MO 65102]"),
+          "[first line, second line, city, MO ZIP]"),
     Field("have_ready", "text", "what to have ready when you call, only where a source says so",
           "Your child support case number. The line needs it."),
     Field("url", "http(s) address", "the contact's own site, only where a source gives it",

@@ -63,8 +63,8 @@ COUNTY = Schema("Fields of a county", (
     Field("state_work_by", "prosecutor, or left out", "'prosecutor' where the prosecuting "
           "attorney's office does the state child support office's work (with "
           "state_work_sources); FSD otherwise", "prosecutor"),
-    Field("state_work_sources", DATED_SOURCES, "the sources of state_work_by: [{title, url, "
-          "checked}, ...]", required_with="with state_work_by"),
+    Field("state_work_sources", DATED_SOURCES, "where state_work_by comes from",
+          required_with="with state_work_by"),
     Field("prosecutor_unit", "contact id", "the id in data/contacts.yml of the prosecutor's "
           "child support unit serving it, where a source gives one; that contact lists every "
           "county it serves in its serves field"),

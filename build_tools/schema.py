@@ -104,16 +104,19 @@ def markdown(schemas: tuple[Schema, ...]) -> str:
         rows = ["| field | needed | written as | meaning | example |",
                 "| --- | --- | --- | --- | --- |"]
         for field in schema.fields:
-            example = f"`{field.example}`" if field.example else ""
+            example = f"`{_cell(field.example, code=True)}`" if field.example else ""
             rows.append(f"| `{field.name}` | {field.need} | {_cell(field.shape)} | "
-                        f"{_cell(field.meaning)} | {_cell(example)} |")
+                        f"{_cell(field.meaning)} | {example} |")
         table = "\n".join(rows)
         parts.append(f"{schema.title}:\n\n{table}" if len(schemas) > 1 else table)
     return "\n\n".join(parts)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def _cell(text: str, code: bool = False) -> str:
+    """Text inside a Markdown table cell: a "|" would end the cell, a "<" start an HTML tag
+    (except in code)."""
+    text = text.replace("|", "\\|")
+    return text if code else text.replace("<", "&lt;")
 
 
 def markdown_markers(marker: str) -> tuple[str, str]:

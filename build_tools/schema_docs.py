@@ -56,8 +56,9 @@ TARGETS = (
 )
 
 
-def generated(root: Path = ROOT) -> dict[str, tuple[str, str]]:
+def generated(root: Path | None = None) -> dict[str, tuple[str, str]]:
     """Each file that has generated blocks: (its text now, its text as generated)."""
+    root = root or ROOT
     files: dict[str, tuple[str, str]] = {}
     for target in TARGETS:
         if target.path not in files:
@@ -68,7 +69,7 @@ def generated(root: Path = ROOT) -> dict[str, tuple[str, str]]:
     return files
 
 
-def stale(root: Path = ROOT) -> list[str]:
+def stale(root: Path | None = None) -> list[str]:
     """The files whose generated blocks differ from the declarations, each with the fix."""
     return [f"{path}: a generated field list differs from its declaration; run `{COMMAND}` "
             f"(python -m build_tools.schema_docs) and commit the result"
