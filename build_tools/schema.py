@@ -55,9 +55,6 @@ class Schema:
     def __contains__(self, name: object) -> bool:
         return name in self.names()
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.names())
-
     def names(self) -> tuple[str, ...]:
         return tuple(field.name for field in self.fields)
 
