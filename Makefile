@@ -5,6 +5,7 @@
 #   make build          build the static site into site/ (kept as it was if the build fails)
 #   make check-content  list every page with its age and sources, oldest first
 #   make urls           add new pages to data/published_urls.txt (never removes a URL)
+#   make schema-docs    write each data file's declared fields into its YAML header and README
 #   make bench          measure speed and size (prints figures; asserts nothing)
 #   make lighthouse     Lighthouse scores and bytes of four templates (installs it in bench/)
 #
@@ -22,7 +23,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup python node browser build serve test check-content urls bench lighthouse clean
+.PHONY: setup python node browser build serve test check-content urls schema-docs bench lighthouse clean
 
 setup: python node browser
 
@@ -58,6 +59,9 @@ check-content: python
 
 urls: python
 	$(PY) -m build_tools.url_manifest --update
+
+schema-docs: python
+	$(PY) -m build_tools.schema_docs
 
 bench: setup build
 	$(PY) bench/calculator_speed.py

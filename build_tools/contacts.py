@@ -1,7 +1,8 @@
 """Contacts: data/contacts.yml, checked at build start, and the shortcodes that show them.
 
-data/contacts.yml is the only place a phone number, fax or postal address is written (its
-header describes each field). Pages name a contact by id:
+data/contacts.yml is the only place a phone number, fax or postal address is written. Its fields
+are declared once, in :data:`CONTACT`: the checks below read it, and ``make schema-docs`` writes
+it into the file's header comment and the README ("Add a contact"). Pages name a contact by id:
 
 - ``[[contact:ID]]``  a block: name, what it is for, phone (a link that dials it), fax, address,
   what to have ready, its sources; an out-of-date contact is shown with a warning, as text, and
@@ -26,29 +27,44 @@ from typing import Callable
 
 from build_tools import phones, shortcodes
 from build_tools.frontmatter import Seeds, read_mapping, resolve_sources, source_problems
+from build_tools.schema import Field, Schema
 
 NUMBER = re.compile(r"^\d{3}-\d{3}-\d{4}$")
 CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
 
-FIELDS = {
-    "name": "what the line or office is called",
-    "organisation": "who runs it",
-    "for": "what to call it for, in plain words, starting with a verb",
-    "phone": '"NNN-NNN-NNNN"',
-    "fax": '"NNN-NNN-NNNN"',
-    "address": "a list of lines of the postal address",
-    "have_ready": "what to have ready when you call, only where a source says so",
-    "url": "the contact's own site, only where a source gives it",
-    "sources": "a list of {seed: FILE} or {title: TEXT, url: URL, checked: YYYY-MM-DD}",
-    "dated": "true when the only source is old",
-    "dated_note": "why it is dated (required when dated is true)",
-    "instead": "the id of the contact to use today (required when dated is true)",
-    "serves": "a prosecutor's unit: the slugs of every county it serves, where a source lists "
-              "them (each such county names it as its prosecutor_unit in data/counties.yml)",
-}
-REQUIRED = ("name", "organisation", "for", "sources")
-TEXT_FIELDS = ("name", "organisation", "for", "have_ready", "dated_note")
+CONTACT = Schema("Fields of a contact", (
+    Field("name", "text", "what the line or office is called",
+          "Child Support Customer Service Call Center", required=True),
+    Field("organisation", "text", "who runs it", "Family Support Division (FSD)", required=True),
+    Field("for", "text", "what to call it for, in plain words, starting with a verb",
+          "Make a child support payment.", required=True),
+    Field("phone", '"NNN-NNN-NNNN"', "its phone number", "866-313-9960"),
+    Field("fax", '"NNN-NNN-NNNN"', "its fax number", "573-635-7545"),
+    Field("address", "list of text", "a list of lines of the postal address",
+          "[first line, second line, city, MO ZIP]"),
+    Field("have_ready", "text", "what to have ready when you call, only where a source says so",
+          "Your child support case number. The line needs it."),
+    Field("url", "http(s) address", "the contact's own site, only where a source gives it",
+          "https://www.thehotline.org/"),
+    Field("sources", "list of sources",
+          "a list of {seed: FILE} or {title: TEXT, url: URL, checked: YYYY-MM-DD}",
+          "[{seed: 000_d74ccf04b443ec1b.txt}]", required=True),
+    Field("dated", "true or false", "true when the only source is old: shown with a warning, "
+          "as text, never as a link", "true"),
+    Field("dated_note", "text", "why it is dated",
+          "This address and number come from a guide from the 1990s.",
+          required_with="with dated: true"),
+    Field("instead", "contact id", "the id of the contact to use today", "fsd-customer-service",
+          required_with="with dated: true"),
+    Field("serves", "list of county slugs", "a prosecutor's unit: the slugs of every county it "
+          "serves, where a source lists them (each such county names it as its prosecutor_unit "
+          "in data/counties.yml)", "[jefferson-county]"),
+))
+FIELDS = {field.name: field.meaning for field in CONTACT.fields}
+REQUIRED = CONTACT.required()
+TEXT_FIELDS = CONTACT.shaped("text")
+IF_DATED = CONTACT.required_with("with dated: true")
 WAYS_TO_REACH = ("phone", "fax", "address", "url")
 
 
@@ -117,12 +133,12 @@ def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
     if not isinstance(dated, bool):
         problems.append(f"{where}: field 'dated' must be true or false")
     elif dated:
-        for key in ("dated_note", "instead"):
+        for key in IF_DATED:
             if not entry.get(key):
                 problems.append(f"{where}: field '{key}' is required when dated is true "
                                 f"({FIELDS[key]})")
     else:
-        for key in ("dated_note", "instead"):
+        for key in IF_DATED:
             if key in entry:
                 problems.append(f"{where}: field '{key}' only goes with dated: true")
     return problems

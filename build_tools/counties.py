@@ -37,24 +37,48 @@ from build_tools import handout, shortcodes  # noqa: F401 (registers [[handout:]
 from build_tools.contacts import Contacts
 from build_tools.frontmatter import (Seeds, long_date, read_mapping, reviewed_date,
                                      source_problems)
+from build_tools.schema import Field, Schema, yaml_comment
 from build_tools.text_lists import read_list
 
-COUNTY_FIELDS = {
-    "name": "the jurisdiction's name, as in the list of Missouri counties",
-    "slug": "its URL name: the name lowercased, '.' removed, spaces turned into '-'",
-    "fsd_office": "the id in data/contacts.yml of the FSD office serving it, where a source "
-                  "gives one",
-    "facts": "a list of {text: Markdown, sources: [...]} that a source gives about it",
-    "state_work_by": "'prosecutor' where the prosecuting attorney's office does the state child "
-                     "support office's work (with state_work_sources); FSD otherwise",
-    "state_work_sources": "the sources of state_work_by: [{title, url, checked}, ...]",
-    "prosecutor_unit": "the id in data/contacts.yml of the prosecutor's child support unit "
-                       "serving it, where a source gives one",
-    "last_reviewed": "the date its facts were last checked (required with facts, fsd_office, "
-                     "prosecutor_unit or state_work_by)",
-}
+DATED_SOURCES = "list of {title: ..., url: ..., checked: YYYY-MM-DD}"
+SOURCES = "list of {seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}"
 STATE_WORK_BY = ("fsd", "prosecutor")
-FACT_FIELDS = ("text", "sources")
+COUNTIES_FILE = Schema("Top level", (
+    Field("last_reviewed", "YYYY-MM-DD", "the date the list was last checked; each county page "
+          "shows the older of the template's date (data/county_page.md) and its county's own",
+          "2026-11-23"),
+    Field("counties", "list of counties", "every jurisdiction, in the order of the list it was "
+          "made from", required=True),
+))
+COUNTY = Schema("Fields of a county", (
+    Field("name", "text", "the jurisdiction's name, as in the list of Missouri counties",
+          "St. Charles County", required=True),
+    Field("slug", "text", "its URL name: the name lowercased, '.' removed, spaces turned into "
+          "'-'; never change it: county offices link to /counties/<slug>/", "st-charles-county",
+          required=True),
+    Field("fsd_office", "contact id", "the id in data/contacts.yml of the FSD office serving it, "
+          "where a source gives one", "fsd-st-charles-county"),
+    Field("facts", "list of facts", "a list of {text: Markdown, sources: [...]} that a source "
+          "gives about it"),
+    Field("state_work_by", "prosecutor, or left out", "'prosecutor' where the prosecuting "
+          "attorney's office does the state child support office's work (with "
+          "state_work_sources); FSD otherwise", "prosecutor"),
+    Field("state_work_sources", DATED_SOURCES, "where state_work_by comes from",
+          required_with="with state_work_by"),
+    Field("prosecutor_unit", "contact id", "the id in data/contacts.yml of the prosecutor's "
+          "child support unit serving it, where a source gives one; that contact lists every "
+          "county it serves in its serves field"),
+    Field("last_reviewed", "YYYY-MM-DD", "the date its facts were last checked", "2026-11-23",
+          required_with="with facts, fsd_office, prosecutor_unit or state_work_by"),
+))
+FACT = Schema("Fields of a fact", (
+    Field("text", "Markdown", "what the source says; shortcodes such as [[phone:ID]] work, typed "
+          "numbers do not", required=True),
+    Field("sources", SOURCES, "where the fact comes from: a fact needs its source",
+          "[{seed: 000_d74ccf04b443ec1b.txt}]", required=True),
+))
+COUNTY_FIELDS = {field.name: field.meaning for field in COUNTY.fields}
+FACT_FIELDS = FACT.names()
 FOLDER = "counties"
 
 HEADER = """\
@@ -64,32 +88,12 @@ HEADER = """\
 # Regenerate the list (keeping every fact) with:
 #   python -m build_tools.counties --from path/to/missouri_counties.txt
 #
-# Fields of a county:
-#   name           the jurisdiction's name (required)
-#   slug           its URL name: name lowercased, "." removed, spaces to "-" (required; never
-#                  change it: county offices link to /counties/<slug>/)
-#   fsd_office     id in data/contacts.yml of the FSD office serving it, only where a source
-#                  gives one (optional)
-#   facts          what a source says about this county: a list of
-#                    - text: Markdown (shortcodes such as [[phone:ID]] work; no typed numbers)
-#                      sources: [{seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}, ...]
-#                  Never write a fact without its source, and never guess an address, phone
-#                  number or name (optional)
-#   state_work_by  "prosecutor" where the county's prosecuting attorney's office does the work of
-#                  the state child support office (Audrain, Buchanan, Clay and Jackson counties, per
-#                  the federal Intergovernmental Reference Guide); left out elsewhere (FSD) (optional)
-#   state_work_sources  [{title, url, checked: YYYY-MM-DD}, ...] where state_work_by comes from
-#                  (required with state_work_by)
-#   prosecutor_unit  id in data/contacts.yml of the prosecutor's child support unit (or regional
-#                  unit) that serves the county, only where a source gives it; that contact lists
-#                  every county it serves in its `serves` field (optional)
-#   last_reviewed  when its facts were last checked (required with facts, fsd_office,
-#                  prosecutor_unit or state_work_by)
+{fields}
 #
-# last_reviewed at the top is the date the list was last checked; each county page shows the
-# older of the template's date (data/county_page.md) and its county's own.
-"""
-
+# Never write a fact without its source, and never guess an address, phone number or name.
+# state_work_by: prosecutor is set only where a source (the federal Intergovernmental Reference
+# Guide) says the prosecuting attorney's office does the state child support office's work.
+""".replace("{fields}", yaml_comment((COUNTIES_FILE, COUNTY, FACT), "build_tools/counties.py"))
 
 def slug_for(name: str) -> str:
     """The contract's slug rule: 'St. Charles County' -> 'st-charles-county'."""
@@ -254,8 +258,33 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
     return problems
 
 
-CIRCUIT_FIELDS = ("number", "name", "sources", "counties")
-CIRCUIT_COUNTY_FIELDS = ("slug", "court_seats", "seats_sources")
+CIRCUITS_FILE = Schema("Top level", (
+    Field("checked", "YYYY-MM-DD", "the day the whole list was last checked against its sources",
+          "2026-12-02", required=True),
+    Field("circuits", "list of circuits", "Missouri's judicial circuits, in order of number",
+          required=True),
+))
+CIRCUIT = Schema("Fields of a circuit", (
+    Field("number", "integer", "the circuit's number", "22", required=True),
+    Field("name", "text", "the circuit's name as the courts write it", "22nd Judicial Circuit",
+          required=True),
+    Field("sources", DATED_SOURCES + ", each may add secondary: true", "where the circuit's "
+          "counties come from; [] where no stored public source for that circuit was found, and "
+          "then no page cites the circuit", "[]", required=True),
+    Field("counties", "list of counties", "the counties of the circuit, each {slug, court_seats, "
+          "seats_sources}", required=True),
+))
+CIRCUIT_COUNTY = Schema("Fields of a county in a circuit", (
+    Field("slug", "text", "a slug exactly as in data/counties.yml; every one of the 115 slugs "
+          "appears in exactly one circuit", "jackson-county", required=True),
+    Field("court_seats", "list of place names", "where the county's circuit court sits, only "
+          "from a cited source; [] where there is no county seat (the City of St. Louis)",
+          "[Kansas City, Independence]"),
+    Field("seats_sources", DATED_SOURCES + ", each may add secondary: true",
+          "where court_seats comes from", required_with="with a non-empty court_seats"),
+))
+CIRCUIT_FIELDS = CIRCUIT.names()
+CIRCUIT_COUNTY_FIELDS = CIRCUIT_COUNTY.names()
 CIRCUITS_SHOWN = "data/circuits.yml"
 
 
@@ -272,8 +301,9 @@ def load_circuits(path: Path, slugs: list[str], seeds: Seeds,
         return [], {}, [f"{shown_as} is missing: it lists Missouri's judicial circuits and the "
                         f"counties of each (see the README, 'Add a county fact')"]
     raw = read_mapping(path, shown_as, "checked: and circuits:", CountiesError)
-    problems = [f"{shown_as}: unknown top-level key '{key}'; expected checked and circuits"
-                for key in sorted(set(raw) - {"checked", "circuits"})]
+    problems = [f"{shown_as}: unknown top-level key '{key}'; expected "
+                f"{' and '.join(CIRCUITS_FILE.names())}"
+                for key in sorted(set(raw) - set(CIRCUITS_FILE.names()))]
     if reviewed_date(raw.get("checked")) is None:
         problems.append(f"{shown_as}: give 'checked: YYYY-MM-DD' at the top, the day the list was "
                         f"last checked")
@@ -368,8 +398,9 @@ class Counties:
         """Both files, checked whole: every problem in one error. data/circuits.yml is read from
         beside data/counties.yml unless ``circuits_path`` is given."""
         raw = _read(path, shown_as)
-        problems = [f"unknown top-level key '{key}'; expected last_reviewed and counties"
-                    for key in sorted(set(raw) - {"last_reviewed", "counties"})]
+        problems = [f"unknown top-level key '{key}'; expected "
+                    f"{' and '.join(COUNTIES_FILE.names())}"
+                    for key in sorted(set(raw) - set(COUNTIES_FILE.names()))]
         entries = raw.get("counties")
         if not isinstance(entries, list) or not entries:
             problems.append("'counties' must be a list of {name, slug, ...}")

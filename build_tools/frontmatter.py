@@ -19,8 +19,10 @@ later than its oldest source's ``checked``: a page cannot claim to be reviewed m
 the least recently checked source it rests on. Sources of contacts and county facts carry
 ``checked`` too.
 
-:func:`check_page` returns every problem in one page's front matter as a sentence naming the key
-and the fix; the build hook turns them into one error naming the file. :class:`Seeds` knows the
+The keys are declared once, in :data:`PAGE`: :func:`check_page` reads it, and ``make
+schema-docs`` writes it into the README ("Edit a page"). :func:`check_page` returns every problem
+in one page's front matter as a sentence naming the key and the fix; the build hook turns them
+into one error naming the file. :class:`Seeds` knows the
 source documents in data/seeds/ and their titles in data/sources.yml.
 """
 
@@ -34,6 +36,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from build_tools.schema import Field, Schema
 from calculators.dates import long_date
 from calculators.wording import closest
 
@@ -66,15 +69,30 @@ SOURCE_FORMS_TEXT = ('{seed: FILE} (a file in data/seeds/), {statute: "RSMo 452.
                      'or {title: ..., url: ..., checked: ...}')
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
-REQUIRED_KEYS = ("title", "description", "sources", "last_reviewed")
-# Keys a page may also set: this site's own, and Material's (hide the navigation or the table of
-# contents; keep a page out of search). A hook that reads another key registers it here with
+# The keys of a page's front matter: this site's own, and Material's (hide the navigation or the
+# table of contents; keep a page out of search). A hook that reads another key registers it with
 # register_key(), so that a misspelt key ("quick_exti") fails instead of being ignored.
-_OPTIONAL_KEYS: dict[str, str] = {
-    "quick_exit": "true on pages that touch domestic violence: shows the Exit this page button",
-    "hide": "Material: a list of parts of the page to hide (navigation, toc, footer)",
-    "search": "Material: {exclude: true} keeps the page out of site search",
-}
+PAGE = Schema("Front matter keys", (
+    Field("title", "text", "the page's question or task", "How long will I pay child support?",
+          required=True),
+    Field("description", f"text, at most {DESCRIPTION_MAX} characters",
+          "one sentence for search results", "When a Missouri child support order ends.",
+          required=True),
+    Field("sources", "list of sources, each " + SOURCE_FORMS_TEXT,
+          "where what the page says comes from; [] only on pages about this site itself",
+          "[{seed: 001_f6079787ae316351.txt}]", required=True),
+    Field("last_reviewed", "YYYY-MM-DD", "the day the page was checked against its sources, no "
+          "later than its oldest source's checked", "2026-11-22", required=True),
+    Field("quick_exit", "true or false",
+          "true on pages that touch domestic violence: shows the Exit this page button", "true"),
+    Field("hide", "list", "Material: a list of parts of the page to hide (navigation, toc, "
+          "footer)", "[toc]"),
+    Field("search", "mapping", "Material: {exclude: true} keeps the page out of site search",
+          "{exclude: true}"),
+))
+REQUIRED_KEYS = PAGE.required()
+_OPTIONAL_KEYS: dict[str, str] = {field.name: field.meaning for field in PAGE.fields
+                                  if not field.required}
 
 
 def register_key(name: str, meaning: str) -> None:
@@ -255,11 +273,11 @@ def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[st
                         f"{', '.join(known_keys())}")
     title = meta.get("title")
     if title not in (None, "") and (not isinstance(title, str) or not title.strip()):
-        problems.append("'title' must be text: the page's question or task")
+        problems.append(f"'title' must be text: {PAGE['title'].meaning}")
     description = meta.get("description")
     if description not in (None, ""):
         if not isinstance(description, str):
-            problems.append("'description' must be text (one sentence for search results)")
+            problems.append(f"'description' must be text ({PAGE['description'].meaning})")
         elif len(description) > DESCRIPTION_MAX:
             problems.append(f"'description' is {len(description)} characters; shorten it to "
                             f"at most {DESCRIPTION_MAX}")
