@@ -90,6 +90,49 @@ def configure(worker: str, service_worker: str, scenarios: list[Scenario],
     _setup = Setup(worker, service_worker, examples, today)
 
 
+# --- Which build answers -------------------------------------------------------------------------
+# Next to each result the page says which build of the site answered, and whether it is the one
+# deployed: on each visit (and again after RECHECK_SECONDS, or when the browser comes back online)
+# the page's script fetches calculators/build.json from the network. __DATE__ is this page's
+# build date in words, __NEWER__ the deployed build's.
+
+BUILD_MESSAGES = {
+    "current": "This answer uses the version of this site published on __DATE__.",
+    "offline": "You are offline. This answer uses the copy of this site saved on your device, "
+               "published on __DATE__. The rules may have changed since then: check again when "
+               "you are back online.",
+    "unchecked": "This answer uses the version of this site published on __DATE__. It could "
+                 "not be checked against the newest version, whose rules may differ.",
+    "updating": "A newer version of this site was published on __NEWER__. Loading it now.",
+    "outdated": "This page is out of date: a newer version of this site was published on "
+                "__NEWER__, and its rules may differ. Reload the page to use it. (What you "
+                "typed will need to be entered again.)",
+}
+# How long the page trusts its last look at build.json before a calculation looks again.
+RECHECK_SECONDS = 60
+# How long the page waits for build.json before it answers and says it could not check.
+CHECK_TIMEOUT_SECONDS = 4
+
+_build: dict[str, Any] | None = None
+
+
+def configure_build(info: dict[str, str], build_json: str) -> None:
+    """Called by the build hook: ``info`` is what ``build_json`` (site-relative) says about this
+    build (build_tools.runtime.bundle.build_info)."""
+    global _build
+    _build = {**info, "url": build_json}
+
+
+def _build_settings(src_uri: str) -> dict[str, Any]:
+    """The page's settings about its build, for the script (``config.build``)."""
+    if _build is None:
+        raise shortcodes.ShortcodeError(
+            "the calculator shortcodes need the build hook "
+            "build_tools/hooks/calculator_runtime.py: list it under hooks: in mkdocs.yml")
+    return {**_build, "url": relative_url(src_uri, _build["url"]), "messages": BUILD_MESSAGES,
+            "recheckSeconds": RECHECK_SECONDS, "timeoutSeconds": CHECK_TIMEOUT_SECONDS}
+
+
 def _current() -> Setup:
     if _setup is None:
         raise shortcodes.ShortcodeError(
@@ -173,8 +216,8 @@ def render_field(field: dict[str, Any], path: str) -> str:
     if kind in ("money", "text", "date"):
         if kind == "date":
             control = (f'<input class="calculator__input calculator__input--date" type="date" '
-                       f'id="{fid}" name="{_e(path)}" {data} min="{field["min"]}" '
-                       f'max="{field["max"]}"{_described(ids)}>')
+                       f'id="{fid}" name="{_e(path)}" {data} autocomplete="off" '
+                       f'min="{field["min"]}" max="{field["max"]}"{_described(ids)}>')
         else:
             mode = ' inputmode="decimal"' if kind == "money" else ""
             control = (f'<input class="calculator__input calculator__input--{kind}" type="text"'
@@ -191,7 +234,7 @@ def render_field(field: dict[str, Any], path: str) -> str:
         return (f'<div class="calculator__field calculator__field--check" '
                 f'data-field="{_e(path)}">\n'
                 f'<input class="calculator__checkbox" type="checkbox" id="{fid}" '
-                f'name="{_e(path)}" {data}{checked}{_described(ids)}>\n'
+                f'name="{_e(path)}" {data} autocomplete="off"{checked}{_described(ids)}>\n'
                 f'<label class="calculator__label" for="{fid}">{_e(field["label"])}</label>\n'
                 f'{hint}\n</div>')
     if kind == "choice":
@@ -201,7 +244,8 @@ def render_field(field: dict[str, Any], path: str) -> str:
             checked = " checked" if choice["value"] == field.get("default") else ""
             options.append(
                 f'<div class="calculator__choice"><input type="radio" id="{cid}" '
-                f'name="{_e(path)}" value="{_e(choice["value"])}" {data}{checked}>'
+                f'name="{_e(path)}" value="{_e(choice["value"])}" {data} autocomplete="off"'
+                f'{checked}>'
                 f'<label for="{cid}">{_e(choice["label"])}</label></div>')
         return (f'<fieldset class="calculator__field calculator__fieldset" '
                 f'data-field="{_e(path)}"{_described(ids)}>\n'
@@ -258,7 +302,7 @@ def render_form(declaration: dict[str, Any]) -> str:
     fields = "\n".join(render_field(field, field["name"])
                        for field in asked(declaration["fields"]))
     return (
-        '<form class="calculator__form" id="calculator-form" novalidate>\n'
+        '<form class="calculator__form" id="calculator-form" novalidate autocomplete="off">\n'
         f"{fields}\n"
         '<div class="calculator__actions">\n'
         # Enabled by the script: without it, the form cannot be sent anywhere by mistake.
@@ -284,6 +328,7 @@ def _config(name: str, context: shortcodes.Context) -> str:
         "worker": relative_url(context.src_uri, setup.worker),
         "serviceWorker": relative_url(context.src_uri, setup.service_worker),
         "messages": MESSAGES,
+        "build": _build_settings(context.src_uri),
     }
     text = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
     return f'<script type="application/json" id="calculator-config">{text}</script>'
@@ -330,7 +375,8 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
         '<p class="calculator__copy-status" id="calculator-copy-status" role="status"></p>',
         '<p class="calculator__link-box" id="calculator-link-box" hidden>'
         f'<label for="calculator-link">{MESSAGES["copyFallback"]}</label> '
-        '<input class="calculator__input" id="calculator-link" type="text" readonly></p>',
+        '<input class="calculator__input" id="calculator-link" type="text" readonly '
+        'autocomplete="off"></p>',
         "</div>",
         "</section>",
         f'<template id="calculator-failed">{FAILED}</template>',

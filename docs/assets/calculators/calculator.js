@@ -390,7 +390,7 @@
 
   function showResult(response, view) {
     clearErrors();
-    result.replaceChildren(...renderView(view));
+    result.replaceChildren(...renderView(view), buildNote());
     stepsList.replaceChildren(...response.steps.map((step) => element("li", null, step)));
     contactsBox.replaceChildren(...response.contacts.map(contactCard).filter(Boolean));
     stepsBox.hidden = false;
@@ -405,6 +405,106 @@
     stepsBox.hidden = true;
     share.hidden = true;
     root.classList.remove("calculator--has-result");
+  }
+
+  // --- Which build answers ------------------------------------------------------------------------
+  // config.build: this page's runtime key and build date, the URL of calculators/build.json (what
+  // is deployed now, fetched from the network, never from a cache) and the words to use. An
+  // answer is shown once the page knows whether its runtime is the deployed one: if it is not,
+  // a freshly opened page reloads once to get the new version, and otherwise says so in place of
+  // the answer; offline, the answer says which build gave it and that newer rules may exist.
+
+  const build = config.build;
+  let deployed = null;       // a promise of "current", "offline", "unchecked" or {newer: info}
+  let checkedAt = -Infinity; // performance.now() when it was asked
+  let checkStatus = "unchecked";
+  let updating = false;      // the page is reloading to get the deployed version
+
+  function lookAtDeployed() {
+    checkedAt = performance.now();
+    if (navigator.onLine === false) {
+      deployed = Promise.resolve("offline");
+    } else {
+      const controller = typeof AbortController === "function" ? new AbortController() : null;
+      const timer = setTimeout(() => controller && controller.abort(), build.timeoutSeconds * 1000);
+      deployed = fetch(new URL(build.url, document.baseURI),
+        { cache: "no-store", signal: controller ? controller.signal : undefined })
+        .then((response) => (response.ok ? response.json() : null),
+          (error) => (error && error.name === "AbortError" ? null : "offline"))
+        .then((info) => {
+          if (info === "offline") return info;
+          if (!info || typeof info.runtime !== "string") return "unchecked";
+          return info.runtime === build.runtime ? "current" : { newer: info };
+        }, () => "unchecked")
+        .finally(() => clearTimeout(timer));
+    }
+    deployed.then((status) => { checkStatus = status; });
+    return deployed;
+  }
+
+  function deployedNow() {
+    if (!deployed || performance.now() - checkedAt > build.recheckSeconds * 1000) {
+      lookAtDeployed();
+    }
+    return deployed;
+  }
+
+  function buildWords(template, newer) {
+    return template.replace("__DATE__", build.shown)
+      .replace("__NEWER__", newer ? String(newer.shown) : "");
+  }
+
+  // Runs show() once the build is known to be the deployed one (or cannot be checked), if
+  // stillWanted() then; a page that is out of date says so instead.
+  function whenChecked(stillWanted, show) {
+    deployedNow().then((status) => {
+      if (updating || !stillWanted()) return;
+      if (typeof status === "object") {
+        showMessage(buildWords(build.messages.outdated, status.newer));
+        result.firstElementChild.className = "calculator__build calculator__build--outdated";
+        if (focusAnswer) resultTitle.focus();
+        return;
+      }
+      show();
+    });
+  }
+
+  function buildNote() {
+    const status = typeof checkStatus === "string" ? checkStatus : "unchecked";
+    return element("p", "calculator__build calculator__build--" + status,
+      buildWords(build.messages[status]));
+  }
+
+  // A page opened on an older version than the one deployed (its HTML from a cache that had not
+  // seen the new one yet) reloads once to get it, before anyone has typed; history.state
+  // remembers the reload, so that a host still serving the old page cannot make it loop.
+  function updateIfOutdated(status) {
+    if (typeof status !== "object") return;
+    const state = history.state && typeof history.state === "object" ? history.state : {};
+    if (state.calculatorUpdatedTo === status.newer.runtime) return; // says so instead
+    history.replaceState({ ...state, calculatorUpdatedTo: status.newer.runtime }, "");
+    updating = true;
+    showMessage(buildWords(build.messages.updating, status.newer));
+    // The old service worker, if one controls this page, fetches its successor meanwhile; the
+    // reload asks the network for the page again either way.
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.getRegistration()
+        .then((registration) => registration && registration.update())
+        .catch(() => {});
+    }
+    window.location.reload();
+  }
+
+  function watchDeployed() {
+    lookAtDeployed().then(updateIfOutdated);
+    // Back online, back to this tab, or back to this page from the history: look again.
+    window.addEventListener("online", lookAtDeployed);
+    window.addEventListener("pageshow", (event) => {
+      if (event.persisted) lookAtDeployed();
+    });
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") deployedNow();
+    });
   }
 
   // --- The worker --------------------------------------------------------------------------------
@@ -449,17 +549,21 @@
     } else if (data.type === "failed") {
       failed();
     } else if (data.type === "result" && data.id === latest) {
-      if (data.response.ok) showResult(data.response, data.view);
-      else {
-        showMessage(messages.errors);
-        showErrors(data.response.errors);
-      }
-      if (!answered) {
-        answered = true;
-        performance.mark("calculator-first-result");
-      }
-      if (focusAnswer && data.response.ok) resultTitle.focus();
+      whenChecked(() => data.id === latest, () => showAnswer(data));
     }
+  }
+
+  function showAnswer(data) {
+    if (data.response.ok) showResult(data.response, data.view);
+    else {
+      showMessage(messages.errors);
+      showErrors(data.response.errors);
+    }
+    if (!answered) {
+      answered = true;
+      performance.mark("calculator-first-result");
+    }
+    if (focusAnswer && data.response.ok) resultTitle.focus();
   }
 
   function startWorker() {
@@ -554,6 +658,7 @@
   window.addEventListener("hashchange", () => readAddress(true));
 
   setState(state);
+  watchDeployed();
   startWorker();
   submit.disabled = false;
   for (const list of form.querySelectorAll('[data-kind="list"]')) updateListButtons(list);
