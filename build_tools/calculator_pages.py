@@ -97,16 +97,17 @@ def configure(worker: str, service_worker: str, scenarios: list[Scenario],
 # build date in words, __NEWER__ the deployed build's.
 
 BUILD_MESSAGES = {
-    "current": "This answer uses the version of this site published on __DATE__.",
+    "current": "This answer uses the version of this site built on __DATE__.",
     "offline": "You are offline. This answer uses the copy of this site saved on your device, "
-               "published on __DATE__. The rules may have changed since then: check again when "
+               "built on __DATE__. The rules may have changed since then: check again when "
                "you are back online.",
-    "unchecked": "This answer uses the version of this site published on __DATE__. It could "
-                 "not be checked against the newest version, whose rules may differ.",
-    "updating": "A newer version of this site was published on __NEWER__. Loading it now.",
-    "outdated": "This page is out of date: a newer version of this site was published on "
-                "__NEWER__, and its rules may differ. Reload the page to use it. (What you "
-                "typed will need to be entered again.)",
+    "unchecked": "This answer uses the version of this site built on __DATE__. It could not be "
+                 "checked against the newest version, whose rules may differ.",
+    "updating": "A newer version of this site, built on __NEWER__, has been published. Loading "
+                "it now.",
+    "outdated": "This page is out of date: a newer version of this site, built on __NEWER__, "
+                "has been published, and its rules may differ. Reload the page to use it. "
+                "(What you typed will need to be entered again.)",
 }
 # How long the page trusts its last look at build.json before a calculation looks again.
 RECHECK_SECONDS = 60
@@ -234,7 +235,7 @@ def render_field(field: dict[str, Any], path: str) -> str:
         return (f'<div class="calculator__field calculator__field--check" '
                 f'data-field="{_e(path)}">\n'
                 f'<input class="calculator__checkbox" type="checkbox" id="{fid}" '
-                f'name="{_e(path)}" {data} autocomplete="off"{checked}{_described(ids)}>\n'
+                f'name="{_e(path)}" {data}{checked}{_described(ids)}>\n'
                 f'<label class="calculator__label" for="{fid}">{_e(field["label"])}</label>\n'
                 f'{hint}\n</div>')
     if kind == "choice":
@@ -244,8 +245,7 @@ def render_field(field: dict[str, Any], path: str) -> str:
             checked = " checked" if choice["value"] == field.get("default") else ""
             options.append(
                 f'<div class="calculator__choice"><input type="radio" id="{cid}" '
-                f'name="{_e(path)}" value="{_e(choice["value"])}" {data} autocomplete="off"'
-                f'{checked}>'
+                f'name="{_e(path)}" value="{_e(choice["value"])}" {data}{checked}>'
                 f'<label for="{cid}">{_e(choice["label"])}</label></div>')
         return (f'<fieldset class="calculator__field calculator__fieldset" '
                 f'data-field="{_e(path)}"{_described(ids)}>\n'
@@ -301,6 +301,9 @@ def _render_list(field: dict[str, Any], path: str, fid: str, hint: str, ids: lis
 def render_form(declaration: dict[str, Any]) -> str:
     fields = "\n".join(render_field(field, field["name"])
                        for field in asked(declaration["fields"]))
+    # autocomplete="off": nothing typed is kept in the browser's form history. HTML allows the
+    # attribute on text-like inputs (each has it) and on the form, whose setting its checkboxes
+    # and radio buttons follow (Firefox would otherwise restore their state).
     return (
         '<form class="calculator__form" id="calculator-form" novalidate autocomplete="off">\n'
         f"{fields}\n"

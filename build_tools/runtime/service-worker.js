@@ -75,14 +75,19 @@ async function stored(response) {
   });
 }
 
+// Keeps a copy of a response, unless a newer version of this service worker has deleted this
+// version's cache meanwhile: a request still in flight here must not bring it back.
+async function keep(key, response) {
+  if (!(await caches.has(PRECACHE.cache))) return;
+  const cache = await caches.open(PRECACHE.cache);
+  await cache.put(key, await stored(response));
+}
+
 async function cacheFirst(request, key) {
   const cached = await caches.match(key, { cacheName: PRECACHE.cache });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
-    const cache = await caches.open(PRECACHE.cache);
-    await cache.put(key, await stored(response));
-  }
+  if (response.ok) await keep(key, response);
   return response;
 }
 
@@ -90,8 +95,7 @@ async function networkFirst(request, key) {
   try {
     const response = await fetch(request);
     if (response.ok && response.type === "basic" && !response.redirected) {
-      const cache = await caches.open(PRECACHE.cache);
-      await cache.put(key, await stored(response));
+      await keep(key, response);
     }
     return response;
   } catch (error) {

@@ -172,11 +172,19 @@ function otherSnapshots(name) {
   return (name.startsWith(SNAPSHOT_PREFIX) && name !== SNAPSHOTS) || name === "python-snapshots";
 }
 
-async function saveSnapshot(bytes) {
+async function deleteOtherSnapshots() {
   try {
     for (const name of await caches.keys()) {
       if (otherSnapshots(name)) await caches.delete(name);
     }
+  } catch {
+    // No Cache Storage: nothing to delete.
+  }
+}
+
+async function saveSnapshot(bytes) {
+  await deleteOtherSnapshots();
+  try {
     const cache = await caches.open(SNAPSHOTS);
     await cache.put(snapshotURL, new Response(bytes));
   } catch {
@@ -228,6 +236,7 @@ async function start() {
       const respond = pyodide.pyimport("calculator_view").respond;
       mark("imported");
       timings.snapshot = true;
+      setTimeout(deleteOtherSnapshots, 0);
       return respond;
     } catch {
       // A snapshot this browser cannot restore: forget it and start from scratch.
