@@ -2,7 +2,7 @@
 #
 #   make serve          set everything up, build the site, serve it at http://127.0.0.1:8000
 #   make test           set everything up and run every test (what CI runs)
-#   make build          build the static site into site/
+#   make build          build the static site into site/ (kept as it was if the build fails)
 #   make check-content  list every page with its age and sources, oldest first
 #   make urls           add new pages to data/published_urls.txt (never removes a URL)
 #   make bench          measure speed and size (prints figures; asserts nothing)
@@ -45,7 +45,7 @@ browser: python
 	$(PY) -m build_tools.ensure chromium java
 
 build: python node
-	$(PY) -m mkdocs build --strict
+	$(PY) -m build_tools.build --strict
 
 serve: build
 	$(PY) -m build_tools.serve --root site --host $(HOST) --port $(PORT)

@@ -25,13 +25,15 @@ response and sends every response through one shared 9 Mbps pipe, whoever asked 
 
 Nothing is asserted: the figures are printed (and written as JSON with --json).
 
-Usage: ``python bench/calculator_speed.py [--runs N] [--quick] [--network loopback|4g|both]``
+Usage: ``python bench/calculator_speed.py [--runs N] [--quick] [--network loopback|4g|both]
+[--encoding br|gzip|both]``
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -115,6 +117,7 @@ class BenchHost(StaticHost):
         self.traffic = Traffic()
         self.network: dict[str, float] | None = None
         self.pipe: Pipe | None = None
+        self.brotli = True  # False: a host that serves gzip only (GitHub Pages)
         base_handler = self.server.RequestHandlerClass
         host = self
 
@@ -125,6 +128,9 @@ class BenchHost(StaticHost):
                     time.sleep(host.network["latency_s"])
                 super()._serve(head)
                 host.traffic.add(self.path.split("?")[0], self._sent)
+
+            def _body(self, path: Path, codings: set[str]) -> tuple[bytes, str | None]:
+                return super()._body(path, codings if host.brotli else codings - {"br"})
 
             def send_header(self, keyword: str, value: str) -> None:
                 if keyword == "Content-Length":
@@ -275,16 +281,21 @@ class Results:
         self.visits.setdefault((network, when, page), []).append(one)
 
 
+ENCODINGS = {"br": "brotli where accepted, else gzip", "gzip": "gzip only"}
+
+
 def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
-        results: Results, log: Any) -> None:
+        results: Results, log: Any, encodings: tuple[str, ...] = ("br",)) -> None:
     from playwright.sync_api import sync_playwright
 
     executable = find_chromium()
     if executable is None:
         raise SystemExit("Chromium was not found: run `make browser` (or set CHROMIUM=...).")
     with sync_playwright() as playwright:
-        for network in networks:
+        for network, encoding in ((n, e) for n in networks for e in encodings):
             host.emulate(FAST_4G if network == "4g" else None)
+            host.brotli = encoding == "br"
+            label = f"{network}/{encoding}"
             for number in range(runs):
                 order = specs[number % len(specs):] + specs[:number % len(specs)]
                 for spec in order:
@@ -300,9 +311,9 @@ def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
                             warm = visit(context, host, spec)
                         finally:
                             context.close()
-                    results.add(network, "cold", spec.name, cold)
-                    results.add(network, "warm", spec.name, warm)
-                    log(f"  {network:8} run {number + 1}/{runs} {spec.name:10} "
+                    results.add(label, "cold", spec.name, cold)
+                    results.add(label, "warm", spec.name, warm)
+                    log(f"  {label:13} run {number + 1}/{runs} {spec.name:10} "
                         f"cold {cold.seconds:5.2f} s  warm {warm.seconds:5.2f} s")
 
 
@@ -338,7 +349,8 @@ WORKER_STEPS = [("worker started", "worker_start"), ("Pyodide scripts", "scripts
 def report(results: Results, runs: int) -> dict[str, Any]:
     lines = []
     table: dict[str, Any] = {}
-    networks = sorted({key[0] for key in results.visits}, key=["loopback", "4g"].index)
+    order = [f"{n}/{e}" for n in ("loopback", "4g") for e in ENCODINGS]
+    networks = sorted({key[0] for key in results.visits}, key=order.index)
     names = ["naive", *PAGES]
     lines.append(f"First result, seconds from navigation ({runs} runs each; median, min-max, "
                  "ratio naive/page):")
@@ -350,17 +362,21 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                 times = [v.seconds for v in visits]
                 if not times:
                     continue
+                # Without the naive page in the run (--pages), there is no ratio: None in the
+                # JSON, "n/a" in the table.
+                ratio = None if math.isnan(naive) else naive / median(times)
                 row = {"median": median(times), "min": min(times), "max": max(times),
-                       "ratio": naive / median(times), "bytes": median([v.bytes for v in visits]),
+                       "ratio": ratio, "bytes": median([v.bytes for v in visits]),
                        "requests": median([v.requests for v in visits])}
                 recalc = [ms for v in visits for ms in v.recalc_ms]
                 if recalc:
                     row["recalc_ms"] = median(recalc)
                 table[f"{network} {when} {name}"] = row
                 lines.append(
-                    f"  {network:8} {when:4} {name:10} {row['median']:5.2f} s "
-                    f"({row['min']:.2f}-{row['max']:.2f})  x{row['ratio']:.2f}  "
-                    f"{row['bytes'] / 1024:7.0f} KiB {row['requests']:3.0f} requests"
+                    f"  {network:13} {when:4} {name:10} {row['median']:5.2f} s "
+                    f"({row['min']:.2f}-{row['max']:.2f})  "
+                    + (f"x{ratio:.2f}  " if ratio is not None else "  n/a  ")
+                    + f"{row['bytes'] / 1024:7.0f} KiB {row['requests']:3.0f} requests"
                     + (f"  recalc {row['recalc_ms']:.1f} ms" if recalc else ""))
     lines.append("Where the time goes (medians, seconds from navigation when each step ended):")
     for network in networks:
@@ -377,7 +393,7 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                              for label, key in WORKER_STEPS]
                 parts = [f"{label} {median([x for x in xs if x is not None]):.2f}"
                          for label, xs in steps if any(x is not None for x in xs)]
-                lines.append(f"  {network:8} {when:4} {name:10} " + ", ".join(parts))
+                lines.append(f"  {network:13} {when:4} {name:10} " + ", ".join(parts))
     logged = sorted({f"{name}: {text[:160]}" for (_, _, name), visits in results.visits.items()
                      for v in visits for text in v.console})
     if logged:
@@ -397,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--network", choices=["loopback", "4g", "both"], default="both")
     parser.add_argument("--pages", default=",".join(["naive", *PAGES]),
                         help="comma-separated pages to visit (default: all four)")
+    parser.add_argument("--encoding", choices=[*ENCODINGS, "both"], default="both",
+                        help="br: the host sends the brotli copies to a browser that accepts "
+                             "them; gzip: as a gzip-only host would (default: both)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
@@ -410,7 +429,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-site-") as folder, \
             BenchHost(site_with_naive(args.site, Path(folder))) as host:
         warm_host(host, host.root)
-        run(host, specs, networks, runs, results, lambda text: print(text, flush=True))
+        encodings = tuple(ENCODINGS) if args.encoding == "both" else (args.encoding,)
+        run(host, specs, networks, runs, results, lambda text: print(text, flush=True),
+            encodings)
     table = report(results, runs)
     if args.json:
         args.json.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")

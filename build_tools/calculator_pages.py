@@ -1,20 +1,37 @@
 """The calculator pages' HTML, made at build time from the calculators' own declarations.
 
-Three shortcodes (build_tools/shortcodes.py), registered when this module is imported:
+The markup is in autoescaped Jinja templates, build_tools/templates/calculator/:
 
-- ``[[calculator:NAME]]`` (a block, on the calculator's own page): the form, generated from
-  ``calculators.api.declaration(NAME)`` (labels, help text, input types and limits come from
-  there and nowhere else), the error summary, the result region ``#calculator-result``, the
-  contact cards a result may name (as ``<template>`` elements, rendered once by the site's
-  contact renderer), and the page's settings for docs/assets/calculators/calculator.js.
+- ``calculator.html``: the whole calculator: the form, the error summary, the result region,
+  and the ``<template>`` elements the page's script clones and fills with text (the result
+  view, a step, an error note, a summary entry, a message, the failure notice, the contact
+  cards, rendered once by the site's contact renderer).
+- ``fields.html``: one macro per kind of declared field (money, text, date, boolean, choice,
+  group, list and its items), read from ``calculators.api.declaration(NAME)``: labels, help
+  text, input types and limits come from there and nowhere else.
+- ``view.html``: a result (build_tools/runtime/calculator_view.py): the answer, facts and a
+  worksheet table, the same markup for the worked examples and, as
+  ``<template id="calculator-view">``, for the live result.
+- ``examples.html`` and ``rules.html``: the worked examples and the rules a calculator applies.
+
+Four shortcodes (build_tools/shortcodes.py), registered when this module is imported:
+
+- ``[[calculator:NAME]]`` (a block, on the calculator's own page): calculator.html, and the
+  page's settings for its script, docs/assets/calculators/main.js (ES modules).
 - ``[[worked-examples:NAME]]`` (a block): the scenarios marked ``example: true`` for that
   calculator, run through ``calculators.api.run`` now, each with what was entered, the result, the
   steps, and a link that opens it in the calculator.
+- ``[[calculator-rules:NAME]]`` (a block): the rules the calculator applies, with citation,
+  link and the date each took effect (from its declaration's ``rules``).
 - ``[[calculator-example:ID]]`` (inline, on any page): a link to the calculator with the worked
   example ``ID`` filled in (``#input=<percent-encoded JSON>``, the contract of the pages).
 
-The page's script holds no rule, limit or message of its own: every word it shows is written
-here (or by the calculators), and field errors come from the Python validation.
+A new calculator's page needs its entry in PAGES, its declaration (fields of the kinds above,
+groups such as ``paying_parent.gross_income`` included), its view in calculator_view.py, and a
+page in docs/calculators/ with the shortcodes; a new kind of field is one macro in fields.html.
+
+The page's script holds no rule, limit, message or markup of its own: every word it shows is
+written here (or by the calculators), and field errors come from the Python validation.
 build_tools/hooks/calculator_runtime.py connects this module to MkDocs and tells it the
 runtime's URLs.
 """
@@ -22,13 +39,18 @@ runtime's URLs.
 from __future__ import annotations
 
 import datetime
-import html
+import functools
 import json
 import posixpath
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import jinja2
+from markupsafe import Markup
 
 from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
@@ -40,7 +62,11 @@ from calculators import api, dates, money
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
          "review": "calculators/review.md"}
-SCRIPT = "assets/calculators/calculator.js"
+# Calculators whose page is still to be written. The build accepts them without a page; remove
+# a name when its page is added to PAGES.
+PAGE_PENDING = ("support_amount",)
+# The page's script: ES modules (docs/assets/calculators/), main.js imports the others.
+SCRIPTS = ["assets/calculators/main.js"]
 STYLESHEET = "assets/calculators/calculator.css"
 # Sections of each calculator page that the failure message links to (Markdown headings).
 EXAMPLES_ANCHOR = "worked-examples"
@@ -49,6 +75,8 @@ CONTACTS_ANCHOR = "who-to-call"
 FIRST_ITEMS = 2
 # Placeholders in a list item's <template>, replaced by the script for each item it adds.
 INDEX, NUMBER = "__INDEX__", "__NUMBER__"
+# The forms, results and examples: autoescaped Jinja templates.
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "calculator"
 
 MESSAGES = {
     "idle": "Your result will appear here when you press Calculate.",
@@ -61,12 +89,6 @@ MESSAGES = {
     "copied": "Link copied. It opens this calculator with the same answers filled in.",
     "copyFallback": "Copy this link:",
 }
-FAILED = (
-    '<p class="calculator__failed"><strong>The calculator could not start in this browser.'
-    "</strong> This can happen when you are offline on a first visit, or when the browser "
-    "blocks WebAssembly or web workers. You can still see how it works in the "
-    f'<a href="#{EXAMPLES_ANCHOR}">worked examples</a> below, or ask FSD: the phone numbers '
-    f'are under <a href="#{CONTACTS_ANCHOR}">Who to call</a>.</p>')
 
 
 @dataclass(frozen=True)
@@ -166,40 +188,12 @@ def input_fragment(payload: Any) -> str:
     return "#input=" + urllib.parse.quote(text, safe="")
 
 
-# --- The form -------------------------------------------------------------------------------------
+# --- The templates (build_tools/templates/calculator/) ---------------------------------------
 
 def field_id(path: str) -> str:
     """The HTML id of a field's control: ``orders[1].current_due`` ->
     ``calc-orders-1-current_due``."""
     return "calc-" + re.sub(r"[^A-Za-z0-9_]+", "-", path).strip("-")
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _hint(field: dict[str, Any], fid: str) -> tuple[str, list[str]]:
-    """The help text under a label, and the ids that describe the control."""
-    parts, ids = [], []
-    if field.get("help"):
-        parts.append(f'<p class="calculator__hint" id="{fid}-hint">{_e(field["help"])}</p>')
-        ids.append(f"{fid}-hint")
-    # Money is typed as text: say how, unless the help text already shows an amount.
-    if field["kind"] == "money" and not re.search(r"\d\.\d\d", field.get("help") or ""):
-        parts.append(f'<p class="calculator__hint" id="{fid}-format">In dollars and cents, like '
-                     f'1250.00.</p>')
-        ids.append(f"{fid}-format")
-    return "\n".join(parts), ids
-
-
-def _label(field: dict[str, Any]) -> str:
-    optional = not field["required"] and field["kind"] in ("money", "date", "text")
-    return _e(field["label"]) + (' <span class="calculator__optional">(optional)</span>'
-                                 if optional else "")
-
-
-def _described(ids: list[str]) -> str:
-    return f' aria-describedby="{" ".join(ids)}"' if ids else ""
 
 
 def asked(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -208,123 +202,74 @@ def asked(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [field for field in fields if field.get("asked", True)]
 
 
-def render_field(field: dict[str, Any], path: str) -> str:
-    """One declared field, at ``path`` in the input (placeholders allowed in list items)."""
-    kind = field["kind"]
-    fid = field_id(path)
-    hint, ids = _hint(field, fid)
-    data = f'data-path="{_e(path)}" data-kind="{kind}"'
-    if kind in ("money", "text", "date"):
-        if kind == "date":
-            control = (f'<input class="calculator__input calculator__input--date" type="date" '
-                       f'id="{fid}" name="{_e(path)}" {data} autocomplete="off" '
-                       f'min="{field["min"]}" max="{field["max"]}"{_described(ids)}>')
-        else:
-            mode = ' inputmode="decimal"' if kind == "money" else ""
-            control = (f'<input class="calculator__input calculator__input--{kind}" type="text"'
-                       f'{mode} id="{fid}" name="{_e(path)}" {data} autocomplete="off" '
-                       f'spellcheck="false"{_described(ids)}>')
-            if kind == "money":
-                control = (f'<div class="calculator__money"><span class="calculator__prefix" '
-                           f'aria-hidden="true">$</span>{control}</div>')
-        return (f'<div class="calculator__field" data-field="{_e(path)}">\n'
-                f'<label class="calculator__label" for="{fid}">{_label(field)}</label>\n'
-                f'{hint}\n{control}\n</div>')
-    if kind == "boolean":
-        checked = " checked" if field.get("default") is True else ""
-        return (f'<div class="calculator__field calculator__field--check" '
-                f'data-field="{_e(path)}">\n'
-                f'<input class="calculator__checkbox" type="checkbox" id="{fid}" '
-                f'name="{_e(path)}" {data}{checked}{_described(ids)}>\n'
-                f'<label class="calculator__label" for="{fid}">{_e(field["label"])}</label>\n'
-                f'{hint}\n</div>')
-    if kind == "choice":
-        options = []
-        for choice in field["choices"]:
-            cid = f"{fid}-{field_id(choice['value']).removeprefix('calc-')}"
-            checked = " checked" if choice["value"] == field.get("default") else ""
-            options.append(
-                f'<div class="calculator__choice"><input type="radio" id="{cid}" '
-                f'name="{_e(path)}" value="{_e(choice["value"])}" {data}{checked}>'
-                f'<label for="{cid}">{_e(choice["label"])}</label></div>')
-        return (f'<fieldset class="calculator__field calculator__fieldset" '
-                f'data-field="{_e(path)}"{_described(ids)}>\n'
-                f'<legend class="calculator__legend">{_e(field["label"])}</legend>\n{hint}\n'
-                f'<div class="calculator__choices">\n' + "\n".join(options) + "\n</div>\n"
-                "</fieldset>")
-    if kind == "group":
-        members = "\n".join(render_field(member, f"{path}.{member['name']}")
-                            for member in asked(field["fields"]))
-        return (f'<fieldset class="calculator__group calculator__fieldset" '
-                f'data-field="{_e(path)}" {data}{_described(ids)}>\n'
-                f'<legend class="calculator__legend">{_e(field["label"])}</legend>\n{hint}\n'
-                f'{members}\n</fieldset>')
-    if kind == "list":
-        return _render_list(field, path, fid, hint, ids, data)
-    raise ValueError(f"field {path}: unknown kind {kind!r} in the calculator's declaration")
+def money_format_hint(field: dict[str, Any]) -> bool:
+    """Money is typed as text: say how, unless the help text already shows an amount."""
+    return field["kind"] == "money" and not re.search(r"\d\.\d\d", field.get("help") or "")
 
 
-def _render_item(field: dict[str, Any], path: str, index: str, number: str) -> str:
-    item = f"{path}[{index}]"
-    label = field["item_label"]
-    members = "\n".join(render_field(member, f"{item}.{member['name']}")
-                        for member in asked(field["fields"]))
-    return (f'<fieldset class="calculator__item calculator__fieldset" data-field="{_e(item)}" '
-            f'data-path="{_e(item)}" data-kind="item">\n'
-            f'<legend class="calculator__legend">{_e(label)} {number}</legend>\n{members}\n'
-            f'<button type="button" class="md-button calculator__remove" data-remove>Remove '
-            f'{_e(label.lower())} {number}</button>\n</fieldset>')
+def hint_ids(field: dict[str, Any], fid: str) -> list[str]:
+    """The ids of the help texts that describe a field's control (fields.html writes them)."""
+    ids = [f"{fid}-hint"] if field.get("help") else []
+    return ids + ([f"{fid}-format"] if money_format_hint(field) else [])
 
 
-def _render_list(field: dict[str, Any], path: str, fid: str, hint: str, ids: list[str],
-                 data: str) -> str:
-    label = field["item_label"]
-    first = min(max(field["min_items"], FIRST_ITEMS), field["max_items"])
-    template = _render_item(field, path, INDEX, NUMBER)
-    items = "\n".join(template.replace(INDEX, str(index)).replace(NUMBER, str(index + 1))
-                      for index in range(first))
-    return (f'<fieldset class="calculator__list calculator__fieldset" data-field="{_e(path)}" '
-            f'{data} data-min-items="{field["min_items"]}" '
-            f'data-max-items="{field["max_items"]}"{_described(ids)}>\n'
-            f'<legend class="calculator__legend">{_e(field["label"])}</legend>\n{hint}\n'
-            f'<div class="calculator__items">\n{items}\n</div>\n'
-            f'<template class="calculator__item-template">{template}</template>\n'
-            f'<button type="button" class="md-button calculator__add" data-add>Add another '
-            f'{_e(label.lower())}</button>\n'
-            f'<p class="calculator__announce" role="status" data-announce '
-            f'data-added="{_e(label)} {NUMBER} added." '
-            f'data-removed="{_e(label)} {NUMBER} removed."></p>\n'
-            f'<p class="calculator__limit" data-limit hidden>You can enter up to '
-            f'{field["max_items"]} {_e(label.lower())}s.</p>\n</fieldset>')
+def first_items(field: dict[str, Any]) -> int:
+    """How many items a list shows at first."""
+    return int(min(max(field["min_items"], FIRST_ITEMS), field["max_items"]))
+
+
+def _unknown_kind(field: dict[str, Any], path: str) -> str:
+    raise ValueError(f"field {path}: unknown kind {field['kind']!r} in the calculator's "
+                     "declaration: add a macro for it to build_tools/templates/calculator/"
+                     "fields.html")
+
+
+# The view rendered into <template id="calculator-view">: one of each repeated part (a fact, a
+# table row with its header cell and a data cell), which the page's script clones.
+EMPTY_VIEW = {"answer": "", "facts": [["", ""]],
+              "table": {"caption": "", "head": [""], "rows": [["", ""]], "foot": ["", ""]}}
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The calculator templates, autoescaped: every value from a declaration, a scenario or a
+    response is text, and only what the build itself marks as markup (the contact cards, the
+    page's settings as JSON) is inserted as HTML."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=False)
+    env.globals.update(field_id=field_id, asked=asked, money_format_hint=money_format_hint,
+                       hint_ids=hint_ids, first_items=first_items, unknown_kind=_unknown_kind,
+                       entered_rows=entered_rows, INDEX=INDEX, NUMBER=NUMBER)
+    return env
+
+
+def render(template: str, **values: Any) -> str:
+    """Render one of the calculator templates (a file name under TEMPLATES), without blank
+    lines: the HTML goes into Markdown, where a blank line would end the raw HTML block."""
+    text = environment().get_template(template).render(**values)
+    return re.sub(r"\n\s*\n", "\n", text).strip()
+
+
+def _macro(template: str, name: str) -> Callable[..., Any]:
+    """A macro of one of the calculator templates, to call from Python."""
+    return getattr(environment().get_template(template).make_module(), name)  # type: ignore[no-any-return]
 
 
 def render_form(declaration: dict[str, Any]) -> str:
-    fields = "\n".join(render_field(field, field["name"])
-                       for field in asked(declaration["fields"]))
-    # autocomplete="off": nothing typed is kept in the browser's form history. HTML allows the
-    # attribute on text-like inputs (each has it) and on the form, whose setting its checkboxes
-    # and radio buttons follow (Firefox would otherwise restore their state).
-    return (
-        '<form class="calculator__form" id="calculator-form" novalidate autocomplete="off">\n'
-        f"{fields}\n"
-        '<div class="calculator__actions">\n'
-        # Enabled by the script: without it, the form cannot be sent anywhere by mistake.
-        '<button type="submit" class="md-button md-button--primary calculator__submit" '
-        'disabled>Calculate</button>\n'
-        '<p class="calculator__loading" id="calculator-loading" hidden>'
-        f'<label for="calculator-progress">{MESSAGES["loading"]}</label> '
-        '<progress id="calculator-progress" max="100"></progress></p>\n'
-        "</div>\n</form>")
+    """The form alone, for a declaration (the tests render it for each calculator)."""
+    macro = _macro("fields.html", "field")
+    return "\n".join(str(macro(field, field["name"]))
+                     for field in asked(declaration["fields"]))
 
 
-def _contact_templates(contacts: Contacts, seeds: Any) -> str:
-    return "\n".join(
-        f'<template id="calculator-contact-{_e(contact_id)}">'
-        f"{render_block(contact, contacts, seeds)}</template>"
-        for contact_id, contact in contacts.by_id.items() if not contact.dated)
+def render_view(shown: dict[str, Any]) -> str:
+    """A result's view (calculator_view.view), as the worked examples and the page show it."""
+    macro = _macro("view.html", "result_view")
+    return str(macro(shown)).strip()
 
 
-def _config(name: str, context: shortcodes.Context) -> str:
+def _config(name: str, context: shortcodes.Context) -> Markup:
     setup = _current()
     settings = {
         "calculator": name,
@@ -333,59 +278,27 @@ def _config(name: str, context: shortcodes.Context) -> str:
         "messages": MESSAGES,
         "build": _build_settings(context.src_uri),
     }
-    text = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/json" id="calculator-config">{text}</script>'
+    # JSON inside <script>: no "<" can close the element or open a comment.
+    return Markup(json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c"))
 
 
 def render_calculator(args: str, context: shortcodes.Context) -> str:
-    """``[[calculator:NAME]]``: the whole working calculator."""
+    """``[[calculator:NAME]]``: the whole working calculator (calculator.html)."""
     name = _calculator_name(args, "calculator")
     if PAGES[name] != context.src_uri:
         raise shortcodes.ShortcodeError(
             f"the {name} calculator belongs on docs/{PAGES[name]} (its URL is fixed), not here; "
             f"link to it with [[calculator-example:ID]] or a Markdown link")
-    context.require_script(SCRIPT)
-    declaration = api.declaration(name)
-    stylesheet = relative_url(context.src_uri, STYLESHEET)
-    return "\n".join([
-        f'<div class="calculator" id="calculator" data-calculator="{name}">',
-        # A stylesheet only the calculator pages need, loaded by them alone.
-        f'<link rel="stylesheet" href="{stylesheet}">',
-        _config(name, context),
-        '<div class="calculator__errors" id="calculator-errors" tabindex="-1" hidden>',
-        '<div role="alert">',
-        '<h2 class="calculator__errors-title">There is a problem</h2>',
-        '<ul class="calculator__errors-list"></ul>',
-        "</div>",
-        "</div>",
-        '<noscript><p class="calculator__noscript"><strong>This calculator needs JavaScript, '
-        "which is turned off in this browser.</strong> The "
-        f'<a href="#{EXAMPLES_ANCHOR}">worked examples</a> below show how it works, and '
-        f'<a href="#{CONTACTS_ANCHOR}">Who to call</a> lists the phone numbers.</p></noscript>',
-        render_form(declaration),
-        '<section class="calculator__result" aria-labelledby="calculator-result-title">',
-        '<h2 id="calculator-result-title" tabindex="-1">Your result</h2>',
-        f'<div id="calculator-result" aria-live="polite"><p>{MESSAGES["idle"]}</p></div>',
-        '<div class="calculator__steps" id="calculator-steps" hidden>',
-        "<h3>How this was worked out</h3>",
-        '<ol class="calculator__steps-list"></ol>',
-        "<h3>Who can help</h3>",
-        '<div class="calculator__contacts"></div>',
-        "</div>",
-        '<div class="calculator__share" id="calculator-share" hidden>',
-        '<button type="button" class="md-button" id="calculator-copy">Copy a link to this '
-        "result</button>",
-        '<p class="calculator__copy-status" id="calculator-copy-status" role="status"></p>',
-        '<p class="calculator__link-box" id="calculator-link-box" hidden>'
-        f'<label for="calculator-link">{MESSAGES["copyFallback"]}</label> '
-        '<input class="calculator__input" id="calculator-link" type="text" readonly '
-        'autocomplete="off"></p>',
-        "</div>",
-        "</section>",
-        f'<template id="calculator-failed">{FAILED}</template>',
-        _contact_templates(context.data["contacts"], context.data["seeds"]),
-        "</div>",
-    ])
+    for script in SCRIPTS:
+        context.require_script(script, module=True)
+    contacts: Contacts = context.data["contacts"]
+    cards = [(contact_id, Markup(render_block(contact, contacts, context.data["seeds"])))
+             for contact_id, contact in contacts.by_id.items() if not contact.dated]
+    return render("calculator.html", name=name, declaration=api.declaration(name),
+                  stylesheet=relative_url(context.src_uri, STYLESHEET),
+                  config=_config(name, context), messages=MESSAGES, empty_view=EMPTY_VIEW,
+                  contact_cards=cards, examples_anchor=EXAMPLES_ANCHOR,
+                  contacts_anchor=CONTACTS_ANCHOR)
 
 
 # --- Worked examples ------------------------------------------------------------------------------
@@ -404,53 +317,31 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
     return str(value)
 
 
-def _entered(fields: list[dict[str, Any]], values: dict[str, Any]) -> str:
-    """What was entered, as a definition list (a list of items as a table)."""
-    rows = []
+def entered_rows(fields: list[dict[str, Any]], values: dict[str, Any]) -> list[dict[str, Any]]:
+    """What was entered in a worked example, one row per field given: ``{"label", "kind",
+    "value"}``; a group's row keeps its ``field`` (examples.html nests it), a list's row has its
+    ``members`` and ``cells`` (one row of text per item, "Not given" where a value is not)."""
+    rows: list[dict[str, Any]] = []
     for field in asked(fields):
         value = values.get(field["name"])
         if value is None:
             continue
-        label = _e(field["label"])
-        if field["kind"] == "group":
-            inner = _entered(field["fields"], value)
-            if inner:
-                rows.append(f"<dt>{label}</dt><dd>{inner}</dd>")
-        elif field["kind"] == "list":
+        kind = field["kind"]
+        if kind == "group":
+            if entered_rows(field["fields"], value):
+                rows.append({"label": field["label"], "kind": kind, "field": field,
+                             "value": value})
+        elif kind == "list":
             members = asked(field["fields"])
-            head = "".join(f'<th scope="col">{_e(member["label"])}</th>' for member in members)
-            body = "".join(
-                "<tr>" + "".join(
-                    f"<td>{_e(_shown_value(member, item[member['name']]))}</td>"
-                    if item.get(member["name"]) is not None else "<td>Not given</td>"
-                    for member in members) + "</tr>"
-                for item in value)
-            rows.append(f'<dt>{label}</dt><dd><table class="calculator__entered-list">'
-                        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></dd>")
+            cells = [[_shown_value(member, item[member["name"]])
+                      if item.get(member["name"]) is not None else "Not given"
+                      for member in members] for item in value]
+            rows.append({"label": field["label"], "kind": kind, "members": members,
+                         "cells": cells})
         else:
-            rows.append(f"<dt>{label}</dt><dd>{_e(_shown_value(field, value))}</dd>")
-    return f'<dl class="calculator__facts">{"".join(rows)}</dl>' if rows else ""
-
-
-def render_view(shown: dict[str, Any]) -> str:
-    """The answer, facts and table of calculator_view, as the page's script also builds them."""
-    parts = [f'<p class="calculator__answer"><strong>{_e(shown["answer"])}</strong></p>']
-    if shown["facts"]:
-        parts.append('<dl class="calculator__facts">' + "".join(
-            f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in shown["facts"])
-            + "</dl>")
-    table = shown["table"]
-    if table:
-        head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in table["head"])
-        rows = "".join("<tr>" + f'<th scope="row">{_e(row[0])}</th>'
-                       + "".join(f"<td>{_e(cell)}</td>" for cell in row[1:]) + "</tr>"
-                       for row in table["rows"])
-        foot = ("<tr>" + f'<th scope="row">{_e(table["foot"][0])}</th>'
-                + "".join(f"<td>{_e(cell)}</td>" for cell in table["foot"][1:]) + "</tr>")
-        parts.append(f'<div class="calculator__table"><table><caption>{_e(table["caption"])}'
-                     f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
-                     f"<tfoot>{foot}</tfoot></table></div>")
-    return "\n".join(parts)
+            rows.append({"label": field["label"], "kind": kind,
+                         "value": _shown_value(field, value)})
+    return rows
 
 
 def render_examples(args: str, context: shortcodes.Context) -> str:
@@ -462,35 +353,40 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
         raise shortcodes.ShortcodeError(
             f"the scenario corpus has no worked example for {name}: mark one or more cases in "
             f"tests/scenarios/ with example: true and an id")
-    declaration = api.declaration(name)
     link = relative_url(context.src_uri, page_url(PAGES[name])) \
         if PAGES[name] != context.src_uri else ""
-    sections = []
+    examples = []
     for case in cases:
         response = api.run(name, api.loads(case.json_text()), today=setup.today)
         if not response["ok"]:
             raise shortcodes.ShortcodeError(
                 f"the worked example {case.id!r} ({case.file.name}:{case.line}) gives errors: "
                 f"{response['errors']}")
-        shown = view(response)
-        assert shown is not None
-        steps = "".join(f"<li>{_e(step)}</li>" for step in response["steps"])
-        anchor = f"example-{case.id}"
-        sections.append("\n".join([
-            f'<section class="calculator__example" id="{anchor}" '
-            f'aria-labelledby="{anchor}-title">',
-            f'<h3 id="{anchor}-title">{_e(case.name.rstrip("."))}</h3>',
-            "<h4>What was entered</h4>",
-            _entered(declaration["fields"], case.input),
-            "<h4>The result</h4>",
-            render_view(shown),
-            "<h4>How it was worked out</h4>",
-            f'<ol class="calculator__steps-list">{steps}</ol>',
-            f'<p><a class="calculator__example-link" href="{link}{input_fragment(case.input)}">'
-            f"Open this example in the calculator</a></p>",
-            "</section>",
-        ]))
-    return '<div class="calculator__examples">\n' + "\n".join(sections) + "\n</div>"
+        examples.append({"anchor": f"example-{case.id}", "title": case.name.rstrip("."),
+                         "input": case.input, "view": view(response),
+                         "steps": response["steps"],
+                         "href": link + input_fragment(case.input)})
+    return render("examples.html", declaration=api.declaration(name), examples=examples)
+
+
+# --- The rules a calculator applies ---------------------------------------------------------------
+
+def calculator_rules(name: str) -> list[dict[str, Any]]:
+    """The rules the calculator ``name`` applies or shows, from its declaration
+    (``calculators.api.declaration(name)["rules"]``: ``key``, ``summary``, ``citation``,
+    ``url``, ``effective`` as an ISO date, ``documents``), with the date written out."""
+    return [{**rule, "effective": dates.long_date(datetime.date.fromisoformat(rule["effective"]))}
+            for rule in api.declaration(name)["rules"]]
+
+
+def render_rules(args: str, context: shortcodes.Context) -> str:
+    """``[[calculator-rules:NAME]]``: the table of the rules the calculator applies."""
+    name = _calculator_name(args, "calculator-rules")
+    listed = calculator_rules(name)
+    if not listed:
+        raise shortcodes.ShortcodeError(f"the {name} calculator declares no rules: nothing to "
+                                        "list (see calculators/rules.toml)")
+    return render("rules.html", rules=listed)
 
 
 def render_example_link(args: str, context: shortcodes.Context) -> str:
@@ -504,8 +400,8 @@ def render_example_link(args: str, context: shortcodes.Context) -> str:
             f"Worked examples are the cases marked example: true in tests/scenarios/; their ids "
             f"are {', '.join(known)}")
     target = relative_url(context.src_uri, page_url(PAGES[case.calculator]))
-    return (f'<a class="calculator-example-link" href="{_e(target + input_fragment(case.input))}'
-            f'">open this example in the calculator</a>')
+    return str(Markup('<a class="calculator-example-link" href="{}">open this example in the '
+                      'calculator</a>').format(target + input_fragment(case.input)))
 
 
 def _calculator_name(args: str, kind: str) -> str:
@@ -521,5 +417,8 @@ shortcodes.register("calculator", render_calculator, block=True, usage="[[calcul
 shortcodes.register("worked-examples", render_examples, block=True,
                     usage="[[worked-examples:NAME]]",
                     summary="a calculator's worked examples, computed at build time")
+shortcodes.register("calculator-rules", render_rules, block=True,
+                    usage="[[calculator-rules:NAME]]",
+                    summary="the rules a calculator applies: citation, summary, date in force")
 shortcodes.register("calculator-example", render_example_link, usage="[[calculator-example:ID]]",
                     summary="a link opening a calculator with a worked example filled in")

@@ -24,16 +24,11 @@ from pathlib import Path
 from typing import Callable
 
 
-from build_tools import shortcodes
+from build_tools import phones, shortcodes
 from build_tools.frontmatter import Seeds, read_mapping, resolve_sources, source_problems
 
 NUMBER = re.compile(r"^\d{3}-\d{3}-\d{4}$")
 CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Anything a reader would take for a North American phone number: 866-313-9960, (866) 313-9960,
-# 866.313.9960, 866 313 9960, 1-866-313-9960, +1 866 313 9960. Dates (2026-11-22), ZIP+4 codes
-# (65102-2320) and statute numbers (452.340) do not match.
-PHONE_LIKE = re.compile(
-    r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
 
 FIELDS = {
@@ -45,7 +40,7 @@ FIELDS = {
     "address": "a list of lines of the postal address",
     "have_ready": "what to have ready when you call, only where a source says so",
     "url": "the contact's own site, only where a source gives it",
-    "sources": "a list of {seed: FILE} or {title: TEXT, url: URL}",
+    "sources": "a list of {seed: FILE} or {title: TEXT, url: URL, checked: YYYY-MM-DD}",
     "dated": "true when the only source is old",
     "dated_note": "why it is dated (required when dated is true)",
     "instead": "the id of the contact to use today (required when dated is true)",
@@ -310,15 +305,15 @@ class TypedNumber:
 
 
 def find_phone_numbers(text: str) -> list[TypedNumber]:
-    """Phone numbers and tel: links written directly in text (which must use [[phone:ID]])."""
-    found = []
-    for pattern in (PHONE_LIKE, TEL_LINK):
-        for match in pattern.finditer(text):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            line_end = text.find("\n", match.end())
-            snippet = match.group(0) if pattern is PHONE_LIKE else \
-                text[line_start:(line_end if line_end != -1 else len(text))].strip()
-            found.append(TypedNumber(text.count("\n", 0, match.start()) + 1, snippet))
+    """Phone numbers (build_tools/phones.py) and tel: links written directly in text (which must
+    use [[phone:ID]])."""
+    found = [TypedNumber(text.count("\n", 0, phone.start) + 1, phone.text)
+             for phone in phones.find(text)]
+    for match in TEL_LINK.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        snippet = text[line_start:(line_end if line_end != -1 else len(text))].strip()
+        found.append(TypedNumber(text.count("\n", 0, match.start()) + 1, snippet))
     return sorted(found, key=lambda typed: typed.line)
 
 
@@ -329,7 +324,7 @@ def typed_numbers_message(page: str, typed: list[TypedNumber], contacts: Contact
     by_number.update({c.fax: c.id for c in contacts.by_id.values() if c.fax})
     lines = []
     for item in typed:
-        digits = re.sub(r"\D", "", item.text)[-10:]
+        digits = "".join(sorted(phones.digits(item.text))) or re.sub(r"\D", "", item.text)[-10:]
         known = next((cid for number, cid in by_number.items()
                       if number.replace("-", "") == digits), None)
         fix = (f"write [[phone:{known}]] (or [[fax:{known}]] for a fax)" if known else

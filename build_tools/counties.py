@@ -58,7 +58,7 @@ HEADER = """\
 #                  gives one (optional)
 #   facts          what a source says about this county: a list of
 #                    - text: Markdown (shortcodes such as [[phone:ID]] work; no typed numbers)
-#                      sources: [{seed: FILE} or {title: ..., url: ...}, ...]
+#                      sources: [{seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}, ...]
 #                  Never write a fact without its source, and never guess an address, phone
 #                  number or name (optional)
 #   last_reviewed  when its facts were last checked (required with facts or fsd_office)
@@ -220,6 +220,9 @@ class CountyTemplate:
         meta["sources"] = sources
         template_date = reviewed_date(meta.get("last_reviewed"))
         dates = [d for d in (template_date, county.last_reviewed) if d is not None]
+        # The sources of the county's facts and of its office count as parts too.
+        dates.extend(d for d in (reviewed_date(s.get("checked")) for s in extra
+                                 if isinstance(s, dict)) if d is not None)
         if dates:  # the page is as fresh as its oldest part
             meta["last_reviewed"] = min(dates)
         front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)

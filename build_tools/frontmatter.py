@@ -9,8 +9,15 @@ Every page starts with::
       - seed: 001_f6079787ae316351.txt
       - statute: RSMo 452.340
         url: https://revisor.mo.gov/main/OneSection.aspx?section=452.340
+        checked: 2026-11-22          # the day this source was checked
     last_reviewed: 2026-11-22
     ---
+
+Every source other than a seed (seeds are fixed documents in data/seeds/) carries ``checked``,
+the date someone last read it against what the page says, and a page's ``last_reviewed`` is no
+later than its oldest source's ``checked``: a page cannot claim to be reviewed more recently than
+the least recently checked source it rests on. Sources of contacts and county facts carry
+``checked`` too.
 
 :func:`check_page` returns every problem in one page's front matter as a sentence naming the key
 and the fix; the build hook turns them into one error naming the file. :class:`Seeds` knows the
@@ -41,18 +48,20 @@ sources:
   - seed: 001_f6079787ae316351.txt
   - statute: RSMo 452.340
     url: https://revisor.mo.gov/main/OneSection.aspx?section=452.340
+    checked: 2026-11-22
 last_reviewed: 2026-11-22
 ---"""
 
 # The kinds of source, each with the keys it must have. A source is one of these, exactly.
 SOURCE_FORMS = {
     "seed": ("seed",),
-    "statute": ("statute", "url"),
-    "regulation": ("regulation", "url"),
-    "title": ("title", "url"),
+    "statute": ("statute", "url", "checked"),
+    "regulation": ("regulation", "url", "checked"),
+    "title": ("title", "url", "checked"),
 }
-SOURCE_FORMS_TEXT = ('{seed: FILE} (a file in data/seeds/), {statute: "RSMo 452.340", url: ...}, '
-                     '{regulation: "45 CFR 303.100", url: ...} or {title: ..., url: ...}')
+SOURCE_FORMS_TEXT = ('{seed: FILE} (a file in data/seeds/), {statute: "RSMo 452.340", url: ..., '
+                     'checked: YYYY-MM-DD}, {regulation: "45 CFR 303.100", url: ..., checked: ...} '
+                     'or {title: ..., url: ..., checked: ...}')
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 REQUIRED_KEYS = ("title", "description", "sources", "last_reviewed")
@@ -126,8 +135,13 @@ class Source:
         return {"kind": self.kind, "label": self.label, "url": self.url}
 
 
-def source_problems(sources: object, seeds: Seeds, where: str = "sources") -> list[str]:
-    """Problems with a ``sources`` list; ``where`` names it in messages (e.g. "sources")."""
+def source_problems(sources: object, seeds: Seeds, where: str = "sources",
+                    today: dt.date | None = None) -> list[str]:
+    """Problems with a ``sources`` list; ``where`` names it in messages (e.g. "sources").
+
+    A non-seed source's ``checked`` must be a date (YYYY-MM-DD) no later than ``today``.
+    """
+    today = today or dt.date.today()
     if not isinstance(sources, list):
         return [f"{where} must be a list, each item one of {SOURCE_FORMS_TEXT}"]
     problems = []
@@ -148,7 +162,11 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources") -> li
                             f"only {', '.join(allowed)}")
         missing = [key for key in allowed if not source.get(key)]
         if missing:
-            problems.append(f"{item}: a {form} source needs {', '.join(missing)}")
+            hint = ""
+            if "checked" in missing:
+                hint = (" (checked: the date, YYYY-MM-DD, you last read this source against "
+                        "what is written from it; read it again and write today's date)")
+            problems.append(f"{item}: a {form} source needs {', '.join(missing)}{hint}")
             continue
         if form == "seed":
             seed_problem = seeds.problem(source["seed"])
@@ -160,7 +178,37 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources") -> li
             if not isinstance(source["url"], str) or not URL.match(source["url"]):
                 problems.append(f"{item}: url must be a full http(s) address, not "
                                 f"{source['url']!r}")
+            checked = reviewed_date(source["checked"])
+            if checked is None:
+                problems.append(f"{item}: checked must be a date written YYYY-MM-DD, not "
+                                f"{source['checked']!r}")
+            elif checked > today:
+                problems.append(f"{item}: checked ({checked.isoformat()}) is in the future; "
+                                f"write the date you read the source")
     return problems
+
+
+def source_label(source: Mapping[str, Any]) -> str:
+    """How messages name a source: 'RSMo 452.340 (https://...)' or the seed's file name."""
+    if "seed" in source:
+        return f"seed {source['seed']}"
+    form = next((form for form in SOURCE_FORMS if form in source), None)
+    if form is None:
+        return repr(dict(source))
+    return f"{source[form]} ({source.get('url')})"
+
+
+def oldest_checked(sources: object) -> tuple[dt.date, Mapping[str, Any]] | None:
+    """The earliest ``checked`` date among well-formed non-seed sources, with its source."""
+    if not isinstance(sources, list):
+        return None
+    found = []
+    for source in sources:
+        if isinstance(source, dict) and "seed" not in source:
+            checked = reviewed_date(source.get("checked"))
+            if checked is not None:
+                found.append((checked, source))
+    return min(found, key=lambda pair: pair[0]) if found else None
 
 
 def resolve_sources(sources: list[dict[str, str]], seeds: Seeds) -> list[Source]:
@@ -214,7 +262,8 @@ def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[st
             problems.append(f"'description' is {len(description)} characters; shorten it to "
                             f"at most {DESCRIPTION_MAX}")
     if meta.get("sources") not in (None, ""):
-        problems.extend(f"'sources': {p}" for p in source_problems(meta["sources"], seeds))
+        problems.extend(f"'sources': {p}"
+                        for p in source_problems(meta["sources"], seeds, today=today))
     reviewed = meta.get("last_reviewed")
     if reviewed not in (None, ""):
         date = reviewed_date(reviewed)
@@ -223,9 +272,29 @@ def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[st
         elif date > today:
             problems.append(f"'last_reviewed' ({date.isoformat()}) is in the future; write the "
                             f"date you checked the page")
+        else:
+            problems.extend(_later_than_sources(date, meta.get("sources")))
     quick_exit = meta.get("quick_exit")
     if quick_exit is not None and not isinstance(quick_exit, bool):
         problems.append(f"'quick_exit' must be true or false, not {quick_exit!r}")
+    return problems
+
+
+def _later_than_sources(reviewed: dt.date, sources: object) -> list[str]:
+    """A sentence for each source checked before the page's review date (the fix included)."""
+    if not isinstance(sources, list):
+        return []
+    problems = []
+    for source in sources:
+        if not isinstance(source, dict) or "seed" in source:
+            continue
+        checked = reviewed_date(source.get("checked"))
+        if checked is not None and checked < reviewed:
+            problems.append(
+                f"'last_reviewed' ({reviewed.isoformat()}) is later than the date its source "
+                f"{source_label(source)} was checked ({checked.isoformat()}): a page is no "
+                f"fresher than its oldest source. Read that source again and set its checked: "
+                f"to the date you did, or set last_reviewed to {checked.isoformat()} or earlier")
     return problems
 
 

@@ -1,7 +1,9 @@
 """Serve the built site the way a real static host does, for `make serve`, the tests and bench/.
 
-What it does that `python -m http.server` does not: gzip for text, JSON and WebAssembly when the
-browser accepts it (as static hosts do, so byte counts are realistic), the right types for
+What it does that `python -m http.server` does not: the build's pre-compressed copies
+(``F.br``, then ``F.gz``, build_tools/runtime/precompress.py) of a file the browser accepts them
+for, as nginx's ``brotli_static`` and ``gzip_static`` do; otherwise gzip made on the fly for text,
+JSON and WebAssembly (as static hosts do, so byte counts are realistic); the right types for
 ``.wasm`` and ``.mjs``, cache headers (versioned runtime files are immutable, pages revalidate),
 the site's own 404 page, and an optional base path so a site built for a subpath
 (``SITE_URL=http://127.0.0.1:8000/mo-child-support/``) is served where its links point.
@@ -48,13 +50,34 @@ IMMUTABLE_PARTS = ("/pyodide/", "/calculators/runtime/", "/assets/javascripts/bu
                    "/assets/stylesheets/main.")
 
 
+# Pre-compressed copies, best first: (file suffix, Content-Encoding token).
+PRECOMPRESSED = ((".br", "br"), (".gz", "gzip"))
+
+
+def accepted(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header accepts (``q=0`` refuses one)."""
+    codings = set()
+    for item in header.split(","):
+        name, _, params = item.partition(";")
+        quality = params.strip().removeprefix("q=").strip() if "q=" in params else "1"
+        try:
+            refused = float(quality) == 0
+        except ValueError:
+            refused = False
+        if name.strip() and not refused:
+            codings.add(name.strip().lower())
+    return codings
+
+
 @lru_cache(maxsize=512)
 def _gzipped(path: Path, mtime_ns: int) -> bytes:
     # The mtime is part of the key so that a rebuilt file is compressed again.
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
-def make_handler(root: Path, base: str) -> type[BaseHTTPRequestHandler]:
+def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPRequestHandler]:
+    """The request handler; ``brotli=False`` ignores the ``.br`` copies, as a host that serves
+    gzip only (GitHub Pages) would, for the bench's comparison."""
     root = root.resolve()
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
 
@@ -104,12 +127,7 @@ def make_handler(root: Path, base: str) -> type[BaseHTTPRequestHandler]:
                     return
             suffix = path.suffix.lower()
             content_type = TYPES.get(suffix) or mimetypes.guess_type(path.name)[0]
-            body = path.read_bytes()
-            encoding = None
-            accepts = self.headers.get("Accept-Encoding", "")
-            if suffix in COMPRESSIBLE and "gzip" in accepts:
-                body = _gzipped(path, path.stat().st_mtime_ns)
-                encoding = "gzip"
+            body, encoding = self._body(path, accepted(self.headers.get("Accept-Encoding", "")))
             self.send_response(status)
             self.send_header("Content-Type", content_type or "application/octet-stream")
             self.send_header("Content-Length", str(len(body)))
@@ -125,15 +143,27 @@ def make_handler(root: Path, base: str) -> type[BaseHTTPRequestHandler]:
             if not head:
                 self.wfile.write(body)
 
+        def _body(self, path: Path, codings: set[str]) -> tuple[bytes, str | None]:
+            for copy_suffix, coding in PRECOMPRESSED:
+                if coding == "br" and not brotli:
+                    continue
+                copy = path.with_name(path.name + copy_suffix)
+                if coding in codings and copy.is_file():
+                    return copy.read_bytes(), coding
+            if path.suffix.lower() in COMPRESSIBLE and "gzip" in codings:
+                return _gzipped(path, path.stat().st_mtime_ns), "gzip"
+            return path.read_bytes(), None
+
     return Handler
 
 
 class StaticHost:
     """A static host on a background thread, for tests and benchmarks: ``with StaticHost(root)``."""
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/"):
-        self.base = base
-        self.server = ThreadingHTTPServer((host, port), make_handler(Path(root), base))
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
+                 brotli: bool = True):
+        self.base, self.brotli = base, brotli
+        self.server = ThreadingHTTPServer((host, port), make_handler(Path(root), base, brotli))
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         address = self.server.server_address
@@ -142,7 +172,7 @@ class StaticHost:
     def switch_root(self, root: Path) -> None:
         """Serve another folder at the same address from the next request on: a deploy, as a
         host that swaps the site's folder does it (tests/browser/test_privacy.py)."""
-        self.server.RequestHandlerClass = make_handler(Path(root), self.base)
+        self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli)
 
     def __enter__(self) -> "StaticHost":
         self.thread.start()

@@ -72,6 +72,7 @@ class Context:
     line_offset: int = 0             # lines of front matter above the Markdown, for messages
     line: int = 0                    # the line (in the file) of the shortcode being rendered
     scripts: list[str] = field(default_factory=list)  # site-relative scripts the page needs
+    modules: list[str] = field(default_factory=list)  # the same, loaded as ES modules
 
     def path_to(self, src_uri: str) -> str:
         """A relative link from this page to another page's source file (``counties/x.md``).
@@ -79,10 +80,12 @@ class Context:
         MkDocs turns it into the right URL and checks that the page exists."""
         return posixpath.relpath(src_uri, posixpath.dirname(self.src_uri) or ".")
 
-    def require_script(self, path: str) -> None:
-        """Ask for a script (site-relative, e.g. ``assets/site/county-finder.js``) on this page."""
-        if path not in self.scripts:
-            self.scripts.append(path)
+    def require_script(self, path: str, *, module: bool = False) -> None:
+        """Ask for a script (site-relative, e.g. ``assets/site/county-finder.js``) on this page;
+        ``module=True`` loads it with ``type="module"`` (it may then import other files)."""
+        scripts = self.modules if module else self.scripts
+        if path not in scripts:
+            scripts.append(path)
 
 
 Renderer = Callable[[str, Context], str]

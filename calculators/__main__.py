@@ -1,6 +1,6 @@
 """``python -m calculators NAME < input.json``: run one calculator on one JSON object.
 
-Writes the JSON contract's response (DESIGN.md) on standard output, followed by a newline, and
+Writes the JSON contract's response (CONTRACT.md) on standard output, followed by a newline, and
 exits 0 with a result or 2 for any problem: an unknown or missing calculator name, unreadable
 input, or invalid fields. ``--help`` prints the usage and exits 0. Nothing here is needed by the
 browser, which calls ``calculators.api.run_json`` directly and gets the same bytes.

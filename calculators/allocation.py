@@ -18,7 +18,28 @@ from __future__ import annotations
 from calculators import money, rules
 from calculators.calculator import Calculator, Outcome, Values
 from calculators.fields import MISSING, DateField, ListField, MoneyField, Reader, TextField
+from calculators.rules import Applied, Book, RulesError
 from calculators.wording import join_and
+
+# FSD's rule, in three parts; the value of each names the method this module implements, so a
+# change of method in rules.toml, on any date, stops the import until the code follows it.
+METHODS = {"allocation.current_support_first": "current_then_past_due",
+           "allocation.current_pro_rata": "pro_rata_by_current_due",
+           "allocation.past_due_pro_rata": "pro_rata_by_past_due"}
+RULES = (*METHODS, "allocation.whole_cents", "allocation.unallocated")
+
+
+def check_methods(book: Book) -> None:
+    """Every dated value of the allocation rules names the method :func:`allocate` applies."""
+    for key, method in METHODS.items():
+        for date, value in rules.rule(key, book).values:
+            if value != method:
+                raise RulesError(f"calculators/rules.toml, [{key}.values]: from {date} the value "
+                                 f"is {value!r}, but calculators/allocation.py applies only "
+                                 f"{method!r}: change the code with the rule")
+
+
+check_methods(rules.RULES)
 
 ORDER_FIELDS = (
     TextField(
@@ -26,7 +47,7 @@ ORDER_FIELDS = (
         help=("A name you will recognise, such as the child's first name or the case number. "
               "If you leave it empty, the orders are called Order 1, Order 2 and so on, in the "
               "order you list them."),
-        max_length=rules.number("limits.name_max_length"), noun="the name of the order"),
+        max_length=rules.latest("limits.name_max_length").number(), noun="the name of the order"),
     MoneyField(
         name="current_due", label="Current support due", required=True,
         help=("The current support this order says you must pay for the same period as the "
@@ -45,11 +66,11 @@ FIELDS = (
     ListField(
         name="orders", label="Your support orders", required=True, item_label="Order",
         help=("Each support order you pay on, with the current support due and any past-due "
-              f"support. Add up to {rules.number('limits.orders_max')} orders."),
+              f"support. Add up to {rules.latest('limits.orders_max').number()} orders."),
         noun="the list of support orders", fields=ORDER_FIELDS,
-        min_items=rules.number("limits.orders_min"),
-        max_items=rules.number("limits.orders_max")),
-    # DESIGN.md: as_of defaults to today in every calculator, so one input shape (and one
+        min_items=rules.latest("limits.orders_min").number(),
+        max_items=rules.latest("limits.orders_max").number()),
+    # CONTRACT.md: as_of defaults to today in every calculator, so one input shape (and one
     # habit of always setting it) fits all three; no date changes how a payment is split.
     DateField(name="as_of", label="Date to work from", today_if_absent=True, asked=False,
               help="Accepted as in the other calculators; no date changes how a payment is "
@@ -58,7 +79,7 @@ FIELDS = (
 
 
 def order_names(orders: list[Values]) -> list[str]:
-    """Each order's name: its own, or "Order 1", "Order 2", ... by position (DESIGN.md)."""
+    """Each order's name: its own, or "Order 1", "Order 2", ... by position (CONTRACT.md)."""
     return [order["id"] or f"Order {index + 1}" for index, order in enumerate(orders)]
 
 
@@ -103,8 +124,10 @@ def allocate(payment: int, current_due: list[int], past_due: list[int]
     return to_current, to_past, unallocated, current_extra, past_extra
 
 
-def compute(values: Values) -> Outcome:
+def compute(values: Values, applied: Applied) -> Outcome:
     """The allocation of one valid input, with the steps that explain it."""
+    for key in METHODS:
+        applied.value(key)  # each names the method allocate applies (check_methods)
     payment: int = values["payment"]
     orders: list[Values] = values["orders"]
     names = order_names(orders)
@@ -203,4 +226,4 @@ CALCULATOR = Calculator(
              "current support first, in proportion to the current support due on each order, "
              "then past-due support, in proportion to the amount past due on each. Enter one "
              "payment and your orders to see each order's share."),
-    fields=FIELDS, check=check, compute=compute)
+    fields=FIELDS, check=check, compute=compute, rules=RULES)

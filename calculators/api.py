@@ -1,7 +1,8 @@
 """The one entry point: the CLI, the browser worker and the site build all call this module.
 
 - :func:`run` takes parsed JSON (numbers as ``Decimal``) and returns the response dict of the
-  JSON contract (DESIGN.md): ``{"ok": true, "calculator", "result", "steps", "contacts"}`` or
+  JSON contract (calculators/CONTRACT.md): ``{"ok": true, "calculator", "result", "steps",
+  "contacts", "rules"}`` or
   ``{"ok": false, "calculator", "errors": [{"field", "message"}]}``.
 - :func:`run_json` takes the JSON text (or bytes) and returns ``(exit_code, response_text)``, so
   that the CLI and the browser produce byte-identical output.
@@ -18,14 +19,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from calculators import allocation, order_end, review
+from calculators import allocation, order_end, review, support_amount
 from calculators.calculator import Calculator
 from calculators.fields import shown
 from calculators.wording import join_or
 
 CALCULATORS: dict[str, Calculator] = {
     calculator.name: calculator
-    for calculator in (allocation.CALCULATOR, order_end.CALCULATOR, review.CALCULATOR)}
+    for calculator in (allocation.CALCULATOR, order_end.CALCULATOR, review.CALCULATOR,
+                       support_amount.CALCULATOR)}
 NAMES: tuple[str, ...] = tuple(CALCULATORS)
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -72,7 +74,8 @@ def run_json(name: str | None, text: str | bytes, *, today: datetime.date | None
 
 
 def declaration(name: str) -> dict[str, Any]:
-    """The declared form of calculator ``name``: title, summary and fields (CONTRACTS)."""
+    """The declared form of calculator ``name``: title, summary, fields and rules
+    (calculators/CONTRACT.md, "The declaration")."""
     if name not in CALCULATORS:
         raise ValueError(unknown_calculator(name))
     return CALCULATORS[name].declaration()

@@ -18,8 +18,8 @@ from calculators import rules
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
-EARLIEST = rules.date_value("limits.earliest_date")
-LATEST = rules.date_value("limits.latest_date")
+EARLIEST = rules.latest("limits.earliest_date").date()
+LATEST = rules.latest("limits.latest_date").date()
 
 
 class InvalidDate(ValueError):
@@ -29,7 +29,7 @@ class InvalidDate(ValueError):
 def parse_date(text: str) -> datetime.date:
     """Read ``YYYY-MM-DD`` as a real calendar date within the accepted range.
 
-    ``date.fromisoformat`` alone would also take "20260105" and "2026-W01-1" (DESIGN.md, JSON
+    ``date.fromisoformat`` alone would also take "20260105" and "2026-W01-1" (CONTRACT.md, JSON
     contract), so the shape is checked first, with ASCII digits only.
     """
     if not ISO_DATE.fullmatch(text):

@@ -5,7 +5,7 @@ declaration is used to check input (:meth:`Field.read`, which collects every pro
 zero-based path, such as ``orders[1].current_due``) and to describe the form
 (:meth:`Field.describe`, the JSON that ``calculators.api.declaration`` returns).
 
-Conventions (DESIGN.md, JSON contract; calculators/DECISIONS.md):
+Conventions (calculators/CONTRACT.md, "Values"; calculators/DECISIONS.md):
 
 - ``null``, a missing key and a blank string all mean "not given": the field's default applies,
   or, for a required field, an error asks for it.
@@ -20,6 +20,7 @@ import difflib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from calculators import dates, money
@@ -27,6 +28,7 @@ from calculators.wording import join_and, join_or
 
 MISSING: Any = object()  # the value of a field whose input is invalid (never computed with)
 SHOWN_KEY_LENGTH = 40
+COUNT_DIGITS = 6  # a count written with more digits is a typing mistake, not a number to read
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Field:
         return noun[0].upper() + noun[1:]
 
     def describe(self) -> dict[str, Any]:
-        """The field as ``calculators.api.declaration`` lists it (see CONTRACTS)."""
+        """The field as ``calculators.api.declaration`` lists it (CONTRACT.md)."""
         return {"name": self.name, "label": self.label, "kind": self.kind, "help": self.help,
                 "required": self.required, "default": self.default_json(), "asked": self.asked,
                 **self.limits()}
@@ -140,6 +142,57 @@ class MoneyField(Field):
         if problem == "range":
             return f"{self.subject()} must be {money.dollars(money.MAX_CENTS)} or less."
         return f'Write {self.phrase()} as a number like 1000 or 1000.00, without "$" or commas.'
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountField(Field):
+    """A whole number of things, such as children or overnights: a JSON integer (``2``, not
+    ``2.0`` or ``"two"``) or a string of digits (``"2"``, what a form sends), from ``minimum``
+    to ``maximum``. ``above`` is the message for a number over the maximum, when the reason
+    deserves saying (the schedule stops at six children)."""
+
+    kind: ClassVar[str] = "count"
+    minimum: int
+    maximum: int
+    default_count: int | None = None
+    above: str = ""
+
+    def default_json(self) -> Any:
+        return self.default_count
+
+    def limits(self) -> dict[str, Any]:
+        return {"min": self.minimum, "max": self.maximum}
+
+    def default(self, reader: Reader) -> Any:
+        return self.default_count
+
+    def parse(self, raw: object, place: Place, reader: Reader) -> Any:
+        number = _whole_number(raw)
+        if number is None:
+            message = f"{self.subject()} must be a whole number, like 2, without decimals."
+        elif number < self.minimum:
+            message = f"{self.subject()} must be at least {self.minimum}."
+        elif number > self.maximum:
+            message = self.above or f"{self.subject()} must be {self.maximum} or less."
+        else:
+            return number
+        reader.error(place.path, place.prefix + message)
+        return MISSING
+
+
+def _whole_number(raw: object) -> int | None:
+    """The integer a JSON integer or a string of ASCII digits stands for, else None. Numbers
+    with a decimal point or an exponent (``2.0``, ``2e0``) are not counts."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, Decimal):
+        exponent = raw.as_tuple().exponent
+        return int(raw) if exponent == 0 else None
+    if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= COUNT_DIGITS:
+        return int(raw)
+    return None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,6 +1,6 @@
 """Money in whole cents: reading amounts exactly, writing them, splitting them fairly.
 
-Amounts are integers of cents inside the calculators and never floats (DESIGN.md, "The
+Amounts are integers of cents inside the calculators and never floats (CONTRACT.md, "The
 calculators"). Input is a JSON number, parsed exactly as a ``Decimal``, or a string such as
 "1000" or "1000.00"; output is a string with exactly two decimals.
 """
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from calculators import rules
 
-MAX_CENTS = rules.number("limits.money_max")
+MAX_CENTS = rules.latest("limits.money_max").number()
 AMOUNT = re.compile(r"[0-9]+(\.[0-9]{1,2})?")
 NEGATIVE = re.compile(r"-[0-9.,\s]*[0-9][0-9.,\s]*")
 
@@ -23,7 +23,7 @@ class InvalidMoney(ValueError):
 
 
 def parse_cents(value: object) -> int:
-    """Read an amount of money as whole cents (DESIGN.md, JSON contract).
+    """Read an amount of money as whole cents (CONTRACT.md, "Values").
 
     Accepted: a JSON number (``int``, or ``Decimal`` from ``parse_float``/``parse_int``) or a
     string matching ``^[0-9]+(\\.[0-9]{1,2})?$``, from 0 to the maximum in rules.toml. Booleans
@@ -85,7 +85,7 @@ def dollars(cents: int) -> str:
 def split(total: int, weights: list[int]) -> tuple[list[int], list[int]]:
     """Split ``total`` cents in proportion to ``weights`` by the largest-remainder method.
 
-    DESIGN.md, allocation step 5 (this site's convention, rules.toml
+    CONTRACT.md, allocation step 5 (this site's convention, rules.toml
     ``[allocation.whole_cents]``): each part is first the floor of its exact share
     ``total * weight / sum(weights)``; the cents left over go one each to the parts with the
     largest fractional remainders, compared exactly; ties go to the larger weight (the larger

@@ -24,6 +24,7 @@ from calculators import dates, rules
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import (BooleanField, Choice, ChoiceField, DateField, GroupField,
                                 Reader)
+from calculators.rules import Applied
 from calculators.wording import ordinal, plural
 
 
@@ -37,7 +38,7 @@ class Event:
     what: str  # the event as the subject of a sentence
 
 
-# In the order they rank when several happen on the same day (DESIGN.md).
+# In the order they rank when several happen on the same day (CONTRACT.md).
 EVENTS = (
     Event("died", "Date the child died", "Support ends if the child dies.", "The child's death"),
     Event("married", "Date the child married",
@@ -51,10 +52,32 @@ EVENTS = (
 )
 RANK = {event.name: rank for rank, event in enumerate(EVENTS)}
 
-AGE_18 = rules.number("order_end.age_of_majority")
-AGE_21 = rules.number("order_end.education_age_limit")
+MAJORITY = "order_end.age_of_majority"
+EDUCATION_LIMIT = "order_end.education_age_limit"
+DEADLINE = "order_end.enrolment_deadline"
+COURT = "order_end.court_decides"
+CONDITIONS = ("order_end.credit_hours", "order_end.credit_hours_when_working",
+              "order_end.work_hours_for_reduced_load", "order_end.transcript_days",
+              "order_end.failing_share")
+RULES = (MAJORITY, EDUCATION_LIMIT, DEADLINE, *CONDITIONS, COURT,
+         "order_end.birthday_29_february")
+# The values in force now, for the form's labels; compute reads them for its as_of.
+AGE_18 = rules.latest(MAJORITY).number()
+AGE_21 = rules.latest(EDUCATION_LIMIT).number()
 ORDINAL_18, ORDINAL_21 = ordinal(AGE_18), ordinal(AGE_21)  # "18th", "21st"
-ENROLMENT_DEADLINE = rules.rule("order_end.enrolment_deadline").value
+ENROLMENT_DEADLINE = rules.latest(DEADLINE).value
+
+
+@dataclass(frozen=True)
+class Ages:
+    """The ages in force on the date worked from (RSMo 452.340.3(5), (6) and .5)."""
+
+    majority: int
+    limit: int
+
+    @classmethod
+    def read(cls, applied: Applied) -> Ages:
+        return cls(applied.number(MAJORITY), applied.number(EDUCATION_LIMIT))
 
 FIELDS = (
     DateField(name="child_birth_date", label="Child's date of birth", required=True,
@@ -94,7 +117,7 @@ FIELDS = (
 
 
 def check(values: Values, reader: Reader) -> None:
-    """The dates must make sense together (DESIGN.md, order_end errors)."""
+    """The dates must make sense together (CONTRACT.md, order_end errors)."""
     birth, as_of = values["child_birth_date"], values["as_of"]
     completion, schooling = values["expected_completion"], values["schooling"]
     if known(birth, as_of) and birth > as_of:
@@ -121,10 +144,11 @@ def check(values: Values, reader: Reader) -> None:
                          f"{dates.long_date(when)}, is before the child's date of birth.")
 
 
-def age_based_end(birth: datetime.date, schooling: str, completion: datetime.date | None
-                  ) -> tuple[datetime.date, str]:
+def age_based_end(birth: datetime.date, schooling: str, completion: datetime.date | None,
+                  ages: Ages = Ages(AGE_18, AGE_21)) -> tuple[datetime.date, str]:
     """The end by age and schooling alone (RSMo 452.340.3(5) and (6), and 452.340.5)."""
-    eighteenth, twenty_first = dates.add_years(birth, AGE_18), dates.add_years(birth, AGE_21)
+    eighteenth = dates.add_years(birth, ages.majority)
+    twenty_first = dates.add_years(birth, ages.limit)
     if schooling == "none":
         return eighteenth, "age_18"
     if completion is None or completion >= twenty_first:
@@ -134,7 +158,7 @@ def age_based_end(birth: datetime.date, schooling: str, completion: datetime.dat
     return completion, "education_completed"
 
 
-def compute(values: Values) -> Outcome:
+def compute(values: Values, applied: Applied) -> Outcome:
     """The end of support for one valid input: the age-based end, unless an event comes first
     (RSMo 452.340.3(1) to (4); same-day events rank died, married, military, self-supporting),
     or the court decides for an incapacitated child (RSMo 452.340.4)."""
@@ -143,7 +167,9 @@ def compute(values: Values) -> Outcome:
     schooling: str = values["schooling"]
     completion: datetime.date | None = values["expected_completion"]
     incapacitated: bool = values["incapacitated"]
-    age_end, age_reason = age_based_end(birth, schooling, completion)
+    ages = Ages.read(applied)
+    first_age, last_age = ordinal(ages.majority), ordinal(ages.limit)
+    age_end, age_reason = age_based_end(birth, schooling, completion, ages)
     ordinary_end = None if incapacitated else age_end
     happened = sorted((when, RANK[name]) for name, when in values["events"].items() if when)
     first = next(((when, rank) for when, rank in happened
@@ -161,13 +187,13 @@ def compute(values: Values) -> Outcome:
         "already_ended": end_date is not None and end_date <= as_of,
         "age_at_end": None,
     }
-    steps = _age_steps(birth, schooling, completion, age_end)
+    steps = _age_steps(birth, schooling, completion, age_end, ages, applied)
     if incapacitated:
         steps.append(
             f"Without the incapacity, support would end on {dates.long_date(age_end)}. You said "
             "the child is physically or mentally incapacitated from supporting themselves: the "
-            f"court may order support to continue past the {ORDINAL_18} birthday, and past the "
-            f"{ORDINAL_21} birthday only if the order says so. So this calculator gives no end "
+            f"court may order support to continue past the {first_age} birthday, and past the "
+            f"{last_age} birthday only if the order says so. So this calculator gives no end "
             "date: the court decides. The child's death, marriage, entry into active military "
             "duty or becoming self-supporting still ends support on its date.")
     for when, rank in happened:
@@ -188,7 +214,7 @@ def compute(values: Values) -> Outcome:
         steps.append(f"Support ends on {dates.long_date(end_date)}, when the child is "
                      f"{plural(years, 'year')} and {plural(months, 'month')} old. The date you "
                      f"worked from is {dates.long_date(as_of)}, {state}.")
-    steps.append("This is the general rule of RSMo 452.340, which applies unless the "
+    steps.append(f"This is the general rule of {applied.citation(COURT)}, which applies unless the "
                  "circumstances of the child manifestly dictate otherwise and the court "
                  "specifically so provides. Your court order decides when support ends: keep "
                  "paying the amount due each month until the court rules otherwise.")
@@ -198,54 +224,55 @@ def compute(values: Values) -> Outcome:
 
 
 def _age_steps(birth: datetime.date, schooling: str, completion: datetime.date | None,
-               age_end: datetime.date) -> list[str]:
-    eighteenth, twenty_first = dates.add_years(birth, AGE_18), dates.add_years(birth, AGE_21)
+               age_end: datetime.date, ages: Ages, applied: Applied) -> list[str]:
+    age_18, age_21 = ages.majority, ages.limit
+    first_age, last_age = ordinal(age_18), ordinal(age_21)
+    eighteenth, twenty_first = dates.add_years(birth, age_18), dates.add_years(birth, age_21)
     steps = [f"The child was born on {dates.long_date(birth)}."]
     if dates.is_29_february(birth):
         steps.append("The child was born on 29 February. In years without a 29 February this "
                      "site counts the child's birthday as 1 March. No Missouri rule on this was "
                      "found: it is this site's own convention, and the court's order decides.")
     if schooling == "none":
-        steps.append(f"A child who is not in school after {AGE_18} is supported until the "
-                     f"{ORDINAL_18} birthday: {dates.long_date(eighteenth)}.")
+        steps.append(f"A child who is not in school after {age_18} is supported until the "
+                     f"{first_age} birthday: {dates.long_date(eighteenth)}.")
         return steps
     if schooling == "secondary":
         steps.append(f"The child is still in high school or a high school equivalency program "
-                     f"at {AGE_18}, so support continues until the child finishes or turns "
-                     f"{AGE_21}, whichever comes first, and not before the {ORDINAL_18} birthday.")
+                     f"at {age_18}, so support continues until the child finishes or turns "
+                     f"{age_21}, whichever comes first, and not before the {first_age} birthday.")
     else:
         steps.append(f"The child is in college or vocational school, so support continues until "
-                     f"the child finishes or turns {AGE_21}, whichever comes first, and not "
-                     f"before the {ORDINAL_18} birthday.")
-        steps.append(_post_secondary_conditions())
+                     f"the child finishes or turns {age_21}, whichever comes first, and not "
+                     f"before the {first_age} birthday.")
+        steps.append(_post_secondary_conditions(applied))
     if completion is None:
-        steps.append(f"No expected completion date was given, so this uses the {ORDINAL_21} "
+        steps.append(f"No expected completion date was given, so this uses the {last_age} "
                      f"birthday: {dates.long_date(twenty_first)}.")
     elif age_end == twenty_first:
         steps.append(f"The expected completion date, {dates.long_date(completion)}, is not "
-                     f"before the {ORDINAL_21} birthday, so support would end on the {ORDINAL_21} "
+                     f"before the {last_age} birthday, so support would end on the {last_age} "
                      f"birthday: {dates.long_date(twenty_first)}.")
     elif age_end == eighteenth:
         steps.append(f"The expected completion date, {dates.long_date(completion)}, is not "
-                     f"after the {ORDINAL_18} birthday, so support would end on the {ORDINAL_18} "
+                     f"after the {first_age} birthday, so support would end on the {first_age} "
                      f"birthday: {dates.long_date(eighteenth)}.")
     else:
         steps.append(f"The child is expected to finish on {dates.long_date(completion)}, before "
-                     f"the {ORDINAL_21} birthday ({dates.long_date(twenty_first)}), so support "
+                     f"the {last_age} birthday ({dates.long_date(twenty_first)}), so support "
                      "would end on that date.")
     return steps
 
 
-def _post_secondary_conditions() -> str:
-    """The conditions of RSMo 452.340.5 that the calculator does not model."""
-    hours = rules.number("order_end.credit_hours")
-    reduced = rules.number("order_end.credit_hours_when_working")
-    work = rules.number("order_end.work_hours_for_reduced_load")
-    days = rules.number("order_end.transcript_days")
-    failing = rules.rule("order_end.failing_share").value
+def _post_secondary_conditions(applied: Applied) -> str:
+    """The conditions of RSMo 452.340.5 that the calculator states but does not check (rules
+    marked ``documents`` in rules.toml)."""
+    hours, reduced, work, days = (applied.number(key) for key in CONDITIONS[:4])
+    failing = applied.value(CONDITIONS[4])
+    deadline = applied.value(DEADLINE)
     return ("This assumes the child meets the conditions the law sets for support during "
             "college or vocational school, which this calculator does not check. Support can "
-            f"end sooner if the child did not enroll by {ENROLMENT_DEADLINE} after finishing "
+            f"end sooner if the child did not enroll by {deadline} after finishing "
             f"high school; does not enroll in and complete at least {hours} credit hours each "
             f"semester ({reduced} for a child who works at least {work} hours a week, and a "
             f"child with a disability may be excused); fails {failing} or more of the "
@@ -263,4 +290,4 @@ CALCULATOR = Calculator(
              "self-supporting. Enter "
              "the child's details to see the date the general rule gives. Your court order "
              "decides."),
-    fields=FIELDS, check=check, compute=compute)
+    fields=FIELDS, check=check, compute=compute, rules=RULES)

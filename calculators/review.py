@@ -20,11 +20,17 @@ from typing import Any
 from calculators import dates, money, rules
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import DateField, MoneyField, Reader
+from calculators.rules import Applied
 from calculators.wording import plural
 
-CYCLE_YEARS = rules.number("review.cycle_years")
-THRESHOLD_PERCENT = rules.number("review.substantial_change_percent")
-PERCENT_DECIMALS = rules.number("review.percent_decimals")
+CYCLE = "review.cycle_years"
+THRESHOLD = "review.substantial_change_percent"
+# The values in force now, for the form's help text; compute reads them for its as_of.
+CYCLE_YEARS = rules.latest(CYCLE).number()
+THRESHOLD_PERCENT = rules.latest(THRESHOLD).number()
+# This site's convention, the same on every date.
+PERCENT_DECIMALS = rules.latest("review.percent_decimals").number()
+RULES = (CYCLE, THRESHOLD, "review.percent_decimals", "order_end.birthday_29_february")
 
 FIELDS = (
     DateField(name="last_review_date",
@@ -45,7 +51,7 @@ FIELDS = (
 
 
 def check(values: Values, reader: Reader) -> None:
-    """DESIGN.md, review errors: a last review after ``as_of``; one amount without the other;
+    """CONTRACT.md, review errors: a last review after ``as_of``; one amount without the other;
     a current amount of 0, which no change can be a percentage of."""
     last, as_of = values["last_review_date"], values["as_of"]
     if known(last, as_of) and last > as_of:
@@ -75,19 +81,22 @@ def change_percent(current: int, new: int) -> str:
     return f"{units}.{decimals:0{PERCENT_DECIMALS}d}" if PERCENT_DECIMALS else str(units)
 
 
-def meets_threshold(current: int, new: int) -> bool:
-    """RSMo 452.370.1, decided exactly: ``|new - current| / current >= 20 / 100``."""
-    return abs(new - current) * 100 >= THRESHOLD_PERCENT * current
+def meets_threshold(current: int, new: int, threshold: int = THRESHOLD_PERCENT) -> bool:
+    """RSMo 452.370.1, decided exactly: ``|new - current| / current >= threshold / 100``."""
+    return abs(new - current) * 100 >= threshold * current
 
 
-def compute(values: Values) -> Outcome:
+def compute(values: Values, applied: Applied) -> Outcome:
     """The next routine review (RSMo 454.498, every 3 years) and, when both amounts are given,
-    the change against the 20 percent presumption (RSMo 452.370.1)."""
+    the change against the 20 percent presumption (RSMo 452.370.1), with the values in force on
+    ``as_of``. ``meets_20_percent`` keeps its name from the contract: it answers whether the
+    change reaches the threshold in force, whatever its number."""
     last: datetime.date = values["last_review_date"]
     as_of: datetime.date = values["as_of"]
     current: int | None = values["current_monthly"]
     new: int | None = values["estimated_new_monthly"]
-    next_review = dates.add_years(last, CYCLE_YEARS)
+    cycle_years = applied.number(CYCLE)
+    next_review = dates.add_years(last, cycle_years)
     eligible = next_review <= as_of
     days = max((next_review - as_of).days, 0)
     result: dict[str, Any] = {
@@ -97,7 +106,7 @@ def compute(values: Values) -> Outcome:
         "change_percent": None,
         "meets_20_percent": None,
     }
-    steps = [f"FSD can review a support order every {CYCLE_YEARS} years. The latest date the "
+    steps = [f"FSD can review a support order every {cycle_years} years. The latest date the "
              f"order was entered, reviewed or changed is {dates.long_date(last)}, so the next "
              f"routine review can be from {dates.long_date(next_review)}."]
     if dates.is_29_february(last):
@@ -110,31 +119,33 @@ def compute(values: Values) -> Outcome:
     else:
         steps.append(f"That is {plural(days, 'day')} after "
                      f"{dates.long_date(as_of)}. You can ask sooner if you can show a "
-                     "substantial change in circumstances (RSMo 454.498).")
+                     f"substantial change in circumstances ({applied.citation(CYCLE)}).")
     if current is not None and new is not None:
-        steps.extend(_change_steps(current, new, result))
+        steps.extend(_change_steps(current, new, result, applied))
     steps.append("To ask FSD for a review, mail or fax a written request to the address or fax "
                  "number below. Any parent can also ask the court to change an order, through "
                  "a private attorney.")
     return Outcome(result, steps, ["fsd-review-requests"])
 
 
-def _change_steps(current: int, new: int, result: dict[str, Any]) -> list[str]:
+def _change_steps(current: int, new: int, result: dict[str, Any], applied: Applied
+                  ) -> list[str]:
+    threshold, statute = applied.number(THRESHOLD), applied.citation(THRESHOLD)
     percent = change_percent(current, new)
-    meets = meets_threshold(current, new)
+    meets = meets_threshold(current, new, threshold)
     result["change_percent"], result["meets_20_percent"] = percent, meets
     steps = [f"The change from {money.dollars(current)} to {money.dollars(new)} a month is "
              f"{money.dollars(abs(new - current))}, which is {percent}% of the current amount."]
     if meets:
-        steps.append(f"That is {THRESHOLD_PERCENT}% or more. Under RSMo 452.370, a change of "
-                     f"{THRESHOLD_PERCENT}% or more from the existing amount is a prima facie "
+        steps.append(f"That is {threshold}% or more. Under {statute}, a change of "
+                     f"{threshold}% or more from the existing amount is a prima facie "
                      "showing of a substantial and continuing change in circumstances, if the "
                      "existing amount was the presumed amount from the Missouri guidelines "
                      "(Form 14). The decision is made on the exact amounts, not the rounded "
                      "percentage.")
     else:
-        steps.append(f"That is less than {THRESHOLD_PERCENT}%, so it is not by itself the prima "
-                     "facie showing of a substantial change under RSMo 452.370 (decided on the "
+        steps.append(f"That is less than {threshold}%, so it is not by itself the prima "
+                     f"facie showing of a substantial change under {statute} (decided on the "
                      "exact amounts, not the rounded percentage). A change can still be shown "
                      "in other ways.")
     return steps
@@ -148,4 +159,4 @@ CALCULATOR = Calculator(
              "entered, last reviewed or last changed to see when you can ask for a routine "
              "review, and, if you like, two monthly amounts to see whether the change reaches "
              f"{THRESHOLD_PERCENT}%."),
-    fields=FIELDS, check=check, compute=compute)
+    fields=FIELDS, check=check, compute=compute, rules=RULES)

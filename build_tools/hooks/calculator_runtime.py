@@ -34,7 +34,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 
 from build_tools import calculator_pages  # noqa: E402
-from build_tools.runtime import bundle  # noqa: E402
+from build_tools.runtime import bundle, precompress  # noqa: E402
 from build_tools.scenarios import ScenarioError, load_scenarios  # noqa: E402
 from calculators import api  # noqa: E402
 
@@ -46,7 +46,7 @@ _built: dt.date | None = None  # the build's date, shown next to each result
 
 def on_config(config: Any) -> Any:
     global _runtime, _built
-    missing = set(api.NAMES) - set(calculator_pages.PAGES)
+    missing = set(api.NAMES) - set(calculator_pages.PAGES) - set(calculator_pages.PAGE_PENDING)
     if missing:
         raise PluginError(f"calculators {sorted(missing)} have no page: add each to PAGES in "
                           "build_tools/calculator_pages.py and write its page in docs/calculators/")
@@ -95,5 +95,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 def on_post_build(config: Any) -> None:
     assert _runtime is not None, "on_config runs first"
     pages = [calculator_pages.page_url(src) for src in calculator_pages.PAGES.values()]
-    written = bundle.write(_runtime, Path(config.site_dir), pages, _built)
-    log.debug("calculator runtime: %d files written", len(written.files))
+    site_dir = Path(config.site_dir)
+    written = bundle.write(_runtime, site_dir, pages, _built)
+    copies = precompress.write_copies(site_dir, written.files)
+    log.debug("calculator runtime: %d files written, %d pre-compressed copies",
+              len(written.files), len(copies))

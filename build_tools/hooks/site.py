@@ -61,6 +61,7 @@ class _Build:
     today: dt.date
     page_urls: list[str] = field(default_factory=list)
     scripts: dict[str, list[str]] = field(default_factory=dict)
+    modules: dict[str, list[str]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)  # county page -> where it is made
 
 
@@ -137,6 +138,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     except shortcodes.ShortcodeErrors as errors:
         raise PluginError(errors.describe(shown)) from errors
     build.scripts[page.file.src_uri] = context.scripts
+    build.modules[page.file.src_uri] = context.modules
     if is_stale(page.meta, build.today):
         log.info("%s was last reviewed on %s, more than a year ago: check it against its "
                  "sources, then update last_reviewed (make check-content lists every page).",
@@ -156,6 +158,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
         context["site_quick_exit"] = (config.extra or {}).get("quick_exit_url")
         scripts.append(QUICK_EXIT_SCRIPT)
     context["site_scripts"] = scripts
+    context["site_modules"] = list(build.modules.get(page.file.src_uri, []))
     return context
 
 

@@ -169,11 +169,37 @@ class _Loads(HTMLParser):
             self.urls.append(url.split("#")[0])
 
 
+# A static import of a relative module: `import { x } from "./x.js";`, `import "./x.js";`,
+# `export { y } from "./y.js";` (the calculator page's script is ES modules).
+_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^"';]*?["'](\.{1,2}/[^"']+)["']""", re.MULTILINE)
+
+
+def module_imports(site_dir: Path, path: str) -> list[str]:
+    """Site-relative files the script ``path`` imports, directly or through other modules."""
+    found: list[str] = []
+    pending = [path]
+    while pending:
+        current = pending.pop()
+        file = site_dir / current
+        if not current.endswith((".js", ".mjs")) or not file.is_file():
+            continue
+        for specifier in _IMPORT.findall(file.read_text(encoding="utf-8")):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(current), specifier))
+            if target not in found:
+                found.append(target)
+                pending.append(target)
+    return found
+
+
 def page_loads(site_dir: Path, page: str) -> list[str]:
-    """Site-relative files that the built page ``page`` (``calculators/allocation/``) loads."""
+    """Site-relative files that the built page ``page`` (``calculators/allocation/``) loads,
+    the modules its scripts import included."""
     parser = _Loads()
     parser.feed((site_dir / page / "index.html").read_text(encoding="utf-8"))
-    return [posixpath.normpath(posixpath.join(page, url)) for url in parser.urls]
+    loads = [posixpath.normpath(posixpath.join(page, url)) for url in parser.urls]
+    for url in list(loads):
+        loads += [module for module in module_imports(site_dir, url) if module not in loads]
+    return loads
 
 
 @dataclass

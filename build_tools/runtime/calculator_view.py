@@ -41,7 +41,8 @@ def view(response: dict[str, Any]) -> View | None:
     """The answer, facts and table for a successful response; None for one with errors."""
     if not response.get("ok"):
         return None
-    make = {"allocation": _allocation, "order_end": _order_end, "review": _review}
+    make = {"allocation": _allocation, "order_end": _order_end, "review": _review,
+            "support_amount": _support_amount}
     return make[response["calculator"]](response["result"])
 
 
@@ -123,3 +124,38 @@ def _review(result: dict[str, Any]) -> View:
                      + ("which is" if result["meets_20_percent"] else "which is less than")
                      + f" {threshold}" + (" or more." if result["meets_20_percent"] else "."))
     return {"answer": sentence, "facts": facts, "table": None}
+
+
+def _support_amount(result: dict[str, Any]) -> View:
+    """The presumed amount and the worksheet, one row a line, both parents' columns and the
+    combined one (a first view: the calculator's page may show more)."""
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, str) and "." in value and value.endswith(".00"):
+            return _dollars(value)
+        return f"{value}%" if isinstance(value, str) else str(value)
+    lines = result["lines"]
+    rows = [[f"{key}. {line['label']}", cell(line["receiving"]), cell(line["paying"]),
+             cell(line["combined"])] for key, line in lines.items()]
+    facts = [["Schedule in force from", _date(result["schedule"]["effective"])]]
+    if result["presumed_amount"] is None:
+        answer = ("The parents' combined income is above the schedule's last row: the court "
+                  "sets the amount.")
+    else:
+        answer = (f"The presumed child support amount is {_dollars(result['presumed_amount'])} "
+                  "a month.")
+        facts.append(["Low-income calculation decided it",
+                      "Yes" if result["low_income_calculation"]["decided"] else "No"])
+    for item in result["increments"] or []:
+        amount = item["presumed_amount"]
+        count = item["children"]
+        facts.append([f"For {count} {'child' if count == 1 else 'children'}",
+                      "Set by the court" if amount is None else _dollars(amount)])
+    table = {"caption": "Form 14 worksheet", "head": ["Line", "Parent receiving support",
+                                                      "Parent paying support", "Combined"],
+             "rows": rows,
+             "foot": ["Presumed child support amount", "",
+                      "Set by the court" if result["presumed_amount"] is None
+                      else _dollars(result["presumed_amount"]), ""]}
+    return {"answer": answer, "facts": facts, "table": table}

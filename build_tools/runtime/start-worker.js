@@ -1,6 +1,6 @@
 // Starts the calculators' worker from the calculator page's head, before the page's other scripts
 // have been fetched and run: Python starts loading that much sooner. The page's own script
-// (docs/assets/calculators/calculator.js) takes the worker over with the events it has sent so
+// (docs/assets/calculators/main.js, runtime.js) takes the worker over with the events it has sent so
 // far; if that script runs first, it starts the worker itself and this one does nothing.
 //
 // The site build writes this file beside the worker (calculators/runtime/<key>/start-worker.js)

@@ -1,4 +1,4 @@
-"""allocation: DESIGN.md's rule steps 1 to 5 and its two examples, through the rule function
+"""allocation: CONTRACT.md's rule steps 1 to 5 and its two examples, through the rule function
 and through api.run."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def test_design_example_700_over_three_orders() -> None:
     assert response["ok"] is True
     assert [order["total"] for order in response["result"]["orders"]] == [
         "433.33", "150.00", "116.67"]
-    assert list(response) == ["ok", "calculator", "result", "steps", "contacts"]
+    assert list(response) == ["ok", "calculator", "result", "steps", "contacts", "rules"]
     assert list(response["result"]) == ["orders", "to_current_total", "to_past_due_total",
                                          "unallocated"]
     assert list(response["result"]["orders"][0]) == ["id", "to_current", "to_past_due", "total"]

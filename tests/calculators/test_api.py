@@ -12,7 +12,10 @@ from calculators import api, dates
 
 VALID = {"allocation": {"payment": "700.00", "orders": [{"current_due": "300.00"}]},
          "order_end": {"child_birth_date": "2010-05-01", "as_of": "2026-11-22"},
-         "review": {"last_review_date": "2023-01-10", "as_of": "2026-11-22"}}
+         "review": {"last_review_date": "2023-01-10", "as_of": "2026-11-22"},
+         "support_amount": {"children": 1, "as_of": "2026-12-02",
+                            "paying_parent": {"gross_income": "4500.00"},
+                            "receiving_parent": {"gross_income": "3000.00"}}}
 
 
 def whole_input_error(response: dict[str, object]) -> str:
@@ -23,7 +26,7 @@ def whole_input_error(response: dict[str, object]) -> str:
 
 
 def test_names() -> None:
-    assert api.NAMES == ("allocation", "order_end", "review")
+    assert api.NAMES == ("allocation", "order_end", "review", "support_amount")
 
 
 @pytest.mark.parametrize("name", api.NAMES)
@@ -41,7 +44,7 @@ def test_an_unknown_calculator_is_named_null(name: object) -> None:
     response = api.run(name, {})
     message = whole_input_error(response)
     assert response["calculator"] is None
-    assert "allocation, order_end or review" in message
+    assert "allocation, order_end, review or support_amount" in message
     code, text = api.run_json(name, "{}")  # type: ignore[arg-type]
     assert code == 2 and json.loads(text) == response
     text.encode("utf-8")

@@ -89,4 +89,4 @@ def test_main_without_a_name_prints_the_usage_and_a_json_error() -> None:
     assert cli.main([], io.BytesIO(b"{}"), out, err) == 2
     assert err.getvalue() == cli.USAGE.encode()
     assert json.loads(out.getvalue())["errors"][0]["message"] == (
-        "Name a calculator: allocation, order_end or review.")
+        "Name a calculator: allocation, order_end, review or support_amount.")

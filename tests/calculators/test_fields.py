@@ -1,4 +1,4 @@
-"""Field declarations: the form each calculator declares (CONTRACTS: api.declaration) and the
+"""Field declarations: the form each calculator declares (calculators/CONTRACT.md: api.declaration) and the
 reading rules every field shares."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from calculators.fields import (MISSING, GroupField, Place, Reader, TextField, s
 TODAY = datetime.date(2026, 11, 22)
 BASE_KEYS = ["name", "label", "kind", "help", "required", "default", "asked"]
 KIND_KEYS = {"money": {"min", "max"}, "date": {"min", "max"}, "choice": {"choices"},
+             "count": {"min", "max"},
              "boolean": set(), "text": {"max_length"}, "group": {"fields"},
              "list": {"fields", "min_items", "max_items", "item_label"}}
 
@@ -27,7 +28,10 @@ def all_fields(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("name", api.NAMES)
 def test_each_declaration_follows_the_contract(name: str) -> None:
     declared = api.declaration(name)
-    assert list(declared) == ["name", "title", "summary", "fields"]
+    assert list(declared) == ["name", "title", "summary", "fields", "rules"]
+    for rule in declared["rules"]:
+        assert list(rule) == ["key", "summary", "citation", "url", "effective", "documents"]
+        assert datetime.date.fromisoformat(rule["effective"]).year >= 1990, rule["key"]
     assert declared["name"] == name and declared["title"].endswith("?")
     assert json.loads(json.dumps(declared)) == declared
     for field in all_fields(declared["fields"]):
@@ -51,6 +55,8 @@ def test_the_declared_fields_are_the_fields_design_names() -> None:
         "order_end": ["child_birth_date", "as_of", "schooling", "expected_completion",
                       "incapacitated", "events"],
         "review": ["last_review_date", "as_of", "current_monthly", "estimated_new_monthly"],
+        "support_amount": ["children", "overnights", "incremental", "as_of", "paying_parent",
+                           "receiving_parent"],
     }
     asked = {n: [f["name"] for f in api.declaration(n)["fields"] if f["asked"]]
              for n in api.NAMES}

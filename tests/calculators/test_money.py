@@ -1,5 +1,5 @@
 """Money: exact reading of amounts, two-decimal writing, and the largest-remainder split
-(DESIGN.md, JSON contract and allocation step 5)."""
+(calculators/CONTRACT.md, JSON contract and allocation step 5)."""
 
 from __future__ import annotations
 
@@ -58,9 +58,9 @@ def test_money_is_written_with_exactly_two_decimals_and_steps_with_separators() 
 
 
 def test_split_design_examples() -> None:
-    # DESIGN.md: 100.00 over three orders of 100.00 gives 33.34, 33.33, 33.33.
+    # CONTRACT.md: 100.00 over three orders of 100.00 gives 33.34, 33.33, 33.33.
     assert money.split(10000, [10000, 10000, 10000]) == ([3334, 3333, 3333], [0])
-    # DESIGN.md: the 200.00 left after current support splits 1000:500 as 133.33 and 66.67.
+    # CONTRACT.md: the 200.00 left after current support splits 1000:500 as 133.33 and 66.67.
     assert money.split(20000, [100000, 0, 50000]) == ([13333, 0, 6667], [2])
 
 

@@ -1,4 +1,4 @@
-"""order_end: every bullet of DESIGN.md's order_end section (RSMo 452.340)."""
+"""order_end: every bullet of calculators/CONTRACT.md's order_end section (RSMo 452.340)."""
 
 from __future__ import annotations
 

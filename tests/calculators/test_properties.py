@@ -212,7 +212,7 @@ def test_every_contact_id_a_response_names_exists_and_no_phone_number_is_written
 
 def assert_contract(response: dict[str, Any], name: str) -> None:
     if response["ok"]:
-        assert list(response) == ["ok", "calculator", "result", "steps", "contacts"]
+        assert list(response) == ["ok", "calculator", "result", "steps", "contacts", "rules"]
         assert response["calculator"] == name
         assert all(isinstance(step, str) and step for step in response["steps"])
     else:

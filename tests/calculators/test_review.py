@@ -1,4 +1,4 @@
-"""review: DESIGN.md's review section (RSMo 454.498 and 452.370)."""
+"""review: CONTRACT.md's review section (RSMo 454.498 and 452.370)."""
 
 from __future__ import annotations
 

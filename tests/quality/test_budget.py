@@ -1,4 +1,4 @@
-"""The content page budget (DESIGN.md, "Budgets"): a content page, opened with an empty cache,
+"""The content page budget (calculators/CONTRACT.md, "Budgets"): a content page, opened with an empty cache,
 requests nothing from another host, no WebAssembly (the calculator runtime is for calculator
 pages only), and at most 150 KiB over the wire, gzip-compressed as the static host serves it.
 

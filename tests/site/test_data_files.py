@@ -202,6 +202,18 @@ def test_a_county_page_adds_its_facts_sources_and_takes_the_older_review_date(tm
     assert "# Child support in the City of St. Louis" in template.render(city, CONTACTS)
 
 
+def test_a_county_page_is_no_fresher_than_the_sources_of_its_facts():
+    counties = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
+    template = CountyTemplate(ROOT / "data" / "county_page.md")
+    county = next(c for c in counties.counties if c.facts)
+    county.last_reviewed = dt.date(2026, 11, 23)
+    county.facts = [dict(county.facts[0], sources=[
+        {"title": "A county page", "url": "https://example.org/", "checked": dt.date(2025, 5, 6)}])]
+    meta = yaml.safe_load(template.render(county, CONTACTS).split("---\n")[1])
+    assert meta["last_reviewed"] == dt.date(2025, 5, 6)
+    assert check_page(meta, SEEDS, TODAY) == []
+
+
 def test_a_broken_template_names_its_line(tmp_path):
     path = tmp_path / "county_page.md"
     path.write_text("---\ntitle: x\n---\n# {{ county.name }\n", encoding="utf-8")
@@ -217,7 +229,8 @@ def test_a_broken_template_names_its_line(tmp_path):
 META = {
     "title": "A page", "description": "What it says.", "last_reviewed": dt.date(2026, 1, 5),
     "sources": [{"seed": "001_f6079787ae316351.txt"},
-                {"statute": "RSMo 452.340", "url": "https://revisor.mo.gov/x"}],
+                {"statute": "RSMo 452.340", "url": "https://revisor.mo.gov/x",
+                 "checked": dt.date(2026, 1, 5)}],
 }
 
 
@@ -233,14 +246,26 @@ def test_complete_front_matter_passes():
     ({"last_reviewed": "2026-02-30"}, "'last_reviewed' must be a date written YYYY-MM-DD"),
     ({"last_reviewed": dt.date(2027, 1, 1)}, "'last_reviewed' (2027-01-01) is in the future"),
     ({"sources": "seed 001"}, "'sources': sources must be a list"),
-    ({"sources": [{"statute": "RSMo 1", "url": "revisor"}]},
+    ({"sources": [{"statute": "RSMo 1", "url": "revisor", "checked": dt.date(2026, 1, 5)}]},
      "'sources': sources item 1: url must be a full http(s) address, not 'revisor'"),
+    ({"sources": [{"statute": "RSMo 1", "url": "https://x.org"}]},
+     "'sources': sources item 1: a statute source needs checked (checked: the date"),
+    ({"sources": [{"title": "T", "url": "https://x.org", "checked": "last week"}]},
+     "sources item 1: checked must be a date written YYYY-MM-DD, not 'last week'"),
+    ({"sources": [{"title": "T", "url": "https://x.org", "checked": dt.date(2027, 1, 1)}]},
+     "sources item 1: checked (2027-01-01) is in the future"),
+    ({"last_reviewed": dt.date(2026, 1, 6)},
+     "'last_reviewed' (2026-01-06) is later than the date its source RSMo 452.340 "
+     "(https://revisor.mo.gov/x) was checked (2026-01-05): a page is no fresher than its oldest "
+     "source. Read that source again and set its checked: to the date you did, or set "
+     "last_reviewed to 2026-01-05 or earlier"),
     ({"sources": [{"seed": "001_f6079787ae316351.txt", "url": "https://x.org"}]},
      "sources item 1: unknown key(s) url; a seed source has only seed"),
     ({"sources": [{"statute": "RSMo 1", "title": "T", "url": "https://x.org"}]},
      "must be exactly one of {seed: FILE}"),
-    ({"sources": [{"statute": "RSMo 1", "url": "https://x.org", "note": "n"}]},
-     "sources item 1: unknown key(s) note; a statute source has only statute, url"),
+    ({"sources": [{"statute": "RSMo 1", "url": "https://x.org", "note": "n",
+                   "checked": dt.date(2026, 1, 5)}]},
+     "sources item 1: unknown key(s) note; a statute source has only statute, url, checked"),
     ({"sources": ["RSMo 1"]}, "sources item 1 must be one of"),
     ({"quick_exit": "yes"}, "'quick_exit' must be true or false, not 'yes'"),
     ({"titel": "x"}, "unknown front matter key 'titel' (did you mean 'title'?)"),

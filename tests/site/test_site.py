@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import url_manifest
-from build_tools.contacts import NUMBER, PHONE_LIKE, tel_href
+from build_tools import phones, url_manifest
+from build_tools.contacts import NUMBER, tel_href
 from build_tools.counties import slug_for
 from build_tools.frontmatter import Seeds, check_page
 from tests.site import sitecheck
@@ -163,7 +163,7 @@ def test_every_number_on_the_site_comes_from_contacts_yml(built_site):
     for url, page in _pages(built_site).items():
         text = re.sub(r"<script.*?</script>", "", page.path.read_text(encoding="utf-8"),
                       flags=re.DOTALL)
-        unknown = [m.group(0) for m in PHONE_LIKE.finditer(text) if m.group(0) not in known]
+        unknown = [phone.text for phone in phones.find(text) if phone.formatted not in known]
         assert unknown == [], url
 
 

@@ -1,0 +1,594 @@
+"""support_amount: the presumed child support amount, worked out line by line as on Form 14.
+
+The rule (Supreme Court of Missouri, order of March 4, 2025, effective January 1, 2026: Civil
+Procedure Form No. 14, its directions, comments for use and assumptions, and the Schedule of
+Basic Child Support Obligations; Rule 88.01 makes the Form 14 amount the presumed correct
+amount). The numbers of the edition in force are in the schedule file that ``rules.toml``
+names (``[support_amount.form14]``, read by ``calculators.schedule``); the choices where the
+directions are unclear are in calculators/DECISIONS.md.
+
+- Every amount is rounded to the nearest dollar, $X.50 upward (directions, In General, A),
+  including each amount entered; Line 4 is a percentage to a tenth of one percent.
+- Line 3: Line 1 plus 1a, minus 2a, 2b and 2c, never below 0. Line 2c(2) is the schedule amount
+  at the parent's own Line 1 for the other children; 2c is 2c(2) minus 2c(3), never below 0.
+- Line 5: the schedule row nearest combined Line 3 ($25 and $75 upward). Above the last row
+  ($40,000) the schedule gives no amount and the court sets it (Line 12, Comment A(3)).
+- Line 6a(2): the child care tax credit, the credit percent for the receiving parent's Line 1
+  times the lesser of Line 6a(1) and $250 (one eligible child) or $500 (two or more).
+- Line 9: Line 8 times each parent's Line 4. Line 10: the paying parent's Line 7.
+- Line 11: Line 5 times the overnight table's percent, allowed only if the receiving parent's
+  Line 3 exceeds the caveat's amount for the number of children. The caveat's two exceptions
+  (a court "may" still allow it) are explained, never applied.
+- Line 12: Line 9 minus Lines 10 and 11, never below 0.
+- Low income (Line 5 direction): when the paying parent's Line 3, rounded to a schedule row,
+  is at or below the Line 11 caveat's amount (footnote 2: the self-support reserve's limit), a
+  second calculation uses the schedule amount at the paying parent's Line 3 alone, at 100%,
+  plus that parent's Line 4 share of Line 7, with the same Lines 10 and 11; the lower wins.
+- Increment orders (Line 12, increment orders): with ``incremental``, a Form 14 for one child
+  fewer each time, down to one.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from calculators import dates, money, rules
+from calculators.calculator import Calculator, Outcome, Values, known
+from calculators.fields import (BooleanField, CountField, DateField, Field, GroupField,
+                                MoneyField, Reader)
+from calculators.rules import Applied
+from calculators.schedule import Edition, edition
+from calculators.wording import plural
+
+FORM14 = "support_amount.form14"
+DECIMALS = "support_amount.percent_decimals"
+RULE_KEYS = (FORM14, DECIMALS)
+PAYING, RECEIVING = "paying_parent", "receiving_parent"
+PERCENT = 100
+CONTACTS = ["fsd-customer-service", "fsd-review-requests"]
+INCOME_FIELDS = ("gross_income", "maintenance_received", "other_support_paid", "maintenance_paid",
+                 "other_children", "other_children_support_received")  # Lines 1 to 3
+
+# The declaration's limits come from the edition in force now (the form asks for one edition).
+CURRENT = edition(rules.latest(FORM14).value)
+MAX_CHILDREN = CURRENT.children
+MAX_OVERNIGHTS = CURRENT.max_overnights
+
+
+# --- the fields --------------------------------------------------------------------------
+
+def _parent_fields(role: str) -> tuple[Field, ...]:
+    """The Form 14 lines each parent fills in, named for that parent in every message."""
+    who = "the paying parent" if role == PAYING else "the receiving parent"
+
+    def money_field(name: str, label: str, help: str, required: bool = False) -> MoneyField:
+        return MoneyField(name=name, label=label, help=help, required=required,
+                          default_cents=None if required else 0,
+                          noun=f"{who}'s {label[0].lower()}{label[1:]}")
+
+    care = ("Line 6b. Reasonable child care costs a month that this parent pays for the "
+            "children in this case so that they can work. Count them only if the income "
+            "earned while the children are in care is in Line 1.")
+    if role == RECEIVING:
+        care = ("Line 6a(1). Reasonable child care costs a month that this parent pays for the "
+                "children in this case so that they can work or look for work. Count them only "
+                "if the income earned while the children are in care is in Line 1. The site "
+                "takes off the child care tax credit (Line 6a(2)).")
+    members: list[Field] = [
+        money_field("gross_income", "Monthly gross income", required=True, help=(
+            "Line 1. One twelfth of the parent's gross income for the year, before taxes: "
+            "wages, salary, commissions, self-employment profit, pensions, Social Security, "
+            "disability, unemployment and workers' compensation benefits and more. Leave out "
+            "TANF, SSI, food stamps and other benefits based on need, and child support received "
+            "for other children.")),
+        money_field("maintenance_received", "Maintenance received", help=(
+            "Line 1a. Court-ordered maintenance (alimony) this parent actually receives each "
+            "month. Leave empty if none.")),
+        money_field("other_support_paid", "Other child support paid", help=(
+            "Line 2a. Child support this parent pays each month under another court or "
+            "administrative order, for a child who is not part of this case.")),
+        money_field("maintenance_paid", "Maintenance paid", help=(
+            "Line 2b. Court-ordered maintenance (alimony) this parent actually pays each "
+            "month.")),
+        CountField(name="other_children", label="Other children living with this parent",
+                   minimum=0, maximum=MAX_CHILDREN, default_count=0,
+                   noun=f"the number of other children living with {who}",
+                   above=(f"The schedule stops at {MAX_CHILDREN} children, so Line 2c cannot be "
+                          f"read for more: the court sets the adjustment."),
+                   help=("Line 2c(1). How many of this parent's own children (born or adopted, "
+                         "not stepchildren) who are not part of this case live mainly with this "
+                         "parent, including children away at school. Do not count a child "
+                         "already counted in Line 2a. The site looks up the schedule amount for "
+                         "them at this parent's Line 1.")),
+        money_field("other_children_support_received", "Support received for those children",
+                    help=("Line 2c(3). Child support this parent actually receives each month "
+                          "under a court or administrative order for those other children.")),
+        money_field("child_care", "Work-related child care costs", help=care),
+        money_field("health_insurance", "Health insurance for the children", help=(
+            "Line 6c. The monthly premium this parent pays, or has taken from pay, for health "
+            "insurance for the children in this case: only the children's part of it (the "
+            "premium divided by the people covered, times the children in this case).")),
+        money_field("extraordinary_medical", "Extraordinary medical costs", help=(
+            "Line 6d. Uninsured medical and dental costs a month this parent pays by agreement "
+            "or court order that are predictable and recurring, such as orthodontics, asthma "
+            "treatment or physical therapy.")),
+        money_field("other_extraordinary", "Other extraordinary costs", help=(
+            "Line 6e. Other costs a month for the children that the parents agreed on or the "
+            "court ordered, such as tutoring, private school, college, camps or lessons.")),
+    ]
+    if role == RECEIVING:
+        members.insert(7, CountField(
+            name="child_care_children", label="Children in child care under 13",
+            minimum=0, maximum=MAX_CHILDREN, noun="the number of children in child care",
+            help=("How many of the children in work-related child care are under 13 (or "
+                  "disabled and unable to care for themselves). It sets the tax credit's cap: "
+                  f"the first ${CURRENT.credit_cap_one} a month of costs for one child, "
+                  f"${CURRENT.credit_cap_more} for two or more. Leave empty to count every "
+                  "child in this case.")))
+    return tuple(members)
+
+
+FIELDS: tuple[Field, ...] = (
+    CountField(name="children", label="Children in this case", required=True, minimum=1,
+               maximum=MAX_CHILDREN, noun="the number of children",
+               above=(f"The schedule stops at {MAX_CHILDREN} children. For more, the court "
+                      "sets the amount (Form 14 directions, Line 12, Comment A)."),
+               help=("How many children this support is for. Form 14's schedule stops at "
+                     f"{MAX_CHILDREN}.")),
+    CountField(name="overnights", label="Overnights a year with the paying parent",
+               minimum=0, maximum=MAX_OVERNIGHTS, default_count=0,
+               noun="the number of overnights a year with the paying parent",
+               above=(f"In Form 14 the parent with most of the overnights is the parent "
+                      f"receiving support, so the paying parent has at most {MAX_OVERNIGHTS} a "
+                      "year: swap the two parents' details."),
+               help=("Line 11. How many overnights a year the parent paying support is awarded "
+                     "and actually has with the children. Leave empty for none. In Form 14 the "
+                     "parent with most of the overnights receives support, so it is at most "
+                     f"{MAX_OVERNIGHTS}.")),
+    BooleanField(name="incremental", label="Also work out the amount for fewer children",
+                 help=("For an order that steps down as each child's support ends: the amount "
+                       "for one child fewer each time, down to one (Form 14 directions, "
+                       "increment orders).")),
+    DateField(name="as_of", label="Date to work from", today_if_absent=True,
+              help=("Normally today: leave it empty. The schedule this site has applies from "
+                    f"{dates.long_date(CURRENT.effective)}.")),
+    GroupField(name=PAYING, label="Parent paying support", required=True,
+               noun="the paying parent's details", fields=_parent_fields(PAYING),
+               help=("The parent who pays support: in Form 14, the parent with fewer overnights "
+                     "with the children. All amounts are monthly.")),
+    GroupField(name=RECEIVING, label="Parent receiving support", required=True,
+               noun="the receiving parent's details", fields=_parent_fields(RECEIVING),
+               help=("The parent who has the children most of the time (most of the "
+                     "overnights). All amounts are monthly.")),
+)
+
+
+def check(values: Values, reader: Reader) -> None:
+    """Problems between fields: more children in child care than in the case, support received
+    for other children without other children, Line 2c above the schedule, and two parents whose
+    adjusted incomes are both 0 (Line 4 cannot share anything)."""
+    children = values["children"]
+    parents = {role: values[role] for role in (PAYING, RECEIVING) if known(values[role])}
+    receiving = parents.get(RECEIVING)
+    if receiving and known(children, receiving["child_care_children"]) and \
+            receiving["child_care_children"] > children:
+        reader.error(f"{RECEIVING}.child_care_children",
+                     f"The number of children in child care, {receiving['child_care_children']}, "
+                     f"is more than the children in this case, {children}.")
+    for role, parent in parents.items():
+        others, received = parent["other_children"], parent["other_children_support_received"]
+        if others == 0 and known(received) and received > 0:
+            reader.error(f"{role}.other_children_support_received",
+                         "Line 2c(3) is support received for the other children of Line 2c(1): "
+                         "enter how many other children live with this parent, or leave it "
+                         "empty.")
+        income = parent["gross_income"]
+        if known(others, income) and others > 0 and dollars(income) > CURRENT.last_row:
+            reader.error(f"{role}.other_children",
+                         f"The schedule stops at {money.dollars(CURRENT.last_row * PERCENT)} of "
+                         "income a month, so Line 2c cannot be read for this parent's Line 1: "
+                         "the court sets the adjustment.")
+    if len(parents) == len((PAYING, RECEIVING)) and all(
+            known(*(parent[name] for name in INCOME_FIELDS)) for parent in parents.values()):
+        totals = [_adjusted(parent, CURRENT)[-1] for parent in parents.values()]
+        if sum(totals) == 0:
+            reader.error(f"{PAYING}.gross_income",
+                         "Both parents' adjusted incomes (Line 3) are $0, so Form 14 cannot "
+                         "share the support between them (Line 4). A court may base income on "
+                         "what a parent could earn (imputed income, Line 1 directions).")
+
+
+# --- arithmetic --------------------------------------------------------------------------
+
+def dollars(cents: int) -> int:
+    """Cents to whole dollars, $X.50 upward (directions, In General, A)."""
+    whole, rest = divmod(cents, PERCENT)
+    return whole + (2 * rest >= PERCENT)
+
+
+def share_of(amount: int, numerator: int, denominator: int) -> int:
+    """``amount * numerator / denominator`` rounded to the nearest whole number, halves up."""
+    whole, rest = divmod(amount * numerator, denominator)
+    return whole + (2 * rest >= denominator)
+
+
+def cash(amount: int | None) -> str | None:
+    """Whole dollars as the contract writes money, "698.00"."""
+    return None if amount is None else money.amount(amount * PERCENT)
+
+
+def kids(number: int, kind: str = "") -> str:
+    """"1 child", "2 children", "1 other child"."""
+    return f"{number} {kind}{'child' if number == 1 else 'children'}"
+
+
+def usd(amount: int) -> str:
+    """Whole dollars in a step: "$1,163"."""
+    return f"${amount:,}"
+
+
+def _adjusted(parent: Values, book: Edition) -> tuple[int, int, int, int, int, int, int, int]:
+    """Lines 1, 1a, 2a, 2b, 2c(2), 2c(3), 2c and 3 of one parent, in dollars."""
+    line1, line1a = dollars(parent["gross_income"]), dollars(parent["maintenance_received"])
+    line2a, line2b = dollars(parent["other_support_paid"]), dollars(parent["maintenance_paid"])
+    others = parent["other_children"]
+    row = book.row(line1)
+    line2c2 = book.amount(row, others) if others and row is not None else 0
+    line2c3 = dollars(parent["other_children_support_received"])
+    line2c = max(line2c2 - line2c3, 0)
+    line3 = max(line1 + line1a - line2a - line2b - line2c, 0)
+    return line1, line1a, line2a, line2b, line2c2, line2c3, line2c, line3
+
+
+# --- the worksheet -----------------------------------------------------------------------
+
+@dataclass
+class Sheet:
+    """One Form 14, every line in whole dollars (Line 4 in units of 10**-decimals percent)."""
+
+    children: int
+    receiving: tuple[int, ...]  # Lines 1 to 3 of the receiving parent (see _adjusted)
+    paying: tuple[int, ...]
+    combined3: int
+    shares: tuple[int, int]  # Line 4: receiving, paying, in units of 10**-decimals percent
+    decimals: int
+    beyond: bool
+    row: int | None
+    line5: int | None
+    care: tuple[int, int, int, int, int]  # 6a(1), eligible children, cap, percent, 6a(2)
+    line6: dict[str, tuple[int, int]]  # "6a", "6b", "6c", "6d", "6e": (receiving, paying)
+    line7: tuple[int, int]
+    overnights: int
+    line11_percent: int
+    limit: int
+    line11_allowed: bool
+    line8: int | None = None
+    line9: tuple[int, int] | None = None
+    line10: int = 0
+    line11: int | None = None
+    line12: int | None = None
+    low_row: int | None = None
+    low_made: bool = False
+    low5: int | None = None
+    low9: int | None = None
+    low12: int | None = None
+    presumed: int | None = None
+
+    @property
+    def low_decided(self) -> bool:
+        return self.low12 is not None and self.line12 is not None and self.low12 < self.line12
+
+
+def worksheet(values: Values, children: int, book: Edition, decimals: int) -> Sheet:
+    """Form 14 for ``children`` children with the parents' figures in ``values``."""
+    paying, receiving = values[PAYING], values[RECEIVING]
+    lines_r, lines_p = _adjusted(receiving, book), _adjusted(paying, book)
+    combined3 = lines_r[-1] + lines_p[-1]
+    shares = (share_of(PERCENT * 10**decimals, lines_r[-1], combined3),
+              share_of(PERCENT * 10**decimals, lines_p[-1], combined3))
+    row = book.row(combined3)
+    line5 = None if row is None else book.amount(row, children)
+    care_cost = dollars(receiving["child_care"])
+    eligible = receiving["child_care_children"]
+    eligible = children if eligible is None else min(eligible, children)
+    cap = 0 if eligible == 0 else book.credit_cap_one if eligible == 1 else book.credit_cap_more
+    percent = book.credit_percent(lines_r[0])
+    credit = share_of(min(care_cost, cap), percent, PERCENT)
+    line6 = {"6a": (care_cost - credit, 0), "6b": (0, dollars(paying["child_care"]))}
+    for line, name in (("6c", "health_insurance"), ("6d", "extraordinary_medical"),
+                       ("6e", "other_extraordinary")):
+        line6[line] = (dollars(receiving[name]), dollars(paying[name]))
+    line7 = (sum(pair[0] for pair in line6.values()), sum(pair[1] for pair in line6.values()))
+    overnights = values["overnights"]
+    limit = book.limit(children)
+    sheet = Sheet(children=children, receiving=lines_r, paying=lines_p, combined3=combined3,
+                  shares=shares, decimals=decimals, beyond=row is None, row=row, line5=line5,
+                  care=(care_cost, eligible, cap, percent, credit), line6=line6, line7=line7,
+                  overnights=overnights, line11_percent=book.overnight_percent(overnights),
+                  limit=limit, line11_allowed=lines_r[-1] > limit, line10=line7[1])
+    if line5 is not None:
+        _lines_8_to_12(sheet, book)
+    return sheet
+
+
+def _lines_8_to_12(sheet: Sheet, book: Edition) -> None:
+    assert sheet.line5 is not None
+    whole = PERCENT * 10**sheet.decimals
+    sheet.line8 = sheet.line5 + sum(sheet.line7)
+    sheet.line9 = (share_of(sheet.line8, sheet.shares[0], whole),
+                   share_of(sheet.line8, sheet.shares[1], whole))
+    sheet.line11 = share_of(sheet.line5, sheet.line11_percent, PERCENT) \
+        if sheet.line11_allowed else 0
+    sheet.line12 = max(sheet.line9[1] - sheet.line10 - sheet.line11, 0)
+    sheet.presumed = sheet.line12
+    low_row = book.row(sheet.paying[-1])
+    assert low_row is not None  # one parent's Line 3 is never above the combined Line 3
+    sheet.low_row = low_row
+    sheet.low_made = low_row <= sheet.limit
+    if sheet.low_made:
+        sheet.low5 = book.amount(low_row, sheet.children)
+        sheet.low9 = sheet.low5 + share_of(sum(sheet.line7), sheet.shares[1], whole)
+        sheet.low12 = max(sheet.low9 - sheet.line10 - sheet.line11, 0)
+        sheet.presumed = min(sheet.line12, sheet.low12)
+
+
+# --- the result --------------------------------------------------------------------------
+
+LABELS = {
+    "1": "Monthly gross income",
+    "1a": "Monthly court-ordered maintenance being received",
+    "2a": "Other monthly child support paid under a court or administrative order",
+    "2b": "Monthly court-ordered maintenance being paid",
+    "2c1": "Number of other children primarily residing in each parent's custody",
+    "2c2": "Each parent's support obligation for them from the schedule, using the parent's "
+           "Line 1 income",
+    "2c3": "Monthly child support received under a court or administrative order for those "
+           "children",
+    "2c": "Total adjustment for other children (Line 2c(2) minus Line 2c(3))",
+    "3": "Adjusted monthly gross income",
+    "4": "Proportionate share of combined adjusted monthly gross income",
+    "5": "Basic child support amount (from the schedule, using combined Line 3)",
+    "6a1": "Reasonable work-related child care costs of the parent receiving support",
+    "6a2": "Child care tax credit",
+    "6a": "Total adjusted child care costs (Line 6a(1) minus Line 6a(2))",
+    "6b": "Reasonable work-related child care costs of the parent paying support",
+    "6c": "Health insurance costs for the children in this case",
+    "6d": "Uninsured agreed-upon or court-ordered extraordinary medical costs",
+    "6e": "Other agreed-upon or court-ordered extraordinary child-rearing costs",
+    "7": "Total additional child-rearing costs",
+    "8": "Total combined child support costs (Line 5 plus Line 7)",
+    "9": "Each parent's support obligation (Line 8 times each parent's Line 4)",
+    "10": "Credit for additional child-rearing costs (Line 7 of the parent paying support)",
+    "11": "Adjustment for overnight visitation or custody (Line 5 times the percentage)",
+    "12": "Presumed child support amount (Line 9 minus Lines 10 and 11)",
+}
+
+
+def _line(key: str, receiving: Any = None, paying: Any = None, combined: Any = None,
+          **more: Any) -> dict[str, Any]:
+    return {"label": LABELS[key], "receiving": receiving, "paying": paying,
+            "combined": combined, **more}
+
+
+def percent_text(units: int, decimals: int) -> str:
+    """Line 4 in percent with its decimals, "60.0"."""
+    return str(Decimal(units).scaleb(-decimals))
+
+
+def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
+    """Every line of the worksheet, each with the figures Form 14 has for it."""
+    r, p = sheet.receiving, sheet.paying
+    both = {key: (cash(r[index]), cash(p[index]))
+            for index, key in enumerate(("1", "1a", "2a", "2b", "2c2", "2c3", "2c", "3"))}
+    care_cost, _, _, _, credit = sheet.care
+    result = {key: _line(key, *both[key]) for key in ("1", "1a", "2a", "2b")}
+    result["2c1"] = _line("2c1", values[RECEIVING]["other_children"],
+                          values[PAYING]["other_children"])
+    result.update({key: _line(key, *both[key]) for key in ("2c2", "2c3", "2c")})
+    result["3"] = _line("3", *both["3"], combined=cash(sheet.combined3))
+    result["4"] = _line("4", *(percent_text(share, sheet.decimals) for share in sheet.shares))
+    result["5"] = _line("5", combined=cash(sheet.line5))
+    result["6a1"] = _line("6a1", receiving=cash(care_cost))
+    result["6a2"] = _line("6a2", receiving=cash(credit))
+    result["6a"] = _line("6a", receiving=cash(sheet.line6["6a"][0]))
+    result["6b"] = _line("6b", paying=cash(sheet.line6["6b"][1]))
+    for key in ("6c", "6d", "6e"):
+        result[key] = _line(key, *(cash(amount) for amount in sheet.line6[key]))
+    result["7"] = _line("7", *(cash(amount) for amount in sheet.line7),
+                        combined=cash(sum(sheet.line7)))
+    result["8"] = _line("8", combined=cash(sheet.line8))
+    nine = sheet.line9 or (None, None)
+    result["9"] = _line("9", cash(nine[0]), cash(nine[1]))
+    result["10"] = _line("10", paying=cash(sheet.line10))
+    result["11"] = _line("11", paying=cash(sheet.line11), percent=sheet.line11_percent,
+                         allowed=sheet.line11_allowed)
+    result["12"] = _line("12", paying=cash(sheet.line12))
+    return result
+
+
+def compute(values: Values, applied: Applied) -> Outcome:
+    """Form 14 for the input, with the edition of Form 14 in force on ``as_of``."""
+    book = edition(applied.value(FORM14))
+    decimals = applied.number(DECIMALS)
+    children = values["children"]
+    sheet = worksheet(values, children, book, decimals)
+    increments = None
+    if values["incremental"]:
+        increments = []
+        for fewer in range(children - 1, 0, -1):
+            smaller = worksheet(values, fewer, book, decimals)
+            increments.append({"children": fewer, "presumed_amount": cash(smaller.presumed),
+                               "low_income_calculation": smaller.low_decided})
+    result = {
+        "presumed_amount": cash(sheet.presumed),
+        "beyond_schedule": sheet.beyond,
+        "lines": lines(sheet, values),
+        "schedule": {"effective": book.effective.isoformat(),
+                     "row": None if sheet.row is None else book.label(sheet.row),
+                     "children": children},
+        "low_income_calculation": {
+            "made": sheet.low_made, "decided": sheet.low_decided,
+            "limit": cash(sheet.limit),
+            "row": None if sheet.low_row is None else book.label(sheet.low_row),
+            "line_5": cash(sheet.low5), "line_9": cash(sheet.low9),
+            "line_12": cash(sheet.low12)},
+        "increments": increments,
+    }
+    steps = _steps(sheet, values, book)
+    if increments is not None:
+        steps.extend(_increment_steps(increments, children))
+    return Outcome(result, steps, list(CONTACTS))
+
+
+# --- the steps ---------------------------------------------------------------------------
+
+def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
+    as_of: datetime.date = values["as_of"]
+    steps = []
+    if as_of < book.effective:
+        steps.append(f"You asked about {dates.long_date(as_of)}. An earlier schedule and Form 14 "
+                     f"applied on that date, and this site does not have them: these are the "
+                     f"figures in force from {dates.long_date(book.effective)}.")
+    steps.append(f"This follows Form 14 and the Schedule of Basic Child Support Obligations in "
+                 f"force from {dates.long_date(book.effective)} (Supreme Court of Missouri "
+                 "order of March 4, 2025). Every amount is rounded to the nearest dollar, with "
+                 "50 cents rounded up (Form 14 directions, In General, A), so amounts you enter "
+                 "with cents are rounded first.")
+    if values["overnights"] >= book.overnight_bands[-1][0]:
+        steps.append("With this many overnights the parents share about equal parenting time. "
+                     "Then Form 14 presumes that the parent with the higher Line 1 income pays "
+                     "support; the presumption can be rebutted, for example by showing who pays "
+                     "most of the children's fixed costs (Form 14 directions, In General, D).")
+    r, p = sheet.receiving, sheet.paying
+    for who, lines_, role in (("receiving", r, RECEIVING), ("paying", p, PAYING)):
+        others = values[role]["other_children"]
+        if others:
+            steps.append(f"Line 2c: the {who} parent has {kids(others, 'other ')} living "
+                         f"with them. The schedule amount for {others} at that parent's Line 1 "
+                         f"income of {usd(lines_[0])} is {usd(lines_[4])}; less "
+                         f"{usd(lines_[5])} of support received for them, the adjustment is "
+                         f"{usd(lines_[6])} (Form 14 directions, Line 2c).")
+    steps.append(f"Line 3: adjusted monthly gross income is Line 1 plus maintenance received, "
+                 f"minus other support paid, maintenance paid and Line 2c, and never below $0: "
+                 f"{usd(r[-1])} for the receiving parent and {usd(p[-1])} for the paying parent, "
+                 f"{usd(sheet.combined3)} together (Form 14 directions, Line 3).")
+    steps.append(f"Line 4: the receiving parent's share is "
+                 f"{percent_text(sheet.shares[0], sheet.decimals)}% and the paying parent's "
+                 f"{percent_text(sheet.shares[1], sheet.decimals)}%, each rounded to a tenth of a "
+                 "percent (Form 14 directions, Line 4).")
+    if sheet.beyond:
+        steps.append(f"The combined adjusted income of {usd(sheet.combined3)} a month is above "
+                     f"{usd(book.last_row)}, where the schedule stops. Form 14 gives no basic "
+                     "amount there: the court sets the support, considering all relevant "
+                     "factors (Form 14 directions, Line 12, Comment A).")
+        return steps
+    assert sheet.row is not None and sheet.line5 is not None and sheet.line9 is not None
+    assert sheet.line11 is not None and sheet.line12 is not None
+    steps.append(f"Line 5: {usd(sheet.combined3)} is nearest the schedule's row "
+                 f"{book.label(sheet.row)} ($25 and $75 round up), where the basic amount for "
+                 f"{kids(sheet.children)} is {usd(sheet.line5)} "
+                 "(Form 14 directions, Line 5).")
+    steps.extend(_care_steps(sheet))
+    steps.append(f"Line 7: additional child-rearing costs are {usd(sheet.line7[0])} for the "
+                 f"receiving parent and {usd(sheet.line7[1])} for the paying parent. Line 8: "
+                 f"{usd(sheet.line5)} plus {usd(sum(sheet.line7))} is {usd(sheet.line8 or 0)} "
+                 "(Form 14 directions, Lines 7 and 8).")
+    steps.append(f"Line 9: the paying parent's {percent_text(sheet.shares[1], sheet.decimals)}% of "
+                 f"{usd(sheet.line8 or 0)} is {usd(sheet.line9[1])}; the receiving parent's "
+                 f"share is {usd(sheet.line9[0])} (Form 14 directions, Line 9). Line 10: the "
+                 f"paying parent gets credit for the {usd(sheet.line10)} of costs they pay "
+                 "(Form 14 directions, Line 10).")
+    steps.extend(_overnight_steps(sheet, book))
+    steps.append(f"Line 12: {usd(sheet.line9[1])} minus {usd(sheet.line10)} and "
+                 f"{usd(sheet.line11)} gives {usd(sheet.line12)}"
+                 + (" (the credits reach Line 9, so Line 12 is $0, never a negative amount)"
+                    if sheet.line9[1] - sheet.line10 - sheet.line11 <= 0 else "")
+                 + " (Form 14 directions, Line 12).")
+    steps.extend(_low_income_steps(sheet, book))
+    steps.append(f"The presumed child support amount is {usd(sheet.presumed or 0)} a month. "
+                 "Under Rule 88.01 a court presumes it is correct, but it can find it unjust or "
+                 "inappropriate after considering all relevant factors and order a different "
+                 "amount. This site does not impute income, deviate from the amount, or handle "
+                 "split or third-party custody.")
+    return steps
+
+
+def _care_steps(sheet: Sheet) -> list[str]:
+    care_cost, eligible, cap, percent, credit = sheet.care
+    if care_cost == 0:
+        return []
+    if eligible == 0:
+        return ["Line 6a: no child in child care is under 13, so there is no child care tax "
+                "credit (Form 14 directions, Line 6a, Comment B)."]
+    return [f"Line 6a: the child care tax credit is {percent}% (for the receiving parent's "
+            f"Line 1 of {usd(sheet.receiving[0])}) of the lesser of the costs, "
+            f"{usd(care_cost)}, and {usd(cap)} (for "
+            f"{kids(eligible)} under 13): {usd(credit)}, leaving "
+            f"{usd(sheet.line6['6a'][0])} (Form 14 directions, Line 6a, Comment B, and its "
+            "table)."]
+
+
+def _overnight_steps(sheet: Sheet, book: Edition) -> list[str]:
+    assert sheet.line5 is not None
+    if sheet.line11_percent == 0:
+        fewest = book.overnight_bands[1][0]
+        return [f"Line 11: with {plural(sheet.overnights, 'overnight')} a year (fewer than "
+                f"{fewest}) there is no overnight adjustment (Form 14 directions, Line 11)."]
+    if sheet.line11_allowed:
+        return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year gives "
+                f"{sheet.line11_percent}% of Line 5 ({usd(sheet.line5)}), {usd(sheet.line11 or 0)}."
+                f" It is allowed because the receiving parent's Line 3, {usd(sheet.receiving[-1])}"
+                f", is above {usd(sheet.limit)} for {kids(sheet.children)} "
+                "(Form 14 directions, Line 11)."]
+    return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year would give "
+            f"{sheet.line11_percent}% of Line 5, but the adjustment is not allowed because the "
+            f"receiving parent's Line 3, {usd(sheet.receiving[-1])}, is not above "
+            f"{usd(sheet.limit)} for {kids(sheet.children)} (Form 14 directions, "
+            "Line 11, caveat). A court may still allow it if the receiving parent is unemployed "
+            "or underemployed because someone they live with pays their expenses, or if the "
+            "paying parent's Line 3 minus Line 12 is at or below that amount. This site does "
+            "not apply either exception."]
+
+
+def _low_income_steps(sheet: Sheet, book: Edition) -> list[str]:
+    assert sheet.low_row is not None
+    where = (f"The paying parent's Line 3, {usd(sheet.paying[-1])}, is nearest the schedule's row "
+             f"{book.label(sheet.low_row)}")
+    if not sheet.low_made:
+        return [f"{where}, above {usd(sheet.limit)}, the highest income the schedule's "
+                f"self-support reserve covers for {kids(sheet.children)}, so the "
+                "low-income calculation does not apply (Form 14 directions, Line 5)."]
+    assert sheet.low5 is not None and sheet.low9 is not None and sheet.low12 is not None
+    outcome = ("This is lower, so it is the presumed amount" if sheet.low_decided else
+               "This is not lower, so the first calculation stands")
+    return [f"{where}, at or below {usd(sheet.limit)}, so a second, low-income calculation is "
+            f"made (Form 14 directions, Line 5): the schedule amount at the paying parent's own "
+            f"income, {usd(sheet.low5)}, at 100%, plus the paying parent's share of Line 7 "
+            f"gives a Line 9 of {usd(sheet.low9)}; minus the same Lines 10 and 11 it gives "
+            f"{usd(sheet.low12)}. {outcome}."]
+
+
+def _increment_steps(increments: list[dict[str, Any]], children: int) -> list[str]:
+    if not increments:
+        return ["With one child there is no smaller order to work out for an increment order."]
+    amounts = "; ".join(f"{kids(item['children'])}: "
+                        + ("the court sets it" if item["presumed_amount"] is None
+                           else f"${item['presumed_amount']}")
+                        for item in increments)
+    return [f"Increment order: a separate Form 14 for each number of children from "
+            f"{children - 1} down to 1, with the same incomes and costs ({amounts}). A court "
+            "orders support as one amount or in steps like these, never split per child "
+            "(Form 14 directions, Line 12, increment orders). If the costs change with fewer "
+            "children, work each one out again with its own costs."]
+
+
+CALCULATOR = Calculator(
+    name="support_amount",
+    title="How much child support does Form 14 give?",
+    summary=("Missouri works out the presumed child support amount on Form 14 with the "
+             "Supreme Court's schedule. Enter both parents' monthly incomes and costs to see "
+             "each line of the worksheet and the presumed monthly amount."),
+    fields=FIELDS, check=check, compute=compute, rules=RULE_KEYS)

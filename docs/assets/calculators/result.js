@@ -1,0 +1,136 @@
+// The result region: the answer, the steps and the contacts of a response, or a message.
+//
+// A result is a copy of <template id="calculator-view"> (build_tools/templates/calculator/
+// view.html, the same markup as the worked examples), filled with the view the worker made
+// (build_tools/runtime/calculator_view.py): text only, into the elements marked data-slot.
+// The notice next to a result (which build answered, being offline: deployed.js) is a copy of
+// <template id="calculator-build-note">, put after the view inside the result region, so that
+// it is announced with the answer.
+
+import { cloneElement, cloneTemplate, textElement } from "./dom.js";
+
+/**
+ * Fill a table row from the template's row (a header cell, then data cells) with `cells`.
+ * @param {HTMLTableRowElement} prototype
+ * @param {string[]} cells
+ */
+function row(prototype, cells) {
+  const [header, data] = [prototype.querySelector("th"), prototype.querySelector("td")];
+  const tr = prototype.cloneNode(false);
+  cells.forEach((text, position) => {
+    const cell = (position === 0 ? header : data).cloneNode(false);
+    cell.textContent = text;
+    tr.append(cell);
+  });
+  return tr;
+}
+
+/**
+ * The markup of a result view, from the page's template.
+ * @param {{answer: string, facts: string[][], table: object|null}} view
+ * @returns {DocumentFragment}
+ */
+export function renderView(view) {
+  const fragment = cloneTemplate("calculator-view");
+  fragment.querySelector('[data-slot="answer"]').textContent = view.answer;
+  const facts = fragment.querySelector('[data-slot="facts"]');
+  if (view.facts.length) {
+    const [term, value] = [facts.querySelector("dt"), facts.querySelector("dd")];
+    facts.replaceChildren();
+    for (const [label, text] of view.facts) {
+      const [dt, dd] = [term.cloneNode(false), value.cloneNode(false)];
+      dt.textContent = label;
+      dd.textContent = text;
+      facts.append(dt, dd);
+    }
+  } else {
+    facts.remove();
+  }
+  const box = fragment.querySelector('[data-slot="table"]');
+  if (view.table) {
+    const { caption, head, rows, foot } = view.table;
+    box.querySelector("caption").textContent = caption;
+    const headRow = box.querySelector("thead tr");
+    const headCell = headRow.querySelector("th");
+    headRow.replaceChildren(...head.map((text) => {
+      const cell = headCell.cloneNode(false);
+      cell.textContent = text;
+      return cell;
+    }));
+    const body = box.querySelector("tbody");
+    const prototype = body.querySelector("tr");
+    body.replaceChildren(...rows.map((cells) => row(prototype, cells)));
+    const footer = box.querySelector("tfoot");
+    if (foot) footer.replaceChildren(row(footer.querySelector("tr"), foot));
+    else footer.remove();
+  } else {
+    box.remove();
+  }
+  return fragment;
+}
+
+/** The result region of the page: show(response, view), message(text), failed(). */
+export class ResultDisplay {
+  /** @param {HTMLElement} root the calculator (#calculator) */
+  constructor(root) {
+    this.root = root;
+    this.result = document.getElementById("calculator-result");
+    this.title = document.getElementById("calculator-result-title");
+    this.stepsBox = document.getElementById("calculator-steps");
+    this.steps = this.stepsBox.querySelector(".calculator__steps-list");
+    this.contacts = this.stepsBox.querySelector(".calculator__contacts");
+    this.share = document.getElementById("calculator-share");
+  }
+
+  /**
+   * Show a successful response: its view, its steps and the cards of the contacts it names.
+   * @param {{steps: string[], contacts: string[]}} response
+   * @param {object} view
+   * @param {{status: string, text: string}} [note] which build answered
+   */
+  show(response, view, note) {
+    this.result.replaceChildren(renderView(view));
+    if (note) this.result.append(this.buildNote(note.status, note.text));
+    this.steps.replaceChildren(...response.steps.map((step) =>
+      textElement("calculator-step", step)));
+    this.contacts.replaceChildren(...response.contacts
+      .map((id) => cloneTemplate("calculator-contact-" + id)).filter(Boolean));
+    this.stepsBox.hidden = false;
+    this.share.hidden = false;
+    this.root.classList.add("calculator--has-result");
+  }
+
+  /** Replace the result with a message (the build's wording, from the page's settings). */
+  message(text) {
+    this.replace(textElement("calculator-message", text));
+  }
+
+  /** The notice of the build that answered: "calculator__build calculator__build--STATUS". */
+  buildNote(status, text) {
+    const node = textElement("calculator-build-note", text);
+    node.classList.add("calculator__build--" + status);
+    return node;
+  }
+
+  /** Replace the result with a notice about the build ("outdated": no answer is shown). */
+  notice(status, text) {
+    this.replace(this.buildNote(status, text));
+  }
+
+  /** Say that the calculator could not start, and where to turn instead. */
+  failed() {
+    this.replace(cloneTemplate("calculator-failed"));
+  }
+
+  replace(node) {
+    this.result.replaceChildren(node);
+    this.stepsBox.hidden = true;
+    this.share.hidden = true;
+    this.root.classList.remove("calculator--has-result");
+  }
+
+  /** Move focus to the result's heading (after a person asked for a result). */
+  focus() {
+    this.title.focus();
+  }
+}

@@ -1,0 +1,384 @@
+"""The calculator pages' templates (build_tools/templates/calculator/), rendered without a
+browser: for each calculator's declaration and for the results of the scenario corpus's worked
+examples. Labels are tied to their controls, help and errors to aria-describedby, ids are
+unique, every field is kept out of form history, the live result's <template> has the parts
+the page's script fills, and text from anywhere (a declaration, a scenario, a response) is
+escaped, never markup."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_tools import calculator_pages, shortcodes
+from build_tools.contacts import Contacts
+from build_tools.frontmatter import Seeds
+from build_tools.runtime.calculator_view import view
+from build_tools.scenarios import load_scenarios
+from calculators import api
+
+ROOT = Path(__file__).resolve().parents[2]
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>&amp;\'"'
+EXAMPLES = [case for case in load_scenarios() if case.example]
+VOID = {"input", "br", "img", "link", "meta", "hr", "source", "wbr", "area", "col", "embed"}
+
+
+# --- A small tree of the rendered HTML (the standard library's parser) ------------------------
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    text: str = ""  # the text directly and deeply inside, in order
+
+    def find_all(self, tag: str | None = None, **attrs: str) -> list[Node]:
+        found = []
+        for child in self.children:
+            if (tag is None or child.tag == tag) and all(
+                    child.attrs.get(name.rstrip("_").replace("_", "-")) == value
+                    for name, value in attrs.items()):
+                found.append(child)
+            found += child.find_all(tag, **attrs)
+        return found
+
+    def find(self, tag: str | None = None, **attrs: str) -> Node:
+        found = self.find_all(tag, **attrs)
+        assert found, f"no <{tag} {attrs}> in <{self.tag}>"
+        return found[0]
+
+    def ancestors(self) -> list[Node]:
+        node, up = self.parent, []
+        while node is not None:
+            up.append(node)
+            node = node.parent
+        return up
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+
+class _Tree(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {})
+        self.open = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {name: value or "" for name, value in attrs}, self.open[-1])
+        self.open[-1].children.append(node)
+        if tag not in VOID:
+            self.open.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert tag not in VOID, f"</{tag}>"
+        assert self.open[-1].tag == tag, f"</{tag}> closes <{self.open[-1].tag}>"
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for node in self.open:
+            node.text += data
+
+
+def parse(html: str) -> Node:
+    tree = _Tree()
+    tree.feed(html)
+    tree.close()
+    assert tree.open == [tree.root], f"unclosed: {[node.tag for node in tree.open[1:]]}"
+    return tree.root
+
+
+# --- Rendering -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def page_data() -> dict[str, Any]:
+    seeds = Seeds(ROOT / "data")
+    return {"contacts": Contacts.load(ROOT / "data" / "contacts.yml", seeds), "seeds": seeds}
+
+
+@pytest.fixture(autouse=True)
+def setup() -> None:
+    calculator_pages.configure("calculators/runtime/0123/worker.js", "calculators/sw.js",
+                               load_scenarios(), datetime.date(2026, 12, 2))
+
+
+def render_calculator(name: str, data: dict[str, Any]) -> Node:
+    context = shortcodes.Context(calculator_pages.PAGES[name], {}, data=data)
+    html = calculator_pages.render_calculator(name, context)
+    assert context.modules == calculator_pages.SCRIPTS and context.scripts == []
+    return parse(html)
+
+
+def hostile(declaration: dict[str, Any]) -> dict[str, Any]:
+    """The declaration with every label, help text and choice label replaced by HOSTILE."""
+    changed = copy.deepcopy(declaration)
+
+    def spoil(fields: list[dict[str, Any]]) -> None:
+        for one in fields:
+            one["label"] = one["help"] = HOSTILE
+            if "item_label" in one:
+                one["item_label"] = HOSTILE
+            for choice in one.get("choices", []):
+                choice["label"] = HOSTILE
+            spoil(one.get("fields", []))
+    spoil(changed["fields"])
+    return changed
+
+
+def controls(tree: Node) -> list[Node]:
+    return [node for node in tree.find_all("input")]
+
+
+# --- The form --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_every_control_has_a_label_and_its_help(name, page_data):
+    tree = render_calculator(name, page_data)
+    ids = {node.attrs["id"] for node in tree.find_all() if "id" in node.attrs}
+    labels = {node.attrs["for"]: node for node in tree.find_all("label")}
+    for control in controls(tree):
+        assert control.attrs.get("id") in labels, f"no label for {control.attrs}"
+        assert labels[control.attrs["id"]].text.strip()
+    for node in tree.find_all():
+        for target in node.attrs.get("aria-describedby", "").split():
+            assert target in ids, f"aria-describedby names {target!r}, which is not on the page"
+    # Each field's help text describes its control, or its fieldset for a group of controls.
+    for hint in tree.find_all("p", class_="calculator__hint"):
+        described = [node for node in hint.parent.find_all()
+                     if hint.attrs["id"] in node.attrs.get("aria-describedby", "").split()]
+        described += [hint.parent] if hint.attrs["id"] in hint.parent.attrs.get(
+            "aria-describedby", "").split() else []
+        assert described, f"nothing is described by {hint.attrs['id']}"
+    # Radio buttons are grouped in a fieldset with a legend.
+    for radio in tree.find_all("input", type="radio"):
+        fieldset = next(node for node in radio.ancestors() if node.tag == "fieldset")
+        assert fieldset.find("legend").text.strip()
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_ids_are_unique_and_every_declared_field_is_on_the_form(name, page_data):
+    tree = render_calculator(name, page_data)
+    ids = [node.attrs["id"] for node in tree.find_all() if "id" in node.attrs]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    paths = {node.attrs["data-path"] for node in tree.find_all() if "data-path" in node.attrs}
+
+    def expected(fields: list[dict[str, Any]], prefix: str) -> list[str]:
+        names = []
+        for one in calculator_pages.asked(fields):
+            path = prefix + one["name"]
+            if one["kind"] == "list":
+                names += [path, *expected(one["fields"], f"{path}[0].")]
+            elif one["kind"] == "group":
+                names += [path, *expected(one["fields"], f"{path}.")]
+            else:
+                names.append(path)
+        return names
+    missing = set(expected(api.declaration(name)["fields"], "")) - paths
+    assert not missing
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_the_form_and_every_field_stay_out_of_form_history(name, page_data):
+    tree = render_calculator(name, page_data)
+    form = tree.find("form", id="calculator-form")
+    assert form.attrs.get("autocomplete") == "off"
+    for control in controls(tree):
+        if control.attrs["type"] in ("checkbox", "radio"):
+            # HTML forbids autocomplete here; the form's own autocomplete="off" applies.
+            assert "autocomplete" not in control.attrs
+        else:
+            assert control.attrs.get("autocomplete") == "off", control.attrs
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_text_in_a_declaration_is_escaped(name):
+    html = calculator_pages.render_form(hostile(api.declaration(name)))
+    assert "<script" not in html and "<img" not in html
+    tree = parse(html)
+    assert tree.find_all("script") == [] and tree.find_all("img") == []
+    assert HOSTILE in {label.text for label in tree.find_all("label")} | \
+        {legend.text for legend in tree.find_all("legend")}
+    assert HOSTILE in {hint.text for hint in tree.find_all("p", class_="calculator__hint")}
+
+
+def test_a_field_of_an_unknown_kind_is_refused_with_where_to_add_it():
+    declaration = {"fields": [{"name": "x", "label": "X", "kind": "colour", "required": False,
+                               "asked": True}]}
+    with pytest.raises(ValueError, match="fields.html"):
+        calculator_pages.render_form(declaration)
+
+
+def test_a_group_of_fields_nests_its_members_paths():
+    """Form 14's groups (paying_parent.gross_income) need no template of their own."""
+    money = {"kind": "money", "required": True, "asked": True, "help": "Per month.",
+             "min": "0.00", "max": "10000000.00"}
+    declaration = {"fields": [{"name": "paying_parent", "label": "Paying parent",
+                               "kind": "group", "required": True, "asked": True,
+                               "help": None, "fields": [
+                                   {**money, "name": "gross_income", "label": "Gross income"},
+                                   {**money, "name": "other_support", "label": "Other support",
+                                    "asked": False}]}]}
+    tree = parse(calculator_pages.render_form(declaration))
+    group = tree.find("fieldset", data_path="paying_parent")
+    assert group.attrs["data-kind"] == "group" and group.find("legend").text == "Paying parent"
+    income = group.find("input", id="calc-paying_parent-gross_income")
+    assert income.attrs["data-path"] == "paying_parent.gross_income"
+    assert tree.find_all("input", data_path="paying_parent.other_support") == []
+
+
+# --- The result ------------------------------------------------------------------------------
+
+def shown_text(tree: Node) -> dict[str, Any]:
+    """What a rendered view says, read back from its markup."""
+    facts = tree.find_all("dl", class_="calculator__facts")
+    tables = tree.find_all("table")
+    table = None
+    if tables:
+        box = tables[0]
+
+        def cells(row: Node) -> list[str]:
+            return [cell.text for cell in row.children]
+        table = {"caption": box.find("caption").text,
+                 "head": cells(box.find("thead").find("tr")),
+                 "rows": [cells(row) for row in box.find("tbody").find_all("tr")],
+                 "foot": cells(box.find("tfoot").find("tr")) if box.find_all("tfoot") else None}
+        for row in box.find_all("tr")[1:]:
+            assert row.children[0].tag == "th" and row.children[0].attrs["scope"] == "row"
+    pairs = []
+    if facts:
+        items = facts[0].children
+        assert [node.tag for node in items] == ["dt", "dd"] * (len(items) // 2)
+        pairs = [[items[i].text, items[i + 1].text] for i in range(0, len(items), 2)]
+    return {"answer": tree.find("strong", data_slot="answer").text, "facts": pairs,
+            "table": table}
+
+
+@pytest.mark.parametrize("case", EXAMPLES, ids=[case.id for case in EXAMPLES])
+def test_a_worked_examples_result_shows_its_whole_view(case):
+    response = api.run(case.calculator, api.loads(case.json_text()),
+                       today=datetime.date(2026, 12, 2))
+    shown = view(response)
+    assert shown is not None
+    assert shown_text(parse(calculator_pages.render_view(shown))) == shown
+
+
+def test_the_live_results_template_has_one_of_each_part_the_script_fills(page_data):
+    """docs/assets/calculators/result.js clones these parts: one fact, a header and a data cell
+    in each table row."""
+    tree = render_calculator("allocation", page_data)
+    template = tree.find("template", id="calculator-view")
+    assert template.find("strong", data_slot="answer").text == ""
+    facts = template.find("dl", data_slot="facts")
+    assert [node.tag for node in facts.children] == ["dt", "dd"]
+    table = template.find("div", data_slot="table")
+    assert [node.tag for node in table.find("thead").find("tr").children] == ["th"]
+    for part in ("tbody", "tfoot"):
+        assert [node.tag for node in table.find(part).find("tr").children] == ["th", "td"]
+    for template_id in ("calculator-step", "calculator-message", "calculator-error-note",
+                        "calculator-error-item", "calculator-failed"):
+        assert tree.find("template", id=template_id).children
+    # The contact cards a result may name are there, rendered once.
+    for contact_id in ("fsd-payment-information", "fsd-customer-service"):
+        assert tree.find("template", id=f"calculator-contact-{contact_id}").find_all("a")
+
+
+def test_text_in_a_response_is_escaped():
+    shown = {"answer": HOSTILE, "facts": [[HOSTILE, HOSTILE]],
+             "table": {"caption": HOSTILE, "head": [HOSTILE, "b"], "rows": [[HOSTILE, HOSTILE]],
+                       "foot": [HOSTILE, HOSTILE]}}
+    html = calculator_pages.render_view(shown)
+    assert "<script" not in html and "<img" not in html
+    assert shown_text(parse(html)) == shown
+
+
+def test_a_worksheet_table_may_have_no_total_row():
+    shown = {"answer": "A", "facts": [], "table": {"caption": "Worksheet", "head": ["Line", "x"],
+                                                  "rows": [["1", "$2.00"]], "foot": None}}
+    assert shown_text(parse(calculator_pages.render_view(shown))) == shown
+
+
+def test_the_pages_settings_cannot_close_their_script_element(page_data, monkeypatch):
+    monkeypatch.setitem(calculator_pages.MESSAGES, "idle", "</script><script>alert(1)</script>")
+    tree = render_calculator("review", page_data)
+    config = tree.find("script", id="calculator-config")
+    assert json.loads(config.text)["messages"]["idle"] == "</script><script>alert(1)</script>"
+    assert len(tree.find_all("script")) == 1
+
+
+# --- Worked examples and rules ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_the_worked_examples_show_what_was_entered_the_result_and_the_steps(name):
+    context = shortcodes.Context(calculator_pages.PAGES[name], {})
+    tree = parse(calculator_pages.render_examples(name, context))
+    cases = [case for case in EXAMPLES if case.calculator == name]
+    sections = tree.find_all("section", class_="calculator__example")
+    assert [section.attrs["id"] for section in sections] == [f"example-{c.id}" for c in cases]
+    for section, case in zip(sections, cases):
+        response = api.run(name, api.loads(case.json_text()), today=datetime.date(2026, 12, 2))
+        assert section.find("h3").text == case.name.rstrip(".")
+        assert [step.text for step in section.find("ol").children] == response["steps"]
+        assert section.find("a", class_="calculator__example-link").attrs["href"] == \
+            calculator_pages.input_fragment(case.input)
+        assert section.find("strong", data_slot="answer").text == view(response)["answer"]
+        entered = section.find("dl", class_="calculator__facts")
+        assert entered.parent is section  # what was entered, before the result
+
+
+def test_text_from_a_scenario_is_escaped_in_what_was_entered():
+    case = next(case for case in EXAMPLES if case.calculator == "allocation")
+    entered = copy.deepcopy(case.input)
+    entered["orders"][0]["id"] = HOSTILE
+    response = api.run("allocation", api.loads(json.dumps(entered)))
+    assert response["ok"], response
+    html = calculator_pages.render(
+        "examples.html", declaration=api.declaration("allocation"),
+        examples=[{"anchor": "example-x", "title": HOSTILE, "input": entered,
+                   "view": view(response), "steps": response["steps"], "href": "#input="}])
+    assert "<script" not in html and "<img" not in html
+    tree = parse(html)
+    assert tree.find("h3").text == HOSTILE
+    assert HOSTILE in {cell.text for cell in tree.find_all("td")}  # what was entered
+    assert HOSTILE in {cell.text for cell in tree.find_all("th")}  # the result's row
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_each_calculator_lists_its_rules_with_citation_and_date(name):
+    rules = calculator_pages.calculator_rules(name)
+    assert [rule["key"] for rule in rules] == [r["key"] for r in api.declaration(name)["rules"]]
+    tree = parse(calculator_pages.render_rules(name, shortcodes.Context("x.md", {})))
+    rows = tree.find("tbody").find_all("tr")
+    assert len(rows) == len(rules)
+    for row, rule in zip(rows, rules):
+        summary, source, effective = (cell.text for cell in row.children)
+        assert summary.startswith(rule["summary"]) and source == rule["citation"]
+        assert ("does not check" in summary) == rule["documents"]
+        assert effective == rule["effective"]
+        datetime.datetime.strptime(effective, "%B %d, %Y")  # written out: "July 1, 1997"
+        links = row.find_all("a")
+        assert [a.attrs["href"] for a in links] == ([rule["url"]] if rule["url"] else [])
+
+
+# --- The page's script, as built -----------------------------------------------------------
+
+def test_the_page_loads_its_script_as_a_module_and_the_service_worker_keeps_every_module(
+        built_site):
+    """Offline, a second visit needs every module main.js imports, not only main.js."""
+    page = (built_site.path / "calculators" / "review" / "index.html").read_text("utf-8")
+    assert '<script type="module" src="../../assets/calculators/main.js"></script>' in page
+    first = (built_site.path / "calculators" / "sw.js").read_text("utf-8").splitlines()[0]
+    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
+    modules = sorted(f"../assets/calculators/{path.name}"
+                     for path in (ROOT / "docs" / "assets" / "calculators").glob("*.js"))
+    assert len(modules) > 1
+    assert sorted(url for url in shell if url.endswith(".js") and "calculators/" in url) \
+        == modules
