@@ -31,7 +31,6 @@ from build_tools.calculator_pages import (BUILD_MESSAGES, PAGES, field_id, input
                                           page_url)
 from build_tools.runtime.bundle import BUILD_INFO, SNAPSHOT_CACHE_PREFIX
 from build_tools.serve import StaticHost
-from calculators import api
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
 from tests.browser.test_calculators import FIRST_EXAMPLE, expect_answer, python_answer
 from tests.conftest import ROOT, BuiltSite
@@ -154,7 +153,7 @@ def test_every_field_asks_the_browser_not_to_remember_it(warm: Recorder) -> None
     """The form and every text or date input of every calculator (the orders a list adds
     included, and the box a copied link is shown in) carry autocomplete="off"; every checkbox
     and radio button is in that form."""
-    for name in api.NAMES:
+    for name in PAGES:  # the calculators that have a page
         page = warm.open(name)
         try:
             for add in page.locator("[data-add]").all():
@@ -252,8 +251,12 @@ def test_a_deploy_with_a_changed_rule_reaches_every_visitor(
     # A host whose copy of the pages lags behind: the new build.json, the old pages.
     lagging = tmp_path / "lagging"
     shutil.copytree(built_site.path, lagging, copy_function=os.link)
-    (lagging / BUILD_INFO).unlink()
-    shutil.copyfile(changed_deploy / "site" / BUILD_INFO, lagging / BUILD_INFO)
+    for suffix in ("", ".br", ".gz"):  # with the host's pre-compressed copies, if any
+        stale, fresh_info = lagging / (BUILD_INFO + suffix), changed_deploy / "site" / (
+            BUILD_INFO + suffix)
+        stale.unlink(missing_ok=True)
+        if fresh_info.is_file():
+            shutil.copyfile(fresh_info, stale)
 
     context = browser.new_context(locale="en-US", timezone_id="America/Chicago")
     context.set_default_timeout(RUNTIME_TIMEOUT_MS)
