@@ -34,7 +34,7 @@ export class BuildCheck {
           (error) => (error && error.name === "AbortError" ? null : "offline"))
         .then((info) => {
           if (info === "offline") return info;
-          if (!info || typeof info.runtime !== "string") return "unchecked";
+          if (!info || typeof info.runtime !== "string" || !build.runtime) return "unchecked";
           return info.runtime === build.runtime ? "current" : { newer: info };
         }, () => "unchecked")
         .finally(() => clearTimeout(timer));
