@@ -112,6 +112,50 @@ def configure(worker: str, service_worker: str, scenarios: list[Scenario],
     _setup = Setup(worker, service_worker, examples, today)
 
 
+# --- Which build answers -------------------------------------------------------------------------
+# Next to each result the page says which build of the site answered, and whether it is the one
+# deployed: on each visit (and again after RECHECK_SECONDS, or when the browser comes back online)
+# the page's script fetches calculators/build.json from the network. __DATE__ is this page's
+# build date in words, __NEWER__ the deployed build's.
+
+BUILD_MESSAGES = {
+    "current": "This answer uses the version of this site built on __DATE__.",
+    "offline": "You are offline. This answer uses the copy of this site saved on your device, "
+               "built on __DATE__. The rules may have changed since then: check again when "
+               "you are back online.",
+    "unchecked": "This answer uses the version of this site built on __DATE__. It could not be "
+                 "checked against the newest version, whose rules may differ.",
+    "updating": "A newer version of this site, built on __NEWER__, has been published. Loading "
+                "it now.",
+    "outdated": "This page is out of date: a newer version of this site, built on __NEWER__, "
+                "has been published, and its rules may differ. Reload the page to use it. "
+                "(What you typed will need to be entered again.)",
+}
+# How long the page trusts its last look at build.json before a calculation looks again.
+RECHECK_SECONDS = 60
+# How long the page waits for build.json before it answers and says it could not check.
+CHECK_TIMEOUT_SECONDS = 4
+
+_build: dict[str, Any] | None = None
+
+
+def configure_build(info: dict[str, str], build_json: str) -> None:
+    """Called by the build hook: ``info`` is what ``build_json`` (site-relative) says about this
+    build (build_tools.runtime.bundle.build_info)."""
+    global _build
+    _build = {**info, "url": build_json}
+
+
+def _build_settings(src_uri: str) -> dict[str, Any]:
+    """The page's settings about its build, for the script (``config.build``). Rendered without
+    the build hook's configure_build (the template tests), the page knows only its date and
+    never takes a deployed runtime for a newer one."""
+    build = _build or {"runtime": None, "built": _current().today.isoformat(),
+                       "shown": dates.long_date(_current().today), "url": "calculators/build.json"}
+    return {**build, "url": relative_url(src_uri, build["url"]), "messages": BUILD_MESSAGES,
+            "recheckSeconds": RECHECK_SECONDS, "timeoutSeconds": CHECK_TIMEOUT_SECONDS}
+
+
 def _current() -> Setup:
     if _setup is None:
         raise shortcodes.ShortcodeError(
@@ -226,6 +270,7 @@ def _config(name: str, context: shortcodes.Context) -> Markup:
         "worker": relative_url(context.src_uri, setup.worker),
         "serviceWorker": relative_url(context.src_uri, setup.service_worker),
         "messages": MESSAGES,
+        "build": _build_settings(context.src_uri),
     }
     # JSON inside <script>: no "<" can close the element or open a comment.
     return Markup(json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c"))

@@ -162,11 +162,17 @@ class StaticHost:
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
                  brotli: bool = True):
+        self.base, self.brotli = base, brotli
         self.server = ThreadingHTTPServer((host, port), make_handler(Path(root), base, brotli))
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         address = self.server.server_address
         self.url = f"http://{address[0]}:{address[1]}/{base.strip('/') + '/' if base.strip('/') else ''}"
+
+    def switch_root(self, root: Path) -> None:
+        """Serve another folder at the same address from the next request on: a deploy, as a
+        host that swaps the site's folder does it (tests/browser/test_privacy.py)."""
+        self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli)
 
     def __enter__(self) -> "StaticHost":
         self.thread.start()

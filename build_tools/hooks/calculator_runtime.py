@@ -14,7 +14,8 @@ hide the ``calculators`` package from every module imported after it.)
   itself loads; the worker's own requests for the same URLs then join these downloads in the
   browser's HTTP cache instead of starting after the page's scripts have run. The head also
   starts the worker (build_tools/runtime/start-worker.js), which the page's script takes over.
-- on_post_build: Pyodide, the wheel, the worker and the service worker are written into the site.
+- on_post_build: Pyodide, the wheel, the worker, the service worker and calculators/build.json
+  (which runtime this build deployed, and its date) are written into the site.
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ from calculators import api  # noqa: E402
 log = get_plugin_logger("calculators")
 
 _runtime: bundle.Runtime | None = None
+_built: dt.date | None = None  # the build's date, shown next to each result
 
 
 def on_config(config: Any) -> Any:
-    global _runtime
+    global _runtime, _built
     missing = set(api.NAMES) - set(calculator_pages.PAGES) - set(calculator_pages.PAGE_PENDING)
     if missing:
         raise PluginError(f"calculators {sorted(missing)} have no page: add each to PAGES in "
@@ -53,8 +55,9 @@ def on_config(config: Any) -> Any:
         scenarios = load_scenarios()
     except (bundle.RuntimeBuildError, ScenarioError) as error:
         raise PluginError(str(error)) from None
-    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios,
-                               dt.date.today())
+    _built = dt.date.today()
+    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios, _built)
+    calculator_pages.configure_build(bundle.build_info(_runtime, _built), bundle.BUILD_INFO)
     return config
 
 
@@ -93,7 +96,7 @@ def on_post_build(config: Any) -> None:
     assert _runtime is not None, "on_config runs first"
     pages = [calculator_pages.page_url(src) for src in calculator_pages.PAGES.values()]
     site_dir = Path(config.site_dir)
-    written = bundle.write(_runtime, site_dir, pages)
+    written = bundle.write(_runtime, site_dir, pages, _built)
     copies = precompress.write_copies(site_dir, written.files)
     log.debug("calculator runtime: %d files written, %d pre-compressed copies",
               len(written.files), len(copies))

@@ -6,6 +6,10 @@
 - ``calculators/runtime/<key>/``: the calculators wheel, the worker script and the standard
   library the calculators use (build_tools/runtime/stdlib.py: trimmed and precompiled), under a
   key made from their content, so all three can be cached for ever.
+- ``calculators/build.json``: which runtime this build deployed and the build's date
+  (``{"runtime": key, "built": "2026-12-02", "shown": "December 2, 2026"}``). A calculator
+  page fetches it from the network on each visit: a page whose runtime is older says so (or
+  reloads), and a page that cannot fetch it is offline. The service worker never keeps it.
 - ``calculators/sw.js``: the service worker. Its scope is ``calculators/``: only the calculator
   pages register it, and only pages under that folder can be controlled by it. The worker
   script sits inside that scope too, because a browser gives a worker the service worker whose
@@ -19,6 +23,7 @@ browser never has to ask for a settings file.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import posixpath
@@ -30,6 +35,7 @@ from pathlib import Path
 
 from build_tools.runtime import stdlib
 from build_tools.runtime.wheel import ROOT, Wheel, build_wheel
+from calculators.dates import long_date
 
 HERE = Path(__file__).resolve().parent
 WORKER_SOURCE = HERE / "worker.js"
@@ -43,6 +49,10 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 LOCK_FILE = "pyodide-lock.json"
 RUNTIME_FOLDER = "calculators/runtime"
 SERVICE_WORKER = "calculators/sw.js"
+BUILD_INFO = "calculators/build.json"
+# The worker keeps its memory snapshot in a cache of this name followed by the runtime's key
+# (build_tools/runtime/worker.js reads the key from its own folder's name).
+SNAPSHOT_CACHE_PREFIX = "calculators-snapshot-"
 SEARCH_INDEX = "search/search_index.json"
 
 
@@ -197,11 +207,20 @@ class Written:
     files: list[str] = field(default_factory=list)  # site-relative paths written
 
 
-def write(runtime: Runtime, site_dir: Path, pages: list[str]) -> Written:
-    """Copy Pyodide, write the wheel, the worker and the service worker into ``site_dir``.
+def build_info(runtime: Runtime, built: datetime.date) -> dict[str, str]:
+    """What ``calculators/build.json`` says, and what each calculator page is told about the
+    build it belongs to: the runtime's key and the build's date, as ISO and in words."""
+    return {"runtime": runtime.key, "built": built.isoformat(), "shown": long_date(built)}
+
+
+def write(runtime: Runtime, site_dir: Path, pages: list[str],
+          built: datetime.date | None = None) -> Written:
+    """Copy Pyodide, write the wheel, the worker, the service worker and ``build.json`` into
+    ``site_dir``.
 
     ``pages`` are the calculator pages (``calculators/allocation/``), already built: the service
-    worker keeps them and what they load, so that a second visit works offline.
+    worker keeps them and what they load, so that a second visit works offline. ``built`` is
+    the build's date (today by default).
     """
     written = Written()
     target = site_dir / runtime.pyodide.folder
@@ -234,8 +253,12 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str]) -> Written:
     text = json.dumps(settings, sort_keys=True)
     settings["cache"] = "calculators-" + hashlib.sha256(
         (text + runtime.key).encode("utf-8")).hexdigest()[:16]
+    settings["snapshots"] = SNAPSHOT_CACHE_PREFIX + runtime.key
     source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
     (site_dir / SERVICE_WORKER).write_text(_setting_line("PRECACHE", settings) + source,
                                            encoding="utf-8")
     written.files.append(SERVICE_WORKER)
+    info = build_info(runtime, built or datetime.date.today())
+    (site_dir / BUILD_INFO).write_text(json.dumps(info, sort_keys=True) + "\n", encoding="utf-8")
+    written.files.append(BUILD_INFO)
     return written

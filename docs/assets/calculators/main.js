@@ -8,9 +8,11 @@
 //
 // The modules beside it: paths.js (input paths), form.js (read and fill the form), lists.js
 // (add and remove items), errors.js (errors by their fields), result.js (the result region),
-// runtime.js (the worker), address.js (#input=), share.js (copy a link), dom.js (templates).
+// runtime.js (the worker), address.js (#input=), share.js (copy a link), dom.js (templates),
+// deployed.js (which build answers, and whether it is the one deployed).
 
 import { readInput } from "./address.js";
+import { BuildCheck } from "./deployed.js";
 import { ErrorDisplay } from "./errors.js";
 import { collect, fill } from "./form.js";
 import { attachLists } from "./lists.js";
@@ -30,6 +32,7 @@ class Calculator {
     this.errors = new ErrorDisplay(this.form, document.getElementById("calculator-errors"));
     this.result = new ResultDisplay(root);
     this.share = new ShareBox(this.messages, () => this.lastInput);
+    this.build = new BuildCheck(config.build);
     this.state = "loading";  // loading, ready or failed
     this.runtime = null;
     this.latest = 0;          // id of the latest calculation asked for; older answers are dropped
@@ -52,6 +55,7 @@ class Calculator {
     });
     window.addEventListener("hashchange", () => this.readAddress(true));
     this.setState("loading");
+    this.build.watch((text) => this.result.message(text));
     this.loading.hidden = false;
     this.runtime = startRuntime(this.config, {
       progress: (loaded, total) => {
@@ -76,12 +80,21 @@ class Calculator {
     this.result.failed();
   }
 
-  /** A response from the worker: shown if it answers the latest calculation asked for. */
-  answer({ id, response, view }) {
-    if (id !== this.latest) return;
+  /** A response from the worker: shown if it answers the latest calculation asked for, once
+   * the page knows the build that gave it is the one deployed (or cannot tell). */
+  answer(message) {
+    this.build.whenChecked(() => message.id === this.latest, () => this.show(message),
+      (text) => {
+        this.errors.clear();
+        this.result.notice("outdated", text);
+        if (this.focusAnswer) this.result.focus();
+      });
+  }
+
+  show({ response, view }) {
     if (response.ok) {
       this.errors.clear();
-      this.result.show(response, view);
+      this.result.show(response, view, this.build.note());
       this.share.reset();
     } else {
       this.result.message(this.messages.errors);
