@@ -88,6 +88,10 @@ MESSAGES = {
                "short or changed. Fill in the form instead, or ask for the link again.",
     "copied": "Link copied. It opens this calculator with the same answers filled in.",
     "copyFallback": "Copy this link:",
+    # __SIZE__ is the runtime's download with gzip ("5.2 MB"); a host sending brotli sends less.
+    "saveData": "Your browser is set to save data, so the calculator is not downloaded until you "
+                "ask for a result. Press Calculate to download it (about __SIZE__, once) and see "
+                "your answer. The worked examples below need no download.",
 }
 
 
@@ -99,17 +103,23 @@ class Setup:
     service_worker: str  # site-relative URL of the service worker
     examples: dict[str, Scenario]  # worked examples by id, in corpus order
     today: datetime.date
+    download_bytes: int  # the runtime's first download, gzip (bundle.download_bytes)
 
 
 _setup: Setup | None = None
 
 
 def configure(worker: str, service_worker: str, scenarios: list[Scenario],
-              today: datetime.date) -> None:
+              today: datetime.date, download_bytes: int = 0) -> None:
     """Called by the build hook before any page is rendered."""
     global _setup
     examples = {case.id: case for case in scenarios if case.example and case.id}
-    _setup = Setup(worker, service_worker, examples, today)
+    _setup = Setup(worker, service_worker, examples, today, download_bytes)
+
+
+def megabytes(size: int) -> str:
+    """"5.2 MB" (decimal megabytes, as browsers and phone plans count them)."""
+    return f"{size / 1_000_000:.1f} MB"
 
 
 # --- Which build answers -------------------------------------------------------------------------
@@ -271,6 +281,7 @@ def _config(name: str, context: shortcodes.Context) -> Markup:
         "serviceWorker": relative_url(context.src_uri, setup.service_worker),
         "messages": MESSAGES,
         "build": _build_settings(context.src_uri),
+        "download": megabytes(setup.download_bytes),
     }
     # JSON inside <script>: no "<" can close the element or open a comment.
     return Markup(json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c"))

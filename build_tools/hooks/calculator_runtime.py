@@ -56,7 +56,8 @@ def on_config(config: Any) -> Any:
     except (bundle.RuntimeBuildError, ScenarioError) as error:
         raise PluginError(str(error)) from None
     _built = dt.date.today()
-    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios, _built)
+    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios, _built,
+                               bundle.download_bytes(_runtime))
     calculator_pages.configure_build(bundle.build_info(_runtime, _built), bundle.BUILD_INFO)
     return config
 

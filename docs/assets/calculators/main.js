@@ -35,6 +35,8 @@ class Calculator {
     this.build = new BuildCheck(config.build);
     this.state = "loading";  // loading, ready or failed
     this.runtime = null;
+    // A visitor whose browser saves data downloads the runtime only when they ask for a result.
+    this.savingData = Boolean(navigator.connection && navigator.connection.saveData);
     this.latest = 0;          // id of the latest calculation asked for; older answers are dropped
     this.lastInput = null;    // its JSON text, for "Copy a link to this result"
     this.focusAnswer = false; // move focus to the answer (after a person asked for it)
@@ -56,6 +58,17 @@ class Calculator {
     window.addEventListener("hashchange", () => this.readAddress(true));
     this.setState("loading");
     this.build.watch((text) => this.result.message(text));
+    this.form.querySelector(".calculator__submit").disabled = false;
+    if (this.savingData) {
+      this.result.message(this.messages.saveData.replace("__SIZE__", this.config.download));
+    } else {
+      this.startRuntime();
+    }
+    this.readAddress(false);
+  }
+
+  /** Start the worker (at once, or on the first Calculate when the visitor saves data). */
+  startRuntime() {
     this.loading.hidden = false;
     this.runtime = startRuntime(this.config, {
       progress: (loaded, total) => {
@@ -69,8 +82,6 @@ class Calculator {
       result: (message) => this.answer(message),
       failed: () => this.failed(),
     });
-    this.form.querySelector(".calculator__submit").disabled = false;
-    this.readAddress(false);
   }
 
   failed() {
@@ -121,7 +132,10 @@ class Calculator {
       if (asked) this.result.focus();
       return;
     }
+    if (this.savingData && !asked) return; // a linked input waits for Calculate: the form holds it
     if (this.state === "loading") this.result.message(this.messages.waiting);
+    if (this.runtime === null) this.startRuntime();
+    if (this.runtime === null) return; // this browser cannot run it: failed() has said so
     this.runtime.post({ id: this.latest, calculator: this.config.calculator, input: text });
   }
 
