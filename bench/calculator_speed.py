@@ -47,14 +47,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from build_tools.calculator_pages import PAGES, input_fragment, page_url  # noqa: E402
-from build_tools.ensure import find_chromium  # noqa: E402
-from build_tools.runtime.bundle import find_pyodide  # noqa: E402
-from build_tools.scenarios import load_scenarios  # noqa: E402
-from build_tools.serve import StaticHost  # noqa: E402
+from build_tools.calculator_pages import PAGES, input_fragment, page_url
+from build_tools.ensure import find_chromium
+from build_tools.runtime.bundle import find_pyodide
+from build_tools.scenarios import load_scenarios
+from build_tools.serve import StaticHost
 
 NAIVE_FOLDER = ROOT / "bench" / "naive"
 NAIVE_URL = "bench/naive/"

@@ -21,22 +21,16 @@ hide the ``calculators`` package from every module imported after it.)
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
-# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
-
-from build_tools import calculator_pages  # noqa: E402
-from build_tools.runtime import bundle, precompress  # noqa: E402
-from build_tools.scenarios import ScenarioError, load_scenarios  # noqa: E402
-from calculators import api  # noqa: E402
+from build_tools import calculator_pages
+from build_tools.runtime import bundle, precompress
+from build_tools.scenarios import ScenarioError, load_scenarios
+from calculators import api
 
 log = get_plugin_logger("calculators")
 

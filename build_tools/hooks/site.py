@@ -21,30 +21,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.meta import get_data
 
-from markupsafe import Markup  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
-
-from build_tools import shortcodes, url_manifest  # noqa: E402
-from build_tools.contacts import (Contacts, find_phone_numbers, phone_link,  # noqa: E402
+from build_tools import shortcodes, url_manifest
+from build_tools.contacts import (Contacts, find_phone_numbers, phone_link,
                                   typed_numbers_message)
-from build_tools.counties import Counties, CountyTemplate  # noqa: E402
-from build_tools.frontmatter import (Seeds, check_page, format_problems, is_stale,  # noqa: E402
+from build_tools.counties import Counties, CountyTemplate
+from build_tools.frontmatter import (Seeds, check_page, format_problems, is_stale,
                                      resolve_sources, reviewed_date)
-from calculators.dates import long_date  # noqa: E402
-from build_tools.site_pages import redirected_urls  # noqa: E402
+from calculators.dates import long_date
+from build_tools.site_pages import redirected_urls
 
 log = get_plugin_logger("site")
 

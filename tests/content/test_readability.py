@@ -5,7 +5,7 @@ Measured with textstat 0.7.4 (pinned) on the page's prose as built: the main tex
 table cell counted as one sentence. A page that scores above 8 is rewritten, not excused.
 
 To see every page's grade: `make build`, then
-`.venv/bin/python tests/content/test_readability.py site`.
+`.venv/bin/python -m tests.content.test_readability site`.
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ from pathlib import Path
 import pytest
 import textstat
 
-if __package__ in (None, ""):  # run as a script: make the repository importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from tests.content import pages  # noqa: E402
+from tests.content import pages
 
 MAX_GRADE = 8.0
 
