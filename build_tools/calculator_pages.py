@@ -56,7 +56,7 @@ from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
 from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
-from build_tools.url_manifest import page_url
+from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
 from calculators import api, dates, money
 
 # The contract's URLs: one page per calculator.
@@ -316,7 +316,7 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
     if kind == "date":
         return dates.long_date(dates.parse_date(value))
     if kind == "choice":
-        return next(c["label"] for c in field["choices"] if c["value"] == value)
+        return str(next(c["label"] for c in field["choices"] if c["value"] == value))
     if kind == "boolean":
         return "Yes" if value else "No"
     return str(value)

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
 
 from build_tools import phones, shortcodes
 from build_tools.frontmatter import Seeds, read_mapping, resolve_sources, source_problems
@@ -152,7 +151,7 @@ class Contacts:
         self.path = path
 
     @classmethod
-    def load(cls, path: Path, seeds: Seeds, shown_as: str = "data/contacts.yml") -> "Contacts":
+    def load(cls, path: Path, seeds: Seeds, shown_as: str = "data/contacts.yml") -> Contacts:
         raw = read_mapping(path, shown_as, "contacts by id (id: {name: ...})", ContactsError)
         problems = []
         for contact_id, entry in raw.items():
@@ -227,7 +226,8 @@ def _seed_titles(contact: Contact, seeds: Seeds) -> str:
 
 
 def _instead_text(contact: Contact, contacts: Contacts) -> str:
-    today = contacts.by_id[contact.instead]  # checked at load
+    assert contact.instead is not None, "a dated contact names the one to use instead (load)"
+    today = contacts.by_id[contact.instead]
     reach = f", {phone_link(today.phone)}" if today.phone else ""
     return f"Today, use: {_text(today.name)}{reach}."
 
@@ -269,7 +269,8 @@ def _inline(contact: Contact, contacts: Contacts, shown: str) -> str:
 
 
 def _contacts(context: shortcodes.Context) -> Contacts:
-    return context.data["contacts"]
+    contacts: Contacts = context.data["contacts"]
+    return contacts
 
 
 def _render_contact(args: str, context: shortcodes.Context) -> str:

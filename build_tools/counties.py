@@ -35,10 +35,10 @@ import yaml
 
 from build_tools import handout, shortcodes  # noqa: F401 (registers [[handout:]])
 from build_tools.contacts import Contacts
-from build_tools.frontmatter import (Seeds, long_date, read_mapping, reviewed_date,
-                                     source_problems)
+from build_tools.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
 from build_tools.schema import Field, Schema, yaml_comment
 from build_tools.text_lists import read_list
+from calculators.dates import long_date
 
 DATED_SOURCES = "list of {title: ..., url: ..., checked: YYYY-MM-DD}"
 SOURCES = "list of {seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}"
@@ -394,7 +394,7 @@ class Counties:
     @classmethod
     def load(cls, path: Path, contacts: Contacts, seeds: Seeds,
              shown_as: str = "data/counties.yml", circuits_path: Path | None = None,
-             circuits_shown_as: str = CIRCUITS_SHOWN) -> "Counties":
+             circuits_shown_as: str = CIRCUITS_SHOWN) -> Counties:
         """Both files, checked whole: every problem in one error. data/circuits.yml is read from
         beside data/counties.yml unless ``circuits_path`` is given."""
         raw = _read(path, shown_as)
@@ -413,7 +413,7 @@ class Counties:
                 value = entry.get(key) if isinstance(entry, dict) else None
                 if value in seen:
                     problems.append(f"{key} {value!r} appears twice: each county once")
-                seen.add(value)
+                seen.add(str(value))
         good = [e for e in entries if isinstance(e, dict) and isinstance(e.get("slug"), str)]
         slugs = [e["slug"] for e in good]
         circuits, placed, circuit_problems = load_circuits(
@@ -467,8 +467,8 @@ def _unit_problems(entries: list[dict[str, Any]], contacts: Contacts) -> list[st
                     f"prosecutor_unit in data/counties.yml is {unit_of[slug]!r}: set it to "
                     f"{contact.id!r}, or take {slug!r} out of 'serves'")
     for slug, unit in unit_of.items():
-        contact = contacts.by_id.get(unit) if unit else None
-        if contact is not None and contact.serves and slug not in contact.serves:
+        unit_contact = contacts.by_id.get(unit) if unit else None
+        if unit_contact is not None and unit_contact.serves and slug not in unit_contact.serves:
             problems.append(f"data/counties.yml: county {slug!r} names prosecutor_unit {unit!r}, "
                             f"whose 'serves' in data/contacts.yml does not list it: add {slug!r} "
                             f"there, or correct the county's prosecutor_unit")

@@ -22,10 +22,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable
 
 # Decided: no referrer at all. The site needs none (no analytics, no sign-in), and the address of
 # a page someone read here (a page about domestic violence, a county) is nobody else's business.

@@ -30,14 +30,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
 from build_tools.schema import Field, Schema
-from calculators.dates import long_date
 from calculators.wording import closest
 
 DESCRIPTION_MAX = 160

@@ -32,13 +32,18 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from build_tools import shortcodes, url_manifest
-from build_tools.contacts import (Contacts, find_phone_numbers, phone_link,
-                                  typed_numbers_message)
+from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
 from build_tools.counties import Counties, CountyTemplate
-from build_tools.frontmatter import (Seeds, check_page, format_problems, is_stale,
-                                     resolve_sources, reviewed_date)
-from calculators.dates import long_date
+from build_tools.frontmatter import (
+    Seeds,
+    check_page,
+    format_problems,
+    is_stale,
+    resolve_sources,
+    reviewed_date,
+)
 from build_tools.site_pages import redirected_urls
+from calculators.dates import long_date
 
 log = get_plugin_logger("site")
 
@@ -138,7 +143,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if is_stale(page.meta, build.today):
         log.info("%s was last reviewed on %s, more than a year ago: check it against its "
                  "sources, then update last_reviewed (make check-content lists every page).",
-                 shown, reviewed_date(page.meta["last_reviewed"]).isoformat())
+                 shown, page.meta["last_reviewed"])
     return markdown
 
 
@@ -158,6 +163,7 @@ def retired_address(url: str | None) -> str | None:
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     build = _current()
     reviewed = reviewed_date(page.meta["last_reviewed"])
+    assert reviewed is not None, "on_page_markdown has checked the front matter"
     context["site_sources"] = [dict(s.as_dict(), retired=retired_address(s.url))
                                for s in resolve_sources(page.meta["sources"], build.seeds)]
     context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
@@ -178,6 +184,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     def site_phone(contact_id: str) -> Markup:
         """A contact's phone as a link, for templates (the 404 page)."""
         contact = build.contacts.by_id[contact_id]
+        if contact.phone is None:
+            raise PluginError(f"site_phone({contact_id!r}): that contact has no phone in "
+                              "data/contacts.yml")
         return Markup(phone_link(contact.phone))
 
     env.globals["site_phone"] = site_phone

@@ -258,8 +258,11 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str],
     if (site_dir / SEARCH_INDEX).is_file():
         shell.append(SEARCH_INDEX)
     here = posixpath.dirname(SERVICE_WORKER)
-    relative = lambda path: posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
-    settings = {"runtime": [relative(path) for path in runtime.files()],
+
+    def relative(path: str) -> str:
+        return posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
+
+    settings: dict[str, object] = {"runtime": [relative(path) for path in runtime.files()],
                 "shell": [relative(path) for path in shell]}
     text = json.dumps(settings, sort_keys=True)
     settings["cache"] = "calculators-" + hashlib.sha256(

@@ -16,10 +16,16 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from build_tools.calculator_pages import (CONTACTS_ANCHOR, EXAMPLES_ANCHOR, MESSAGES, asked,
-                                          field_id, input_fragment)
+from build_tools.calculator_pages import (
+    CONTACTS_ANCHOR,
+    EXAMPLES_ANCHOR,
+    MESSAGES,
+    asked,
+    field_id,
+    input_fragment,
+)
 from build_tools.runtime.calculator_view import view
-from build_tools.scenarios import Scenario, load_scenarios
+from build_tools.scenarios import load_scenarios
 from calculators import api
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
 

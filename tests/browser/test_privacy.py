@@ -20,15 +20,15 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from build_tools import device_storage
-from build_tools.calculator_pages import (BUILD_MESSAGES, PAGES, field_id, input_fragment,
-                                          page_url)
+from build_tools.calculator_pages import BUILD_MESSAGES, PAGES, field_id, input_fragment, page_url
 from build_tools.runtime.bundle import BUILD_INFO, SNAPSHOT_CACHE_PREFIX
 from build_tools.serve import StaticHost
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder

@@ -8,9 +8,9 @@ weight), so that the suite stays quick on a small machine.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 import yaml
@@ -121,8 +121,8 @@ def _wait_for_answer(answer: str) -> Callable[[Page], None]:
 def _submit_bad_input(page: Page) -> None:
     """Every money field "-5", every other field left empty (the required ones among them), then
     Calculate: the errors come from the Python validation, so this waits for the runtime."""
-    for field in page.locator('#calculator-form input[data-kind="money"]').all():
-        field.fill("-5")
+    for money in page.locator('#calculator-form input[data-kind="money"]').all():
+        money.fill("-5")
     page.locator("#calculator-form [type=submit]").click()
     page.locator("#calculator-errors li").first.wait_for(timeout=RUNTIME_TIMEOUT_MS)
     page.locator(".calculator__field--error .calculator__error").first.wait_for()

@@ -10,8 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.csp import (CspError, FORBIDDEN_SOURCES, REFERRER_POLICY, build_policy,
-                             secure_page, secure_site, source_hash)
+from build_tools.csp import (
+    FORBIDDEN_SOURCES,
+    REFERRER_POLICY,
+    CspError,
+    build_policy,
+    secure_page,
+    secure_site,
+    source_hash,
+)
 
 
 def parse_policy(policy: str) -> dict[str, list[str]]:
