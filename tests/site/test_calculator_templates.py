@@ -255,6 +255,9 @@ def shown_text(tree: Node) -> dict[str, Any]:
                  "foot": cells(box.find("tfoot").find("tr")) if box.find_all("tfoot") else None}
         for row in box.find_all("tr")[1:]:
             assert row.children[0].tag == "th" and row.children[0].attrs["scope"] == "row"
+        # The box scrolls on a phone: it is in the tab order, named by the caption.
+        assert box.parent.attrs["tabindex"] == "0" and box.parent.attrs["role"] == "group"
+        assert box.parent.attrs["aria-label"] == table["caption"]
     pairs = []
     if facts:
         items = facts[0].children

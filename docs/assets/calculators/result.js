@@ -49,6 +49,7 @@ export function renderView(view) {
   if (view.table) {
     const { caption, head, rows, foot } = view.table;
     box.querySelector("caption").textContent = caption;
+    box.setAttribute("aria-label", caption);
     const headRow = box.querySelector("thead tr");
     const headCell = headRow.querySelector("th");
     headRow.replaceChildren(...head.map((text) => {
