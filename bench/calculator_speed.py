@@ -42,19 +42,18 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from build_tools.calculator_pages import PAGES, input_fragment, page_url
+from build_tools.ensure import find_chromium
+from build_tools.runtime.bundle import find_pyodide
+from build_tools.scenarios import load_scenarios
+from build_tools.serve import StaticHost
 
-from build_tools.calculator_pages import PAGES, input_fragment, page_url  # noqa: E402
-from build_tools.ensure import find_chromium  # noqa: E402
-from build_tools.runtime.bundle import find_pyodide  # noqa: E402
-from build_tools.scenarios import load_scenarios  # noqa: E402
-from build_tools.serve import StaticHost  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 NAIVE_FOLDER = ROOT / "bench" / "naive"
 NAIVE_URL = "bench/naive/"
@@ -130,7 +129,9 @@ class BenchHost(StaticHost):
                 host.traffic.add(self.path.split("?")[0], self._sent)
 
             def _body(self, path: Path, codings: set[str]) -> tuple[bytes, str | None]:
-                return super()._body(path, codings if host.brotli else codings - {"br"})
+                body: tuple[bytes, str | None] = super()._body(
+                    path, codings if host.brotli else codings - {"br"})
+                return body
 
             def send_header(self, keyword: str, value: str) -> None:
                 if keyword == "Content-Length":
@@ -143,7 +144,7 @@ class BenchHost(StaticHost):
                     # The body goes through the shared pipe; the headers (a few hundred bytes)
                     # went out with the latency above.
                     raw_write = self.wfile.write
-                    self.wfile.write = lambda data: host.pipe.send(raw_write, data)  # type: ignore
+                    self.wfile.write = lambda data: host.pipe.send(raw_write, data)
 
         self.server.RequestHandlerClass = Handler
         report_error = self.server.handle_error
@@ -154,7 +155,7 @@ class BenchHost(StaticHost):
             if not isinstance(sys.exc_info()[1], ConnectionError):
                 report_error(request, address)
 
-        self.server.handle_error = handle_error  # type: ignore[method-assign]
+        self.server.handle_error = handle_error  # type: ignore[method-assign, assignment]
 
     def emulate(self, network: dict[str, float] | None) -> None:
         self.network = network
@@ -182,7 +183,7 @@ def site_with_naive(site: Path, into: Path) -> Path:
     beside it stock Pyodide as npm ships it (the site's own copy leaves out what the calculator
     pages do not fetch)."""
     copy = into / "site"
-    link = os.link
+    link: Callable[..., object] = os.link
     try:
         shutil.copytree(site, copy, copy_function=link)
     except OSError:
@@ -365,7 +366,7 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                 # Without the naive page in the run (--pages), there is no ratio: None in the
                 # JSON, "n/a" in the table.
                 ratio = None if math.isnan(naive) else naive / median(times)
-                row = {"median": median(times), "min": min(times), "max": max(times),
+                row: dict[str, Any] = {"median": median(times), "min": min(times), "max": max(times),
                        "ratio": ratio, "bytes": median([v.bytes for v in visits]),
                        "requests": median([v.requests for v in visits])}
                 recalc = [ms for v in visits for ms in v.recalc_ms]

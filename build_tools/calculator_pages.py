@@ -55,7 +55,7 @@ from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
 from build_tools.runtime.calculator_view import input_fragment, view
 from build_tools.scenarios import Scenario
-from build_tools.url_manifest import src_to_url
+from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
 from calculators import api, dates, money
 
 # The contract's URLs: one page per calculator.
@@ -84,6 +84,10 @@ MESSAGES = {
                "short or changed. Fill in the form instead, or ask for the link again.",
     "copied": "Link copied. It opens this calculator with the same answers filled in.",
     "copyFallback": "Copy this link:",
+    # __SIZE__ is the runtime's download with gzip ("5.2 MB"); a host sending brotli sends less.
+    "saveData": "Your browser is set to save data, so the calculator is not downloaded until you "
+                "ask for a result. Press Calculate to download it (about __SIZE__, once) and see "
+                "your answer. The worked examples below need no download.",
 }
 
 
@@ -95,17 +99,67 @@ class Setup:
     service_worker: str  # site-relative URL of the service worker
     examples: dict[str, Scenario]  # worked examples by id, in corpus order
     today: datetime.date
+    download_bytes: int  # the runtime's first download, gzip (bundle.download_bytes)
 
 
 _setup: Setup | None = None
 
 
 def configure(worker: str, service_worker: str, scenarios: list[Scenario],
-              today: datetime.date) -> None:
+              today: datetime.date, download_bytes: int = 0) -> None:
     """Called by the build hook before any page is rendered."""
     global _setup
     examples = {case.id: case for case in scenarios if case.example and case.id}
-    _setup = Setup(worker, service_worker, examples, today)
+    _setup = Setup(worker, service_worker, examples, today, download_bytes)
+
+
+def megabytes(size: int) -> str:
+    """"5.2 MB" (decimal megabytes, as browsers and phone plans count them)."""
+    return f"{size / 1_000_000:.1f} MB"
+
+
+# --- Which build answers -------------------------------------------------------------------------
+# Next to each result the page says which build of the site answered, and whether it is the one
+# deployed: on each visit (and again after RECHECK_SECONDS, or when the browser comes back online)
+# the page's script fetches calculators/build.json from the network. __DATE__ is this page's
+# build date in words, __NEWER__ the deployed build's.
+
+BUILD_MESSAGES = {
+    "current": "This answer uses the version of this site built on __DATE__.",
+    "offline": "You are offline. This answer uses the copy of this site saved on your device, "
+               "built on __DATE__. The rules may have changed since then: check again when "
+               "you are back online.",
+    "unchecked": "This answer uses the version of this site built on __DATE__. It could not be "
+                 "checked against the newest version, whose rules may differ.",
+    "updating": "A newer version of this site, built on __NEWER__, has been published. Loading "
+                "it now.",
+    "outdated": "This page is out of date: a newer version of this site, built on __NEWER__, "
+                "has been published, and its rules may differ. Reload the page to use it. "
+                "(What you typed will need to be entered again.)",
+}
+# How long the page trusts its last look at build.json before a calculation looks again.
+RECHECK_SECONDS = 60
+# How long the page waits for build.json before it answers and says it could not check.
+CHECK_TIMEOUT_SECONDS = 4
+
+_build: dict[str, Any] | None = None
+
+
+def configure_build(info: dict[str, str], build_json: str) -> None:
+    """Called by the build hook: ``info`` is what ``build_json`` (site-relative) says about this
+    build (build_tools.runtime.bundle.build_info)."""
+    global _build
+    _build = {**info, "url": build_json}
+
+
+def _build_settings(src_uri: str) -> dict[str, Any]:
+    """The page's settings about its build, for the script (``config.build``). Rendered without
+    the build hook's configure_build (the template tests), the page knows only its date and
+    never takes a deployed runtime for a newer one."""
+    build = _build or {"runtime": None, "built": _current().today.isoformat(),
+                       "shown": dates.long_date(_current().today), "url": "calculators/build.json"}
+    return {**build, "url": relative_url(src_uri, build["url"]), "messages": BUILD_MESSAGES,
+            "recheckSeconds": RECHECK_SECONDS, "timeoutSeconds": CHECK_TIMEOUT_SECONDS}
 
 
 def _current() -> Setup:
@@ -117,12 +171,6 @@ def _current() -> Setup:
 
 
 # --- URLs -----------------------------------------------------------------------------------------
-
-def page_url(src_uri: str) -> str:
-    """The site-relative URL of a page: ``calculators/allocation/``."""
-    url = src_to_url(src_uri)
-    return "" if url == "./" else url
-
 
 def relative_url(from_src: str, site_path: str) -> str:
     """A URL for ``site_path`` (site-relative) that works from the page ``from_src``, under any
@@ -236,6 +284,8 @@ def _config(name: str, context: shortcodes.Context) -> Markup:
         "worker": relative_url(context.src_uri, setup.worker),
         "serviceWorker": relative_url(context.src_uri, setup.service_worker),
         "messages": MESSAGES,
+        "build": _build_settings(context.src_uri),
+        "download": megabytes(setup.download_bytes),
     }
     # JSON inside <script>: no "<" can close the element or open a comment.
     return Markup(json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c"))
@@ -270,7 +320,7 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
     if kind == "date":
         return dates.long_date(dates.parse_date(value))
     if kind == "choice":
-        return next(c["label"] for c in field["choices"] if c["value"] == value)
+        return str(next(c["label"] for c in field["choices"] if c["value"] == value))
     if kind == "boolean":
         return "Yes" if value else "No"
     return str(value)

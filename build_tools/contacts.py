@@ -1,7 +1,8 @@
 """Contacts: data/contacts.yml, checked at build start, and the shortcodes that show them.
 
-data/contacts.yml is the only place a phone number, fax or postal address is written (its
-header describes each field). Pages name a contact by id:
+data/contacts.yml is the only place a phone number, fax or postal address is written. Its fields
+are declared once, in :data:`CONTACT`: the checks below read it, and ``make schema-docs`` writes
+it into the file's header comment and the README ("Add a contact"). Pages name a contact by id:
 
 - ``[[contact:ID]]``  a block: name, what it is for, phone (a link that dials it), fax, address,
   what to have ready, its sources; an out-of-date contact is shown with a warning, as text, and
@@ -19,34 +20,50 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
 
 from build_tools import phones, shortcodes
 from build_tools.frontmatter import Seeds, read_mapping, resolve_sources, source_problems
+from build_tools.schema import Field, Schema
 
 NUMBER = re.compile(r"^\d{3}-\d{3}-\d{4}$")
 CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
 
-FIELDS = {
-    "name": "what the line or office is called",
-    "organisation": "who runs it",
-    "for": "what to call it for, in plain words, starting with a verb",
-    "phone": '"NNN-NNN-NNNN"',
-    "fax": '"NNN-NNN-NNNN"',
-    "address": "a list of lines of the postal address",
-    "have_ready": "what to have ready when you call, only where a source says so",
-    "url": "the contact's own site, only where a source gives it",
-    "sources": "a list of {seed: FILE} or {title: TEXT, url: URL, checked: YYYY-MM-DD}",
-    "dated": "true when the only source is old",
-    "dated_note": "why it is dated (required when dated is true)",
-    "instead": "the id of the contact to use today (required when dated is true)",
-}
-REQUIRED = ("name", "organisation", "for", "sources")
-TEXT_FIELDS = ("name", "organisation", "for", "have_ready", "dated_note")
+CONTACT = Schema("Fields of a contact", (
+    Field("name", "text", "what the line or office is called",
+          "Child Support Customer Service Call Center", required=True),
+    Field("organisation", "text", "who runs it", "Family Support Division (FSD)", required=True),
+    Field("for", "text", "what to call it for, in plain words, starting with a verb",
+          "Make a child support payment.", required=True),
+    Field("phone", '"NNN-NNN-NNNN"', "its phone number", "866-313-9960"),
+    Field("fax", '"NNN-NNN-NNNN"', "its fax number", "573-635-7545"),
+    Field("address", "list of text", "a list of lines of the postal address",
+          "[first line, second line, city, MO ZIP]"),
+    Field("have_ready", "text", "what to have ready when you call, only where a source says so",
+          "Your child support case number. The line needs it."),
+    Field("url", "http(s) address", "the contact's own site, only where a source gives it",
+          "https://www.thehotline.org/"),
+    Field("sources", "list of sources",
+          "a list of {seed: FILE} or {title: TEXT, url: URL, checked: YYYY-MM-DD}",
+          "[{seed: 000_d74ccf04b443ec1b.txt}]", required=True),
+    Field("dated", "true or false", "true when the only source is old: shown with a warning, "
+          "as text, never as a link", "true"),
+    Field("dated_note", "text", "why it is dated",
+          "This address and number come from a guide from the 1990s.",
+          required_with="with dated: true"),
+    Field("instead", "contact id", "the id of the contact to use today", "fsd-customer-service",
+          required_with="with dated: true"),
+    Field("serves", "list of county slugs", "a prosecutor's unit: the slugs of every county it "
+          "serves, where a source lists them (each such county names it as its prosecutor_unit "
+          "in data/counties.yml)", "[jefferson-county]"),
+))
+FIELDS = {field.name: field.meaning for field in CONTACT.fields}
+REQUIRED = CONTACT.required()
+TEXT_FIELDS = CONTACT.shaped("text")
+IF_DATED = CONTACT.required_with("with dated: true")
 WAYS_TO_REACH = ("phone", "fax", "address", "url")
 
 
@@ -65,6 +82,7 @@ class Contact:
     dated: bool = False
     dated_note: str | None = None
     instead: str | None = None
+    serves: tuple[str, ...] = ()
 
 
 class ContactsError(ValueError):
@@ -103,16 +121,23 @@ def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
     if entry.get("sources") not in (None, "", []):
         for problem in source_problems(entry["sources"], seeds, "field 'sources'"):
             problems.append(f"{where}: {problem}")
+    if "serves" in entry:
+        slugs = entry["serves"]
+        if not (isinstance(slugs, list) and slugs and all(isinstance(x, str) for x in slugs)):
+            problems.append(f"{where}: field 'serves' must be a list of county slugs, like "
+                            f"[cole-county, callaway-county]")
+        elif len(set(slugs)) != len(slugs):
+            problems.append(f"{where}: field 'serves' names a county twice")
     dated = entry.get("dated", False)
     if not isinstance(dated, bool):
         problems.append(f"{where}: field 'dated' must be true or false")
     elif dated:
-        for key in ("dated_note", "instead"):
+        for key in IF_DATED:
             if not entry.get(key):
                 problems.append(f"{where}: field '{key}' is required when dated is true "
                                 f"({FIELDS[key]})")
     else:
-        for key in ("dated_note", "instead"):
+        for key in IF_DATED:
             if key in entry:
                 problems.append(f"{where}: field '{key}' only goes with dated: true")
     return problems
@@ -126,7 +151,7 @@ class Contacts:
         self.path = path
 
     @classmethod
-    def load(cls, path: Path, seeds: Seeds, shown_as: str = "data/contacts.yml") -> "Contacts":
+    def load(cls, path: Path, seeds: Seeds, shown_as: str = "data/contacts.yml") -> Contacts:
         raw = read_mapping(path, shown_as, "contacts by id (id: {name: ...})", ContactsError)
         problems = []
         for contact_id, entry in raw.items():
@@ -152,7 +177,8 @@ class Contacts:
                 phone=entry.get("phone"), fax=entry.get("fax"),
                 address=tuple(entry.get("address") or ()), have_ready=entry.get("have_ready"),
                 url=entry.get("url"), dated=entry.get("dated", False),
-                dated_note=entry.get("dated_note"), instead=entry.get("instead"))
+                dated_note=entry.get("dated_note"), instead=entry.get("instead"),
+                serves=tuple(entry.get("serves") or ()))
             for contact_id, entry in raw.items()
         }
         return cls(contacts, shown_as)
@@ -200,7 +226,8 @@ def _seed_titles(contact: Contact, seeds: Seeds) -> str:
 
 
 def _instead_text(contact: Contact, contacts: Contacts) -> str:
-    today = contacts.by_id[contact.instead]  # checked at load
+    assert contact.instead is not None, "a dated contact names the one to use instead (load)"
+    today = contacts.by_id[contact.instead]
     reach = f", {phone_link(today.phone)}" if today.phone else ""
     return f"Today, use: {_text(today.name)}{reach}."
 
@@ -242,7 +269,8 @@ def _inline(contact: Contact, contacts: Contacts, shown: str) -> str:
 
 
 def _contacts(context: shortcodes.Context) -> Contacts:
-    return context.data["contacts"]
+    contacts: Contacts = context.data["contacts"]
+    return contacts
 
 
 def _render_contact(args: str, context: shortcodes.Context) -> str:

@@ -1,8 +1,14 @@
 """County pages: one for each of Missouri's 115 jurisdictions, made at build time.
 
-data/counties.yml holds each jurisdiction's name, slug and the facts a source gives about it;
+data/counties.yml holds each jurisdiction's name, slug and what a source gives about it (the
+FSD office, the prosecutor's unit, who does the state's child support work there, other facts);
+data/circuits.yml says which judicial circuit each belongs to and where its court sits;
 data/county_page.md is the page every county gets (a Jinja template with front matter). The build
-hook turns the two into ``counties/<slug>.md`` pages, published at ``/counties/<slug>/``.
+hook turns them into ``counties/<slug>.md`` pages, published at ``/counties/<slug>/``.
+
+Every source of a local fact carries ``checked: YYYY-MM-DD`` (the day it was read), and
+``secondary: true`` where it is not an official source; the page shows both beside the fact
+(:func:`cite`).
 
 The slug rule is part of the site's contract, because county offices link to these URLs: the
 name lowercased, "." removed, spaces turned into "-" (``st-charles-county``, ``city-of-st-louis``).
@@ -27,20 +33,52 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_tools import shortcodes
+from build_tools import handout, shortcodes  # noqa: F401 (registers [[handout:]])
 from build_tools.contacts import Contacts
 from build_tools.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
+from build_tools.schema import Field, Schema, yaml_comment
 from build_tools.text_lists import read_list
+from calculators.dates import long_date
 
-COUNTY_FIELDS = {
-    "name": "the jurisdiction's name, as in the list of Missouri counties",
-    "slug": "its URL name: the name lowercased, '.' removed, spaces turned into '-'",
-    "fsd_office": "the id in data/contacts.yml of the FSD office serving it, where a source "
-                  "gives one",
-    "facts": "a list of {text: Markdown, sources: [...]} that a source gives about it",
-    "last_reviewed": "the date its facts were last checked (required with facts or fsd_office)",
-}
-FACT_FIELDS = ("text", "sources")
+DATED_SOURCES = "list of {title: ..., url: ..., checked: YYYY-MM-DD}"
+SOURCES = "list of {seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}"
+STATE_WORK_BY = ("fsd", "prosecutor")
+COUNTIES_FILE = Schema("Top level", (
+    Field("last_reviewed", "YYYY-MM-DD", "the date the list was last checked; each county page "
+          "shows the older of the template's date (data/county_page.md) and its county's own",
+          "2026-11-23"),
+    Field("counties", "list of counties", "every jurisdiction, in the order of the list it was "
+          "made from", required=True),
+))
+COUNTY = Schema("Fields of a county", (
+    Field("name", "text", "the jurisdiction's name, as in the list of Missouri counties",
+          "St. Charles County", required=True),
+    Field("slug", "text", "its URL name: the name lowercased, '.' removed, spaces turned into "
+          "'-'; never change it: county offices link to /counties/<slug>/", "st-charles-county",
+          required=True),
+    Field("fsd_office", "contact id", "the id in data/contacts.yml of the FSD office serving it, "
+          "where a source gives one", "fsd-st-charles-county"),
+    Field("facts", "list of facts", "a list of {text: Markdown, sources: [...]} that a source "
+          "gives about it"),
+    Field("state_work_by", "prosecutor, or left out", "'prosecutor' where the prosecuting "
+          "attorney's office does the state child support office's work (with "
+          "state_work_sources); FSD otherwise", "prosecutor"),
+    Field("state_work_sources", DATED_SOURCES, "where state_work_by comes from",
+          required_with="with state_work_by"),
+    Field("prosecutor_unit", "contact id", "the id in data/contacts.yml of the prosecutor's "
+          "child support unit serving it, where a source gives one; that contact lists every "
+          "county it serves in its serves field"),
+    Field("last_reviewed", "YYYY-MM-DD", "the date its facts were last checked", "2026-11-23",
+          required_with="with facts, fsd_office, prosecutor_unit or state_work_by"),
+))
+FACT = Schema("Fields of a fact", (
+    Field("text", "Markdown", "what the source says; shortcodes such as [[phone:ID]] work, typed "
+          "numbers do not", required=True),
+    Field("sources", SOURCES, "where the fact comes from: a fact needs its source",
+          "[{seed: 000_d74ccf04b443ec1b.txt}]", required=True),
+))
+COUNTY_FIELDS = {field.name: field.meaning for field in COUNTY.fields}
+FACT_FIELDS = FACT.names()
 FOLDER = "counties"
 
 HEADER = """\
@@ -50,23 +88,12 @@ HEADER = """\
 # Regenerate the list (keeping every fact) with:
 #   python -m build_tools.counties --from path/to/missouri_counties.txt
 #
-# Fields of a county:
-#   name           the jurisdiction's name (required)
-#   slug           its URL name: name lowercased, "." removed, spaces to "-" (required; never
-#                  change it: county offices link to /counties/<slug>/)
-#   fsd_office     id in data/contacts.yml of the FSD office serving it, only where a source
-#                  gives one (optional)
-#   facts          what a source says about this county: a list of
-#                    - text: Markdown (shortcodes such as [[phone:ID]] work; no typed numbers)
-#                      sources: [{seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}, ...]
-#                  Never write a fact without its source, and never guess an address, phone
-#                  number or name (optional)
-#   last_reviewed  when its facts were last checked (required with facts or fsd_office)
+{fields}
 #
-# last_reviewed at the top is the date the list was last checked; each county page shows the
-# older of the template's date (data/county_page.md) and its county's own.
-"""
-
+# Never write a fact without its source, and never guess an address, phone number or name.
+# state_work_by: prosecutor is set only where a source (the federal Intergovernmental Reference
+# Guide) says the prosecuting attorney's office does the state child support office's work.
+""".replace("{fields}", yaml_comment((COUNTIES_FILE, COUNTY, FACT), "build_tools/counties.py"))
 
 def slug_for(name: str) -> str:
     """The contract's slug rule: 'St. Charles County' -> 'st-charles-county'."""
@@ -79,12 +106,36 @@ def in_sentence(name: str) -> str:
 
 
 @dataclass
+class Circuit:
+    """A judicial circuit from data/circuits.yml, with the slugs of its counties in order."""
+
+    number: int
+    name: str
+    sources: list[dict[str, Any]]
+    slugs: list[str]
+
+    @property
+    def sourced(self) -> bool:
+        """Whether a stored source gives the circuit's counties (otherwise pages do not cite it)."""
+        return bool(self.sources)
+
+
+@dataclass
 class County:
     name: str
     slug: str
     fsd_office: str | None = None
     facts: list[dict[str, Any]] = field(default_factory=list)
     last_reviewed: dt.date | None = None
+    state_work_by: str = "fsd"
+    state_work_sources: list[dict[str, Any]] = field(default_factory=list)
+    prosecutor_unit: str | None = None
+    circuit: Circuit | None = None
+    court_seats: list[str] | None = None      # None: no source gives it; []: no county seat
+    seats_sources: list[dict[str, Any]] = field(default_factory=list)
+    # Filled in once every county is loaded:
+    unit_counties: list[str] = field(default_factory=list)     # names the unit serves, in order
+    circuit_counties: list[str] = field(default_factory=list)  # names in the circuit, in order
 
     @property
     def in_sentence(self) -> str:
@@ -94,9 +145,58 @@ class County:
     def src_uri(self) -> str:
         return f"{FOLDER}/{self.slug}.md"
 
+    @property
+    def is_city(self) -> bool:
+        return self.name.startswith("City of ")
+
+    @property
+    def prosecutor_runs_office(self) -> bool:
+        return self.state_work_by == "prosecutor"
+
+    @property
+    def has_local_source(self) -> bool:
+        """Whether any source gives something about this county's own offices or facts."""
+        return bool(self.fsd_office or self.prosecutor_unit or self.facts
+                    or self.prosecutor_runs_office)
+
+    def all_sources(self) -> list[dict[str, Any]]:
+        """Every source of what the page says about this county, without repeats."""
+        found: list[dict[str, Any]] = []
+        groups = [self.state_work_sources, self.seats_sources,
+                  *(fact["sources"] for fact in self.facts)]
+        if self.circuit is not None and self.circuit.sourced:
+            groups.insert(0, self.circuit.sources)
+        for group in groups:
+            for source in group:
+                if source not in found:
+                    found.append(source)
+        return found
+
 
 class CountiesError(ValueError):
-    """data/counties.yml is not as its header describes: the message lists every problem."""
+    """data/counties.yml or data/circuits.yml is not as its header describes: the message lists
+    every problem and how to fix it."""
+
+
+def dated_source_problems(sources: object, seeds: Seeds, where: str) -> list[str]:
+    """Problems with a list of a county's sources: each is a page source (every one but a seed
+    carries ``checked: YYYY-MM-DD``, build_tools/frontmatter.py) and may also carry
+    ``secondary: true`` (not an official source: the page says so)."""
+    if not isinstance(sources, list):
+        return [f"{where} must be a list of {{title: ..., url: ..., checked: YYYY-MM-DD}}"]
+    problems = []
+    for index, source in enumerate(sources, start=1):
+        if (isinstance(source, dict) and "secondary" in source
+                and not isinstance(source["secondary"], bool)):
+            problems.append(f"{where} item {index}: 'secondary' must be true or false")
+    plain = [page_source(s) if isinstance(s, dict) else s for s in sources]
+    return problems + source_problems(plain, seeds, where)
+
+
+def page_source(source: dict[str, Any]) -> dict[str, Any]:
+    """A source as a page's front matter carries it (without ``secondary``, the county data's
+    own key)."""
+    return {k: v for k, v in source.items() if k != "secondary"}
 
 
 def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds) -> list[str]:
@@ -111,11 +211,26 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
     if entry.get("slug") != slug_for(name):
         problems.append(f"{where}: field 'slug' is {entry.get('slug')!r}; the slug rule gives "
                         f"{slug_for(name)!r}")
-    office = entry.get("fsd_office")
-    if office is not None and office not in contacts.by_id:
-        hint = shortcodes.suggest(str(office), list(contacts.by_id))
-        problems.append(f"{where}: field 'fsd_office' names {office!r}, which is not an id in "
-                        f"data/contacts.yml.{hint}")
+    for key in ("fsd_office", "prosecutor_unit"):
+        office = entry.get(key)
+        if office is not None and office not in contacts.by_id:
+            hint = shortcodes.suggest(str(office), list(contacts.by_id))
+            problems.append(f"{where}: field '{key}' names {office!r}, which is not an id in "
+                            f"data/contacts.yml.{hint} Add the contact there (with its source) "
+                            f"or correct the id")
+    by = entry.get("state_work_by")
+    if by is not None and by not in STATE_WORK_BY:
+        problems.append(f"{where}: field 'state_work_by' is {by!r}; write 'prosecutor' (or leave "
+                        f"it out where FSD does the work)")
+    if by == "prosecutor" and not entry.get("state_work_sources"):
+        problems.append(f"{where}: field 'state_work_by: prosecutor' needs state_work_sources: "
+                        f"[{{title: ..., url: ..., checked: YYYY-MM-DD}}]")
+    if "state_work_sources" in entry:
+        if by != "prosecutor":
+            problems.append(f"{where}: field 'state_work_sources' only goes with "
+                            f"state_work_by: prosecutor")
+        problems.extend(f"{where}: {p}" for p in dated_source_problems(
+            entry["state_work_sources"], seeds, "field 'state_work_sources'"))
     facts = entry.get("facts", [])
     if not isinstance(facts, list):
         problems.append(f"{where}: field 'facts' must be a list of {{text, sources}}")
@@ -132,27 +247,160 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
         if not fact.get("sources"):
             problems.append(f"{label}: field 'sources' is required: a fact needs its source")
         else:
-            problems.extend(f"{label}: {p}"
-                            for p in source_problems(fact["sources"], seeds, "field 'sources'"))
-    if (facts or office) and reviewed_date(entry.get("last_reviewed")) is None:
-        problems.append(f"{where}: field 'last_reviewed' (YYYY-MM-DD) is required with facts or "
-                        f"fsd_office")
+            problems.extend(f"{label}: {p}" for p in dated_source_problems(
+                fact["sources"], seeds, "field 'sources'"))
+    local = facts or entry.get("fsd_office") or entry.get("prosecutor_unit") or by
+    if local and reviewed_date(entry.get("last_reviewed")) is None:
+        problems.append(f"{where}: field 'last_reviewed' (YYYY-MM-DD) is required with facts, "
+                        f"fsd_office, prosecutor_unit or state_work_by")
     elif "last_reviewed" in entry and reviewed_date(entry["last_reviewed"]) is None:
         problems.append(f"{where}: field 'last_reviewed' must be a date written YYYY-MM-DD")
     return problems
+
+
+CIRCUITS_FILE = Schema("Top level", (
+    Field("checked", "YYYY-MM-DD", "the day the whole list was last checked against its sources",
+          "2026-12-02", required=True),
+    Field("circuits", "list of circuits", "Missouri's judicial circuits, in order of number",
+          required=True),
+))
+CIRCUIT = Schema("Fields of a circuit", (
+    Field("number", "integer", "the circuit's number", "22", required=True),
+    Field("name", "text", "the circuit's name as the courts write it", "22nd Judicial Circuit",
+          required=True),
+    Field("sources", DATED_SOURCES + ", each may add secondary: true", "where the circuit's "
+          "counties come from; [] where no stored public source for that circuit was found, and "
+          "then no page cites the circuit", "[]", required=True),
+    Field("counties", "list of counties", "the counties of the circuit, each {slug, court_seats, "
+          "seats_sources}", required=True),
+))
+CIRCUIT_COUNTY = Schema("Fields of a county in a circuit", (
+    Field("slug", "text", "a slug exactly as in data/counties.yml; every one of the 115 slugs "
+          "appears in exactly one circuit", "jackson-county", required=True),
+    Field("court_seats", "list of place names", "where the county's circuit court sits, only "
+          "from a cited source; [] where there is no county seat (the City of St. Louis)",
+          "[Kansas City, Independence]"),
+    Field("seats_sources", DATED_SOURCES + ", each may add secondary: true",
+          "where court_seats comes from", required_with="with a non-empty court_seats"),
+))
+CIRCUIT_FIELDS = CIRCUIT.names()
+CIRCUIT_COUNTY_FIELDS = CIRCUIT_COUNTY.names()
+CIRCUITS_SHOWN = "data/circuits.yml"
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def load_circuits(path: Path, slugs: list[str], seeds: Seeds,
+                  shown_as: str = CIRCUITS_SHOWN) -> tuple[list[Circuit], dict[str, dict[str, Any]],
+                                                            list[str]]:
+    """The circuits, each county's entry in its circuit (by slug), and every problem found."""
+    if not path.is_file():
+        return [], {}, [f"{shown_as} is missing: it lists Missouri's judicial circuits and the "
+                        f"counties of each (see the README, 'Add a county fact')"]
+    raw = read_mapping(path, shown_as, "checked: and circuits:", CountiesError)
+    problems = [f"{shown_as}: unknown top-level key '{key}'; expected "
+                f"{' and '.join(CIRCUITS_FILE.names())}"
+                for key in sorted(set(raw) - set(CIRCUITS_FILE.names()))]
+    if reviewed_date(raw.get("checked")) is None:
+        problems.append(f"{shown_as}: give 'checked: YYYY-MM-DD' at the top, the day the list was "
+                        f"last checked")
+    entries = raw.get("circuits")
+    if not isinstance(entries, list) or not entries:
+        return [], {}, problems + [f"{shown_as}: 'circuits' must be a list of {{number, name, "
+                                   f"sources, counties}}"]
+    known = set(slugs)
+    circuits: list[Circuit] = []
+    placed: dict[str, dict[str, Any]] = {}
+    where_placed: dict[str, str] = {}
+    numbers: set[int] = set()
+    for index, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("number"), int):
+            problems.append(f"{shown_as}: circuit number {index}: give it a number: (an integer), "
+                            f"a name:, sources: and counties:")
+            continue
+        number = entry["number"]
+        where = f"{shown_as}: circuit {number}"
+        for key in sorted(set(entry) - set(CIRCUIT_FIELDS)):
+            problems.append(f"{where}: unknown field '{key}'; a circuit has "
+                            f"{', '.join(CIRCUIT_FIELDS)}")
+        if number in numbers:
+            problems.append(f"{where} appears twice: each circuit once")
+        numbers.add(number)
+        expected = f"{_ordinal(number)} Judicial Circuit"
+        if entry.get("name") != expected:
+            problems.append(f"{where}: field 'name' is {entry.get('name')!r}; write it as the "
+                            f"courts do, {expected!r}")
+        sources = entry.get("sources", None)
+        if sources is None:
+            problems.append(f"{where}: field 'sources' is required (an empty list [] where no "
+                            f"stored source gives the circuit's counties)")
+            sources = []
+        problems.extend(f"{where}: {p}"
+                        for p in dated_source_problems(sources, seeds, "field 'sources'"))
+        members = entry.get("counties")
+        if not isinstance(members, list) or not members:
+            problems.append(f"{where}: field 'counties' must be a list of {{slug: ...}}")
+            members = []
+        circuit_slugs = []
+        for member in members:
+            if not isinstance(member, dict) or not isinstance(member.get("slug"), str):
+                problems.append(f"{where}: each county is {{slug: ..., court_seats: [...]}}, "
+                                f"not {member!r}")
+                continue
+            slug = member["slug"]
+            at = f"{where}, county {slug!r}"
+            for key in sorted(set(member) - set(CIRCUIT_COUNTY_FIELDS)):
+                problems.append(f"{at}: unknown field '{key}'; a county here has "
+                                f"{', '.join(CIRCUIT_COUNTY_FIELDS)}")
+            if slug not in known:
+                hint = shortcodes.suggest(slug, slugs)
+                problems.append(f"{at}: no county has this slug in data/counties.yml.{hint}")
+                continue
+            if slug in where_placed:
+                problems.append(f"{at}: this county is already in {where_placed[slug]}; each "
+                                f"county belongs to exactly one circuit")
+                continue
+            where_placed[slug] = f"circuit {number}"
+            seats = member.get("court_seats")
+            if seats is not None and not (isinstance(seats, list)
+                                          and all(isinstance(x, str) and x for x in seats)):
+                problems.append(f"{at}: field 'court_seats' must be a list of place names "
+                                f"([] where there is no county seat)")
+            if seats and not member.get("seats_sources"):
+                problems.append(f"{at}: field 'court_seats' needs seats_sources: [{{title: ..., "
+                                f"url: ..., checked: YYYY-MM-DD}}]")
+            if "seats_sources" in member:
+                problems.extend(f"{at}: {p}" for p in dated_source_problems(
+                    member["seats_sources"], seeds, "field 'seats_sources'"))
+            placed[slug] = member
+            circuit_slugs.append(slug)
+        circuits.append(Circuit(number, str(entry.get("name")), list(sources), circuit_slugs))
+    missing = [slug for slug in slugs if slug not in placed]
+    if missing:
+        problems.append(f"{shown_as}: these counties are in no circuit: {', '.join(missing)}. Add "
+                        f"each to the circuit a source puts it in")
+    return circuits, placed, problems
 
 
 @dataclass
 class Counties:
     counties: list[County]
     last_reviewed: dt.date | None
+    circuits: list[Circuit] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path, contacts: Contacts, seeds: Seeds,
-             shown_as: str = "data/counties.yml") -> "Counties":
+             shown_as: str = "data/counties.yml", circuits_path: Path | None = None,
+             circuits_shown_as: str = CIRCUITS_SHOWN) -> Counties:
+        """Both files, checked whole: every problem in one error. data/circuits.yml is read from
+        beside data/counties.yml unless ``circuits_path`` is given."""
         raw = _read(path, shown_as)
-        problems = [f"unknown top-level key '{key}'; expected last_reviewed and counties"
-                    for key in sorted(set(raw) - {"last_reviewed", "counties"})]
+        problems = [f"unknown top-level key '{key}'; expected "
+                    f"{' and '.join(COUNTIES_FILE.names())}"
+                    for key in sorted(set(raw) - set(COUNTIES_FILE.names()))]
         entries = raw.get("counties")
         if not isinstance(entries, list) or not entries:
             problems.append("'counties' must be a list of {name, slug, ...}")
@@ -165,16 +413,88 @@ class Counties:
                 value = entry.get(key) if isinstance(entry, dict) else None
                 if value in seen:
                     problems.append(f"{key} {value!r} appears twice: each county once")
-                seen.add(value)
+                seen.add(str(value))
+        good = [e for e in entries if isinstance(e, dict) and isinstance(e.get("slug"), str)]
+        slugs = [e["slug"] for e in good]
+        circuits, placed, circuit_problems = load_circuits(
+            circuits_path or path.parent / "circuits.yml", slugs, seeds, circuits_shown_as)
+        problems.extend(circuit_problems)
+        problems.extend(_unit_problems(good, contacts))
         if problems:
             listed = "\n".join(f"  - {p}" for p in problems)
-            raise CountiesError(f"{shown_as} has mistakes:\n{listed}\n"
-                                f"Its header comment describes every field.")
-        counties = [County(name=e["name"], slug=e["slug"], fsd_office=e.get("fsd_office"),
-                           facts=e.get("facts") or [],
-                           last_reviewed=reviewed_date(e.get("last_reviewed")))
-                    for e in entries]
-        return cls(counties, reviewed_date(raw.get("last_reviewed")))
+            raise CountiesError(f"{shown_as} or {circuits_shown_as} has mistakes:\n{listed}\n"
+                                f"The header comment of each file describes every field.")
+        by_number = {c.number: c for c in circuits}
+        circuit_of = {slug: circuit for circuit in circuits for slug in circuit.slugs}
+        counties = []
+        for e in entries:
+            member = placed[e["slug"]]
+            counties.append(County(
+                name=e["name"], slug=e["slug"], fsd_office=e.get("fsd_office"),
+                facts=e.get("facts") or [], last_reviewed=reviewed_date(e.get("last_reviewed")),
+                state_work_by=e.get("state_work_by") or "fsd",
+                state_work_sources=list(e.get("state_work_sources") or []),
+                prosecutor_unit=e.get("prosecutor_unit"),
+                circuit=by_number[circuit_of[e["slug"]].number],
+                court_seats=(list(member["court_seats"]) if "court_seats" in member else None),
+                seats_sources=list(member.get("seats_sources") or [])))
+        names = {county.slug: county.name for county in counties}
+        for county in counties:
+            assert county.circuit is not None
+            county.circuit_counties = [names[slug] for slug in county.circuit.slugs]
+            if county.prosecutor_unit:
+                unit = contacts.by_id[county.prosecutor_unit]
+                served = list(unit.serves) or [c.slug for c in counties
+                                               if c.prosecutor_unit == county.prosecutor_unit]
+                county.unit_counties = [names[slug] for slug in served]
+        return cls(counties, reviewed_date(raw.get("last_reviewed")), circuits)
+
+
+def _unit_problems(entries: list[dict[str, Any]], contacts: Contacts) -> list[str]:
+    """A unit's ``serves`` and the counties' ``prosecutor_unit`` must say the same thing."""
+    problems = []
+    unit_of = {e["slug"]: e.get("prosecutor_unit") for e in entries}
+    slugs = list(unit_of)
+    for contact in contacts.by_id.values():
+        for slug in contact.serves:
+            if slug not in unit_of:
+                hint = shortcodes.suggest(slug, slugs)
+                problems.append(f"data/contacts.yml: contact {contact.id!r}: field 'serves' names "
+                                f"{slug!r}, which is no county's slug in data/counties.yml.{hint}")
+            elif unit_of[slug] != contact.id:
+                problems.append(
+                    f"data/contacts.yml: contact {contact.id!r} serves {slug!r}, but that county's "
+                    f"prosecutor_unit in data/counties.yml is {unit_of[slug]!r}: set it to "
+                    f"{contact.id!r}, or take {slug!r} out of 'serves'")
+    for slug, unit in unit_of.items():
+        unit_contact = contacts.by_id.get(unit) if unit else None
+        if unit_contact is not None and unit_contact.serves and slug not in unit_contact.serves:
+            problems.append(f"data/counties.yml: county {slug!r} names prosecutor_unit {unit!r}, "
+                            f"whose 'serves' in data/contacts.yml does not list it: add {slug!r} "
+                            f"there, or correct the county's prosecutor_unit")
+    return problems
+
+
+def cite(sources: list[dict[str, Any]], seeds: Seeds, fallback: dt.date | None = None) -> str:
+    """Markdown naming each source with the day it was checked: 'Source: [RSMo 478.xxx](url),
+    checked December 2, 2026.' A source that is not official says so."""
+    parts = []
+    for source in sources:
+        if "seed" in source:
+            label, url = seeds.titles[source["seed"]], None
+        else:
+            form = next(form for form in ("statute", "regulation", "title") if form in source)
+            label, url = source[form], source["url"]
+        label = label.replace("[", "(").replace("]", ")")
+        shown = f"[{label}]({url})" if url else label
+        checked = reviewed_date(source.get("checked")) or fallback
+        if checked:
+            shown += f", checked {long_date(checked)}"
+        if source.get("secondary"):
+            shown += " (not an official source)"
+        parts.append(shown)
+    word = "Source" if len(parts) == 1 else "Sources"
+    return f"{word}: " + "; ".join(parts) + "."
 
 
 def _read(path: Path, shown_as: str) -> dict[str, Any]:
@@ -191,6 +511,7 @@ class CountyTemplate:
 
     def __init__(self, path: Path, shown_as: str = "data/county_page.md"):
         self.shown_as = shown_as
+        self.data_dir = path.parent
         text = path.read_text(encoding="utf-8")
         match = FRONT_MATTER.match(text)
         if not match:
@@ -203,17 +524,30 @@ class CountyTemplate:
         except jinja2.TemplateSyntaxError as error:
             raise CountiesError(f"{shown_as}, line {error.lineno}: {error.message}") from error
 
-    def render(self, county: County, contacts: Contacts) -> str:
-        """The page's Markdown with front matter: the template's sources, then the county's."""
+    def render(self, county: County, contacts: Contacts, seeds: Seeds | None = None) -> str:
+        """The page's Markdown with front matter: the template's sources, then the county's.
+
+        In the template: ``county``; ``unit`` and ``office``, the contacts of its prosecutor's
+        unit and FSD office (or None); ``cite(sources)``, the Markdown line naming sources with
+        the day each was checked."""
+        seeds = seeds or Seeds(self.data_dir)
+        unit = contacts.by_id[county.prosecutor_unit] if county.prosecutor_unit else None
+        office = contacts.by_id[county.fsd_office] if county.fsd_office else None
+
+        def cite_sources(sources: list[dict[str, Any]]) -> str:
+            return cite(sources, seeds, county.last_reviewed)
+
+        scope = {"county": county, "unit": unit, "office": office, "cite": cite_sources}
         try:
-            meta = yaml.safe_load(self.front.render(county=county)) or {}
-            body = self.body.render(county=county)
+            meta = yaml.safe_load(self.front.render(**scope)) or {}
+            body = self.body.render(**scope)
         except jinja2.TemplateError as error:
             raise CountiesError(f"{self.shown_as}: {error}") from error
         sources = list(meta.get("sources") or [])
-        extra = [s for fact in county.facts for s in fact["sources"]]
-        if county.fsd_office:
-            extra.extend(contacts.by_id[county.fsd_office].sources)
+        extra = [page_source(s) for s in county.all_sources()]
+        for contact in (office, unit):
+            if contact is not None:
+                extra.extend(page_source(s) for s in contact.sources)
         for source in extra:
             if source not in sources:
                 sources.append(source)

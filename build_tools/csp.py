@@ -22,10 +22,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Iterable
 
 # Decided: no referrer at all. The site needs none (no analytics, no sign-in), and the address of
 # a page someone read here (a page about domestic violence, a county) is nobody else's business.
@@ -91,16 +91,6 @@ def build_policy(script_hashes: Iterable[str] = (), style_hashes: Iterable[str] 
     extra = {"script-src": _unique(script_hashes), "style-src": _unique(style_hashes)}
     return "; ".join(" ".join((name, *sources, *extra.get(name, ())))
                      for name, sources in BASE_DIRECTIVES)
-
-
-def parse_policy(policy: str) -> dict[str, list[str]]:
-    """``"a x y; b z"`` -> ``{"a": ["x", "y"], "b": ["z"]}`` (for checks and tests)."""
-    directives: dict[str, list[str]] = {}
-    for part in policy.split(";"):
-        words = part.split()
-        if words:
-            directives.setdefault(words[0].lower(), words[1:])
-    return directives
 
 
 def _unique(values: Iterable[str]) -> list[str]:

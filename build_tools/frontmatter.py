@@ -19,21 +19,26 @@ later than its oldest source's ``checked``: a page cannot claim to be reviewed m
 the least recently checked source it rests on. Sources of contacts and county facts carry
 ``checked`` too.
 
-:func:`check_page` returns every problem in one page's front matter as a sentence naming the key
-and the fix; the build hook turns them into one error naming the file. :class:`Seeds` knows the
+The keys are declared once, in :data:`PAGE`: :func:`check_page` reads it, and ``make
+schema-docs`` writes it into the README ("Edit a page"). :func:`check_page` returns every problem
+in one page's front matter as a sentence naming the key and the fix; the build hook turns them
+into one error naming the file. :class:`Seeds` knows the
 source documents in data/seeds/ and their titles in data/sources.yml.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
+
+from build_tools.schema import Field, Schema
+from calculators.wording import closest
 
 DESCRIPTION_MAX = 160
 # Pages not reviewed for longer than this are listed by `make check-content` and logged (at
@@ -64,15 +69,30 @@ SOURCE_FORMS_TEXT = ('{seed: FILE} (a file in data/seeds/), {statute: "RSMo 452.
                      'or {title: ..., url: ..., checked: ...}')
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
-REQUIRED_KEYS = ("title", "description", "sources", "last_reviewed")
-# Keys a page may also set: this site's own, and Material's (hide the navigation or the table of
-# contents; keep a page out of search). A hook that reads another key registers it here with
+# The keys of a page's front matter: this site's own, and Material's (hide the navigation or the
+# table of contents; keep a page out of search). A hook that reads another key registers it with
 # register_key(), so that a misspelt key ("quick_exti") fails instead of being ignored.
-_OPTIONAL_KEYS: dict[str, str] = {
-    "quick_exit": "true on pages that touch domestic violence: shows the Exit this page button",
-    "hide": "Material: a list of parts of the page to hide (navigation, toc, footer)",
-    "search": "Material: {exclude: true} keeps the page out of site search",
-}
+PAGE = Schema("Front matter keys", (
+    Field("title", "text", "the page's question or task", "How long will I pay child support?",
+          required=True),
+    Field("description", f"text, at most {DESCRIPTION_MAX} characters",
+          "one sentence for search results", "When a Missouri child support order ends.",
+          required=True),
+    Field("sources", "list of sources, each " + SOURCE_FORMS_TEXT,
+          "where what the page says comes from; [] only on pages about this site itself",
+          "[{seed: 001_f6079787ae316351.txt}]", required=True),
+    Field("last_reviewed", "YYYY-MM-DD", "the day the page was checked against its sources, no "
+          "later than its oldest source's checked", "2026-11-22", required=True),
+    Field("quick_exit", "true or false",
+          "true on pages that touch domestic violence: shows the Exit this page button", "true"),
+    Field("hide", "list", "Material: a list of parts of the page to hide (navigation, toc, "
+          "footer)", "[toc]"),
+    Field("search", "mapping", "Material: {exclude: true} keeps the page out of site search",
+          "{exclude: true}"),
+))
+REQUIRED_KEYS = PAGE.required()
+_OPTIONAL_KEYS: dict[str, str] = {field.name: field.meaning for field in PAGE.fields
+                                  if not field.required}
 
 
 def register_key(name: str, meaning: str) -> None:
@@ -247,17 +267,17 @@ def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[st
             problems.append(f"missing front matter key '{key}'")
     unknown = sorted(set(meta) - set(known_keys()))
     for key in unknown:
-        close = [k for k in known_keys() if _similar(k, key)]
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        close = closest(str(key), known_keys())
+        hint = f" (did you mean '{close}'?)" if close else ""
         problems.append(f"unknown front matter key '{key}'{hint}; known keys: "
                         f"{', '.join(known_keys())}")
     title = meta.get("title")
     if title not in (None, "") and (not isinstance(title, str) or not title.strip()):
-        problems.append("'title' must be text: the page's question or task")
+        problems.append(f"'title' must be text: {PAGE['title'].meaning}")
     description = meta.get("description")
     if description not in (None, ""):
         if not isinstance(description, str):
-            problems.append("'description' must be text (one sentence for search results)")
+            problems.append(f"'description' must be text ({PAGE['description'].meaning})")
         elif len(description) > DESCRIPTION_MAX:
             problems.append(f"'description' is {len(description)} characters; shorten it to "
                             f"at most {DESCRIPTION_MAX}")
@@ -298,10 +318,6 @@ def _later_than_sources(reviewed: dt.date, sources: object) -> list[str]:
     return problems
 
 
-def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
 def format_problems(page: str, problems: list[str]) -> str:
     """One message for a page's front matter problems, with an example to copy."""
     listed = "\n".join(f"  - {problem}" for problem in problems)
@@ -319,6 +335,3 @@ def is_stale(meta: Mapping[str, Any], today: dt.date) -> bool:
     return age is not None and age > STALE_AFTER.days
 
 
-def long_date(date: dt.date) -> str:
-    """'November 22, 2026', the way the site writes dates."""
-    return f"{date:%B} {date.day}, {date.year}"

@@ -1,6 +1,8 @@
 """The scenario corpus: named cases for the calculators in tests/scenarios/*.yaml.
 
-Each YAML file is a list of cases (tests/scenarios/README.md says how to write one). The same
+Each YAML file is a list of cases, whose fields are declared once in :data:`CASE` and
+:data:`EXPECT`: the checks read them, and ``make schema-docs`` writes them into
+tests/scenarios/README.md (which says how to write a case). The same
 cases run under CPython (tests/calculators/test_scenarios.py), under Pyodide in Node (the parity
 test), and the cases marked ``example: true`` become the worked examples on the calculator
 pages. This module reads the corpus, checks its format strictly (a maintainer's mistake stops
@@ -23,12 +25,46 @@ from typing import Any
 
 import yaml
 
+from build_tools.schema import Field, Schema
 from calculators import api
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "scenarios"
-CASE_KEYS = ("name", "calculator", "input", "raw_input", "expect", "example", "id")
-EXPECT_KEYS = ("ok", "result", "errors", "messages_contain", "steps_contain", "contacts")
+CASE = Schema("Fields of a case", (
+    Field("name", "text", "a sentence saying what the case shows (a capital letter, a full stop); "
+          "unique", "A payment of zero gives zero to every order.", required=True),
+    Field("calculator", "one of " + ", ".join(api.NAMES), "the calculator the case is sent to",
+          api.NAMES[0], required=True),
+    Field("input", "JSON value", "the value sent as JSON; its as_of is set (quoted), so that the "
+          "case does not depend on the day it runs", "{payment: '0', as_of: '2026-11-22'}",
+          required_with="unless raw_input is given"),
+    Field("raw_input", "text", "instead of input: the exact text sent, for input that is not "
+          "valid JSON", "'{'", required_with="instead of input"),
+    Field("expect", "mapping", "what must come back (its fields are below)", "{ok: true}",
+          required=True),
+    Field("example", "true or false", "true makes the case a worked example on its calculator's "
+          "page (a valid input with ok: true)", "true"),
+    Field("id", "lowercase words joined by hyphens", "a worked example's id, linked from a page "
+          "with [[calculator-example:ID]]", "three-orders-700",
+          required_with="with example: true"),
+))
+EXPECT = Schema("Fields of expect", (
+    Field("ok", "true or false", "true for a result, false for errors; the exit code must agree "
+          "(0 or 2)", "true", required=True),
+    Field("result", "mapping", "the result fields to check, at any depth (ok: true only)",
+          "{orders: [{id: 'A', to_current: '0.00'}]}"),
+    Field("errors", "list of field paths or null", "the fields in error, in any order, as "
+          "zero-based paths; null is the input as a whole",
+          "[payment, 'orders[1].current_due']", required_with="with ok: false"),
+    Field("messages_contain", "list of text", "pieces of text, each found in some error message "
+          "(ok: false only)", "['at most two decimal places']"),
+    Field("steps_contain", "list of text", "pieces of text, each found in some step (ok: true "
+          "only)", "['adds up to $500.00']"),
+    Field("contacts", "list of contact ids", "the contact ids of the response, exactly and in "
+          "order (ok: true only)", "[fsd-payment-information]"),
+))
+CASE_KEYS = CASE.names()
+EXPECT_KEYS = EXPECT.names()
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 

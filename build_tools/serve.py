@@ -23,6 +23,7 @@ from functools import lru_cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
 from urllib.parse import unquote, urlsplit
 
 TYPES = {
@@ -85,13 +86,13 @@ def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPReq
         server_version = "static"
         sys_version = ""
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        def log_message(self, format: str, *args: object) -> None:
             pass  # quiet: the tests and the bench print what matters
 
-        def do_HEAD(self) -> None:  # noqa: N802 - stdlib name
+        def do_HEAD(self) -> None:
             self._serve(head=True)
 
-        def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        def do_GET(self) -> None:
             self._serve(head=False)
 
         def _resolve(self, url_path: str) -> Path | None:
@@ -162,13 +163,20 @@ class StaticHost:
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
                  brotli: bool = True):
+        self.base, self.brotli = base, brotli
         self.server = ThreadingHTTPServer((host, port), make_handler(Path(root), base, brotli))
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        address = self.server.server_address
-        self.url = f"http://{address[0]}:{address[1]}/{base.strip('/') + '/' if base.strip('/') else ''}"
+        host_name, port_number = self.server.server_address[:2]
+        path = base.strip("/") + "/" if base.strip("/") else ""
+        self.url = f"http://{host_name!s}:{port_number}/{path}"
 
-    def __enter__(self) -> "StaticHost":
+    def switch_root(self, root: Path) -> None:
+        """Serve another folder at the same address from the next request on: a deploy, as a
+        host that swaps the site's folder does it (tests/browser/test_privacy.py)."""
+        self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli)
+
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 

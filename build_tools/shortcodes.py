@@ -24,11 +24,13 @@ Rules every kind shares:
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
+
+from calculators.wording import closest
 
 # Anything between "[[" and "]]" on one line is taken to be a shortcode attempt, so that a typo
 # such as "[[phone fsd]]" is reported instead of being published as text.
@@ -186,8 +188,8 @@ def _check_form(text: str) -> tuple[str, str] | str:
                 f"Known kinds:{_known_kinds_text()}")
     name, args = match.groups()
     if name not in _KINDS:
-        close = difflib.get_close_matches(name, list(_KINDS), n=1)
-        hint = f" Did you mean [[{close[0]}:{args}]]?" if close else ""
+        close = closest(name, list(_KINDS))
+        hint = f" Did you mean [[{close}:{args}]]?" if close else ""
         return f"unknown shortcode kind {name!r}.{hint} Known kinds:{_known_kinds_text()}"
     return name, args
 
@@ -233,5 +235,5 @@ def expand(markdown: str, context: Context) -> str:
 
 def suggest(value: str, known: list[str]) -> str:
     """' Did you mean "x"?' for a near miss among ``known``, else ''."""
-    close = difflib.get_close_matches(value, known, n=1)
-    return f' Did you mean "{close[0]}"?' if close else ""
+    close = closest(value, known)
+    return f' Did you mean "{close}"?' if close else ""

@@ -11,12 +11,12 @@ from typing import Any
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice is not about this project
 
-from mkdocs.config import load_config  # noqa: E402 - after the environment is set
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.structure.files import File, Files, get_files  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.utils.meta import get_data
 
-from build_tools.url_manifest import src_to_url  # noqa: E402
+from build_tools.url_manifest import src_to_url
 
 
 def load_site(config_file: str = "mkdocs.yml") -> tuple[MkDocsConfig, Files]:

@@ -10,9 +10,9 @@ upgrade stops writing one, that test says which fix to remove.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from build_tools.text_lists import read_list
 
@@ -37,6 +37,13 @@ HEADER = """\
 def as_listed(url: str) -> str:
     """A page URL as the list writes it (MkDocs gives the home page as '')."""
     return url or HOME
+
+
+def page_url(src_uri: str) -> str:
+    """The site-relative URL of a page (``calculators/allocation/``; ``""`` for the home page):
+    the one URL rule the build, ``make urls`` and the tests share."""
+    url = src_to_url(src_uri)
+    return "" if url == HOME else url
 
 
 def src_to_url(src_uri: str, use_directory_urls: bool = True) -> str:

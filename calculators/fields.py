@@ -21,7 +21,6 @@ Conventions (calculators/CONTRACT.md, "Values"; calculators/DECISIONS.md):
 from __future__ import annotations
 
 import datetime
-import difflib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from calculators import dates, money, rules
-from calculators.wording import join_and, join_or
+from calculators.wording import closest, join_and, join_or
 
 MISSING: Any = object()  # the value of a field whose input is invalid (never computed with)
 SHOWN_KEY_LENGTH = 40
@@ -436,9 +435,9 @@ def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Plac
 
 def _unknown_key(key: object, names: list[str]) -> str:
     message = f'There is no field "{shown(key)}" here.'
-    close = difflib.get_close_matches(shown(key), names, n=1)
+    close = closest(shown(key), names)
     if close:
-        message += f' Did you mean "{close[0]}"?'
+        message += f' Did you mean "{close}"?'
     return f"{message} The fields are: {join_and(names)}."
 
 

@@ -22,8 +22,7 @@ from typing import Any
 
 from calculators import dates, rules
 from calculators.calculator import Calculator, Outcome, Values, known
-from calculators.fields import (BooleanField, Choice, ChoiceField, DateField, GroupField,
-                                Reader)
+from calculators.fields import BooleanField, Choice, ChoiceField, DateField, GroupField, Reader
 from calculators.rules import Applied
 from calculators.wording import ordinal, plural
 

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-
 SHOWN = 5  # rows named in a message about missing or misplaced rows
 
 

@@ -37,8 +37,15 @@ from typing import Any
 
 from calculators import dates, money, rules
 from calculators.calculator import Calculator, Outcome, Values, known
-from calculators.fields import (BooleanField, CountField, DateField, Field, GroupField,
-                                MoneyField, Reader)
+from calculators.fields import (
+    BooleanField,
+    CountField,
+    DateField,
+    Field,
+    GroupField,
+    MoneyField,
+    Reader,
+)
 from calculators.rules import Applied
 from calculators.schedule import Edition, edition
 from calculators.wording import plural
@@ -388,7 +395,8 @@ def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     result["2c1"] = _line("2c1", values[RECEIVING]["other_children"],
                           values[PAYING]["other_children"])
     result.update({key: _line(key, *both[key]) for key in ("2c2", "2c3", "2c")})
-    result["3"] = _line("3", *both["3"], combined=cash(sheet.combined3))
+    receiving3, paying3 = both["3"]
+    result["3"] = _line("3", receiving3, paying3, combined=cash(sheet.combined3))
     result["4"] = _line("4", *(percent_text(share, sheet.decimals) for share in sheet.shares))
     result["5"] = _line("5", combined=cash(sheet.line5))
     result["6a1"] = _line("6a1", receiving=cash(care_cost))
@@ -397,8 +405,8 @@ def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     result["6b"] = _line("6b", paying=cash(sheet.line6["6b"][1]))
     for key in ("6c", "6d", "6e"):
         result[key] = _line(key, *(cash(amount) for amount in sheet.line6[key]))
-    result["7"] = _line("7", *(cash(amount) for amount in sheet.line7),
-                        combined=cash(sum(sheet.line7)))
+    receiving7, paying7 = (cash(amount) for amount in sheet.line7)
+    result["7"] = _line("7", receiving7, paying7, combined=cash(sum(sheet.line7)))
     result["8"] = _line("8", combined=cash(sheet.line8))
     nine = sheet.line9 or (None, None)
     result["9"] = _line("9", cash(nine[0]), cash(nine[1]))

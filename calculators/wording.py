@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+
+
+def closest(value: str, known: list[str]) -> str | None:
+    """The one of ``known`` that ``value`` is most likely a typing mistake for, or None: the
+    site's one "did you mean" rule, for the calculators' messages and the build's alike."""
+    close = difflib.get_close_matches(value, known, n=1)
+    return close[0] if close else None
+
 
 def join_and(words: list[str]) -> str:
     """"a", "a and b", "a, b and c"."""

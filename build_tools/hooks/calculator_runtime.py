@@ -14,36 +14,32 @@ hide the ``calculators`` package from every module imported after it.)
   itself loads; the worker's own requests for the same URLs then join these downloads in the
   browser's HTTP cache instead of starting after the page's scripts have run. The head also
   starts the worker (build_tools/runtime/start-worker.js), which the page's script takes over.
-- on_post_build: Pyodide, the wheel, the worker and the service worker are written into the site.
+- on_post_build: Pyodide, the wheel, the worker, the service worker and calculators/build.json
+  (which runtime this build deployed, and its date) are written into the site.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
-# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
-
-from build_tools import calculator_pages  # noqa: E402
-from build_tools.runtime import bundle, precompress  # noqa: E402
-from build_tools.scenarios import ScenarioError, load_scenarios  # noqa: E402
-from calculators import api  # noqa: E402
+from build_tools import calculator_pages
+from build_tools.runtime import bundle, precompress
+from build_tools.scenarios import ScenarioError, load_scenarios
+from calculators import api
 
 log = get_plugin_logger("calculators")
 
 _runtime: bundle.Runtime | None = None
+_built: dt.date | None = None  # the build's date, shown next to each result
 
 
 def on_config(config: Any) -> Any:
-    global _runtime
+    global _runtime, _built
     missing = set(api.NAMES) - set(calculator_pages.PAGES)
     if missing:
         raise PluginError(f"calculators {sorted(missing)} have no page: add each to PAGES in "
@@ -53,8 +49,10 @@ def on_config(config: Any) -> Any:
         scenarios = load_scenarios()
     except (bundle.RuntimeBuildError, ScenarioError) as error:
         raise PluginError(str(error)) from None
-    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios,
-                               dt.date.today())
+    _built = dt.date.today()
+    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios, _built,
+                               bundle.download_bytes(_runtime))
+    calculator_pages.configure_build(bundle.build_info(_runtime, _built), bundle.BUILD_INFO)
     return config
 
 
@@ -93,7 +91,7 @@ def on_post_build(config: Any) -> None:
     assert _runtime is not None, "on_config runs first"
     pages = [calculator_pages.page_url(src) for src in calculator_pages.PAGES.values()]
     site_dir = Path(config.site_dir)
-    written = bundle.write(_runtime, site_dir, pages)
+    written = bundle.write(_runtime, site_dir, pages, _built)
     copies = precompress.write_copies(site_dir, written.files)
     log.debug("calculator runtime: %d files written, %d pre-compressed copies",
               len(written.files), len(copies))

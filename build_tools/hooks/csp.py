@@ -8,19 +8,13 @@ policy without 'unsafe-inline' cannot allow fails the build, naming its Markdown
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
-
-from build_tools.csp import CspError, secure_site  # noqa: E402
+from build_tools.csp import CspError, secure_site
 
 log = get_plugin_logger("csp")
 

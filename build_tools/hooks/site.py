@@ -3,8 +3,8 @@ the county pages, the shortcodes, and what the theme shows at the foot of each p
 
 In build order:
 
-- on_config: data/contacts.yml, data/sources.yml, data/counties.yml and data/county_page.md are
-  read and checked whole, before any page.
+- on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml and
+  data/county_page.md are read and checked whole, before any page.
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
   error; shortcodes (build_tools/shortcodes.py) are expanded; a page not reviewed for a year is
@@ -20,29 +20,30 @@ The logic lives in importable modules under build_tools/; this file only connect
 from __future__ import annotations
 
 import datetime as dt
-import sys
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.meta import get_data
 
-from markupsafe import Markup  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import get_plugin_logger  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
-
-from build_tools import shortcodes, url_manifest  # noqa: E402
-from build_tools.contacts import (Contacts, find_phone_numbers, phone_link,  # noqa: E402
-                                  typed_numbers_message)
-from build_tools.counties import Counties, CountyTemplate  # noqa: E402
-from build_tools.frontmatter import (Seeds, check_page, format_problems, is_stale,  # noqa: E402
-                                     long_date, resolve_sources, reviewed_date)
-from build_tools.site_pages import redirected_urls  # noqa: E402
+from build_tools import shortcodes, url_manifest
+from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
+from build_tools.counties import Counties, CountyTemplate
+from build_tools.frontmatter import (
+    Seeds,
+    check_page,
+    format_problems,
+    is_stale,
+    resolve_sources,
+    reviewed_date,
+)
+from build_tools.site_pages import redirected_urls
+from calculators.dates import long_date
 
 log = get_plugin_logger("site")
 
@@ -101,7 +102,7 @@ def on_files(files: Any, config: Any) -> Any:
                 f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
                 f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
         try:
-            content = build.template.render(county, build.contacts)
+            content = build.template.render(county, build.contacts, build.seeds)
         except ValueError as error:
             raise PluginError(str(error)) from error
         # Reached from the county index, not the nav: kept out of the nav and its report.
@@ -142,14 +143,28 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if is_stale(page.meta, build.today):
         log.info("%s was last reviewed on %s, more than a year ago: check it against its "
                  "sources, then update last_reviewed (make check-content lists every page).",
-                 shown, reviewed_date(page.meta["last_reviewed"]).isoformat())
+                 shown, page.meta["last_reviewed"])
     return markdown
+
+
+# DSS's child support pages used to live under dss.mo.gov/cse/ (the seeds and older stored copies
+# give those addresses); they are no longer online there. A page may still cite what such a copy
+# says, but the address is shown as text, never as a link a reader would follow to nothing.
+RETIRED_ADDRESSES = re.compile(r"^https?://(www\.)?dss\.mo\.gov/cse/", re.I)
+
+
+def retired_address(url: str | None) -> str | None:
+    """The address without its scheme when it is no longer online, else None."""
+    if url and RETIRED_ADDRESSES.match(url):
+        return re.sub(r"^https?://", "", url)
+    return None
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     build = _current()
     reviewed = reviewed_date(page.meta["last_reviewed"])
-    context["site_sources"] = [s.as_dict()
+    assert reviewed is not None, "on_page_markdown has checked the front matter"
+    context["site_sources"] = [dict(s.as_dict(), retired=retired_address(s.url))
                                for s in resolve_sources(page.meta["sources"], build.seeds)]
     context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
     scripts = list(build.scripts.get(page.file.src_uri, []))
@@ -169,6 +184,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     def site_phone(contact_id: str) -> Markup:
         """A contact's phone as a link, for templates (the 404 page)."""
         contact = build.contacts.by_id[contact_id]
+        if contact.phone is None:
+            raise PluginError(f"site_phone({contact_id!r}): that contact has no phone in "
+                              "data/contacts.yml")
         return Markup(phone_link(contact.phone))
 
     env.globals["site_phone"] = site_phone

@@ -7,18 +7,12 @@ hook (build_tools/hooks/csp.py), over every ``*.html`` file in the site folder.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-# MkDocs loads hooks by path; the modules they use sit beside build_tools/ at the repo's root.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
-
-from build_tools.theme_fixes import fix_site  # noqa: E402
+from build_tools.theme_fixes import fix_site
 
 log = get_plugin_logger("theme_fixes")
 

@@ -6,6 +6,10 @@
 - ``calculators/runtime/<key>/``: the calculators wheel, the worker script and the standard
   library the calculators use (build_tools/runtime/stdlib.py: trimmed and precompiled), under a
   key made from their content, so all three can be cached for ever.
+- ``calculators/build.json``: which runtime this build deployed and the build's date
+  (``{"runtime": key, "built": "2026-12-02", "shown": "December 2, 2026"}``). A calculator
+  page fetches it from the network on each visit: a page whose runtime is older says so (or
+  reloads), and a page that cannot fetch it is offline. The service worker never keeps it.
 - ``calculators/sw.js``: the service worker. Its scope is ``calculators/``: only the calculator
   pages register it, and only pages under that folder can be controlled by it. The worker
   script sits inside that scope too, because a browser gives a worker the service worker whose
@@ -19,6 +23,7 @@ browser never has to ask for a settings file.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import posixpath
@@ -30,6 +35,7 @@ from pathlib import Path
 
 from build_tools.runtime import stdlib
 from build_tools.runtime.wheel import ROOT, Wheel, build_wheel
+from calculators.dates import long_date
 
 HERE = Path(__file__).resolve().parent
 WORKER_SOURCE = HERE / "worker.js"
@@ -43,6 +49,10 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 LOCK_FILE = "pyodide-lock.json"
 RUNTIME_FOLDER = "calculators/runtime"
 SERVICE_WORKER = "calculators/sw.js"
+BUILD_INFO = "calculators/build.json"
+# The worker keeps its memory snapshot in a cache of this name followed by the runtime's key
+# (build_tools/runtime/worker.js reads the key from its own folder's name).
+SNAPSHOT_CACHE_PREFIX = "calculators-snapshot-"
 SEARCH_INDEX = "search/search_index.json"
 
 
@@ -111,6 +121,17 @@ class Runtime:
         return ([self.pyodide.folder + name for name in PYODIDE_FILES]
                 + [self.worker, self.starter, self.folder + self.wheel.filename,
                    self.folder + stdlib.FILENAME])
+
+
+def download_bytes(runtime: Runtime) -> int:
+    """What a first visit downloads for the calculator, gzip-compressed (a host that sends the
+    brotli copies sends less): what a page tells a visitor who is saving data."""
+    from build_tools.runtime import precompress
+
+    payloads = [(runtime.pyodide.source / name).read_bytes() for name in PYODIDE_FILES]
+    payloads += [runtime.worker_text.encode("utf-8"), START_SOURCE.read_bytes(),
+                 runtime.wheel.data, runtime.stdlib]
+    return sum(len(precompress.compressed(data, ".gz")) for data in payloads)
 
 
 def _setting_line(name: str, value: object) -> str:
@@ -197,11 +218,20 @@ class Written:
     files: list[str] = field(default_factory=list)  # site-relative paths written
 
 
-def write(runtime: Runtime, site_dir: Path, pages: list[str]) -> Written:
-    """Copy Pyodide, write the wheel, the worker and the service worker into ``site_dir``.
+def build_info(runtime: Runtime, built: datetime.date) -> dict[str, str]:
+    """What ``calculators/build.json`` says, and what each calculator page is told about the
+    build it belongs to: the runtime's key and the build's date, as ISO and in words."""
+    return {"runtime": runtime.key, "built": built.isoformat(), "shown": long_date(built)}
+
+
+def write(runtime: Runtime, site_dir: Path, pages: list[str],
+          built: datetime.date | None = None) -> Written:
+    """Copy Pyodide, write the wheel, the worker, the service worker and ``build.json`` into
+    ``site_dir``.
 
     ``pages`` are the calculator pages (``calculators/allocation/``), already built: the service
-    worker keeps them and what they load, so that a second visit works offline.
+    worker keeps them and what they load, so that a second visit works offline. ``built`` is
+    the build's date (today by default).
     """
     written = Written()
     target = site_dir / runtime.pyodide.folder
@@ -228,14 +258,21 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str]) -> Written:
     if (site_dir / SEARCH_INDEX).is_file():
         shell.append(SEARCH_INDEX)
     here = posixpath.dirname(SERVICE_WORKER)
-    relative = lambda path: posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
-    settings = {"runtime": [relative(path) for path in runtime.files()],
+
+    def relative(path: str) -> str:
+        return posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
+
+    settings: dict[str, object] = {"runtime": [relative(path) for path in runtime.files()],
                 "shell": [relative(path) for path in shell]}
     text = json.dumps(settings, sort_keys=True)
     settings["cache"] = "calculators-" + hashlib.sha256(
         (text + runtime.key).encode("utf-8")).hexdigest()[:16]
+    settings["snapshots"] = SNAPSHOT_CACHE_PREFIX + runtime.key
     source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
     (site_dir / SERVICE_WORKER).write_text(_setting_line("PRECACHE", settings) + source,
                                            encoding="utf-8")
     written.files.append(SERVICE_WORKER)
+    info = build_info(runtime, built or datetime.date.today())
+    (site_dir / BUILD_INFO).write_text(json.dumps(info, sort_keys=True) + "\n", encoding="utf-8")
+    written.files.append(BUILD_INFO)
     return written

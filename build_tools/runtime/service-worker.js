@@ -1,26 +1,39 @@
 // The calculator pages' service worker: a second visit starts from the cache, and works offline.
 //
 // The site build writes this file as calculators/sw.js with one line in front of it,
-// `const PRECACHE = {cache, runtime, shell}` (URLs relative to this file):
-//   runtime  the versioned files (Pyodide, the worker, the wheel): their URLs change when their
-//            content does, so they are served from the cache first;
-//   shell    the calculator pages and what they load (styles, scripts, the search index): served
-//            from the network first, from the cache when the network fails;
-//   cache    the cache's name, new whenever either list changes; older caches are deleted.
+// `const PRECACHE = {cache, snapshots, runtime, shell}` (URLs relative to this file):
+//   runtime    the versioned files (Pyodide, the worker, the wheel): their URLs change when their
+//              content does, so they are served from the cache first;
+//   shell      the calculator pages and what they load (styles, scripts, the search index):
+//              served from the network first, from the cache when the network fails;
+//   cache      the cache's name, new whenever either list changes;
+//   snapshots  the name of the cache the worker keeps its Python memory snapshot in (one per
+//              runtime, build_tools/runtime/worker.js).
+// When this version takes over, every other cache of the calculators is deleted: older
+// versions' files and older runtimes' snapshots.
+//
+// What is kept is the site's own files and nothing else, each under its address without the
+// part after "#" (and, for a page, without the part after "?"), so that no cache entry holds
+// what a visitor put in a link (#input=...). The file's own bytes are stored, not the response
+// that brought it, whose URL could carry the same. Every other request (build.json, which
+// says which version of the site is deployed) goes to the network as if this did not exist.
 // Only the calculator pages register it, after their calculator has loaded, so that installing it
 // mostly reads the browser's HTTP cache instead of downloading the runtime a second time.
 
 /* global PRECACHE */
 
 const CACHE_PREFIX = "calculators-";
+const LEGACY_SNAPSHOTS = "python-snapshots";
 const absolute = (url) => new URL(url, self.location.href).href;
 const RUNTIME = new Set(PRECACHE.runtime.map(absolute));
+const SHELL = new Set(PRECACHE.shell.map(absolute));
+const KEPT = new Set([PRECACHE.cache, PRECACHE.snapshots]);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(PRECACHE.cache)
-      .then((cache) => cache.addAll([...RUNTIME, ...PRECACHE.shell.map(absolute)]))
+      .then((cache) => cache.addAll([...RUNTIME, ...SHELL]))
       .then(() => self.skipWaiting()),
   );
 });
@@ -32,7 +45,8 @@ self.addEventListener("activate", (event) => {
       .then((names) =>
         Promise.all(
           names
-            .filter((name) => name.startsWith(CACHE_PREFIX) && name !== PRECACHE.cache)
+            .filter((name) => (name.startsWith(CACHE_PREFIX) || name === LEGACY_SNAPSHOTS) &&
+              !KEPT.has(name))
             .map((name) => caches.delete(name)),
         ),
       )
@@ -40,27 +54,52 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-async function cacheFirst(request) {
-  const cached = await caches.match(request);
+// The address a request is kept under: no fragment ever; a page without its query either.
+function keyOf(request) {
+  const url = new URL(request.url);
+  url.hash = "";
+  if (request.mode === "navigate") url.search = "";
+  return url.href;
+}
+
+// A copy of a response with its status, type and body only (the body as it was decoded, so the
+// network's encoding and length no longer apply to it).
+async function stored(response) {
+  const headers = new Headers(response.headers);
+  headers.delete("Content-Encoding");
+  headers.delete("Content-Length");
+  return new Response(await response.clone().arrayBuffer(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+}
+
+// Keeps a copy of a response, unless a newer version of this service worker has deleted this
+// version's cache meanwhile: a request still in flight here must not bring it back.
+async function keep(key, response) {
+  if (!(await caches.has(PRECACHE.cache))) return;
+  const cache = await caches.open(PRECACHE.cache);
+  await cache.put(key, await stored(response));
+}
+
+async function cacheFirst(request, key) {
+  const cached = await caches.match(key, { cacheName: PRECACHE.cache });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
-    const cache = await caches.open(PRECACHE.cache);
-    await cache.put(request, response.clone());
-  }
+  if (response.ok) await keep(key, response);
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(request, key) {
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") {
-      const cache = await caches.open(PRECACHE.cache);
-      await cache.put(request, response.clone());
+    if (response.ok && response.type === "basic" && !response.redirected) {
+      await keep(key, response);
     }
     return response;
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: request.mode === "navigate" });
+    const cached = await caches.match(key, { cacheName: PRECACHE.cache });
     if (cached) return cached;
     throw error;
   }
@@ -68,8 +107,8 @@ async function networkFirst(request) {
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  url.hash = "";
-  event.respondWith(RUNTIME.has(url.href) ? cacheFirst(request) : networkFirst(request));
+  if (request.method !== "GET") return;
+  const key = keyOf(request);
+  if (RUNTIME.has(key)) event.respondWith(cacheFirst(request, key));
+  else if (SHELL.has(key)) event.respondWith(networkFirst(request, key));
 });

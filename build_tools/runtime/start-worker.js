@@ -10,6 +10,8 @@
   "use strict";
 
   if ("calculatorWorker" in window) return; // the page's script already started one
+  // A visitor saving data downloads the runtime only when they ask for a result (main.js).
+  if (navigator.connection && navigator.connection.saveData) return;
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   let worker;
   try {

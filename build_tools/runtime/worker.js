@@ -144,9 +144,18 @@ if (instantiateStreaming) {
 
 // A returning visitor's start: the interpreter's memory as it was once the calculators had been
 // imported (a Pyodide memory snapshot, made by this worker on the first visit and kept in the
-// browser's Cache Storage under this runtime's URL) replaces starting Python and importing the
-// calculators again. It is made on this device, never downloaded: it is 30 MB.
-const SNAPSHOTS = "python-snapshots";
+// browser's Cache Storage) replaces starting Python and importing the calculators again. It is
+// made on this device, never downloaded: it is 30 MB.
+//
+// The snapshot is made right after the calculators are imported, before this worker has passed
+// anything from the page to Python: the memory it copies has never held what a visitor entered
+// (tests/browser/test_privacy.py searches it for a marker typed and linked). It is kept in a
+// cache named after this runtime's key (the folder this worker is in), so a snapshot of another
+// runtime can never be restored here; the caches of other runtimes are deleted when this one is
+// saved, and by the service worker when a new version of the site takes over.
+const SNAPSHOT_PREFIX = "calculators-snapshot-";
+const runtimeKey = new URL(".", here).pathname.split("/").filter(Boolean).pop();
+const SNAPSHOTS = SNAPSHOT_PREFIX + runtimeKey;
 const snapshotURL = new URL("python-snapshot", here).href;
 const savedSnapshot = (async () => {
   try {
@@ -157,14 +166,27 @@ const savedSnapshot = (async () => {
   }
 })();
 
-async function saveSnapshot(pyodide) {
+// Caches of snapshots that this runtime cannot use: other runtimes', and the one cache all
+// snapshots shared before they were kept per runtime ("python-snapshots").
+function otherSnapshots(name) {
+  return (name.startsWith(SNAPSHOT_PREFIX) && name !== SNAPSHOTS) || name === "python-snapshots";
+}
+
+async function deleteOtherSnapshots() {
+  try {
+    for (const name of await caches.keys()) {
+      if (otherSnapshots(name)) await caches.delete(name);
+    }
+  } catch {
+    // No Cache Storage: nothing to delete.
+  }
+}
+
+async function saveSnapshot(bytes) {
+  await deleteOtherSnapshots();
   try {
     const cache = await caches.open(SNAPSHOTS);
-    // Only this runtime's snapshot is kept: an older one cannot be used by this worker.
-    for (const request of await cache.keys()) {
-      if (request.url !== snapshotURL) await cache.delete(request);
-    }
-    await cache.put(snapshotURL, new Response(pyodide.makeMemorySnapshot()));
+    await cache.put(snapshotURL, new Response(bytes));
   } catch {
     // No room, or no Cache Storage: the next visit starts as this one did.
   }
@@ -185,7 +207,8 @@ async function loadPython(loadPyodide, asm, snapshot) {
   });
 }
 
-// Set when this visit started without a snapshot: made after the first result is shown.
+// Set when this visit started without a snapshot: the snapshot, made before any calculation,
+// is written to the cache once the first result is on its way.
 let snapshotToSave = null;
 
 async function start() {
@@ -213,10 +236,11 @@ async function start() {
       const respond = pyodide.pyimport("calculator_view").respond;
       mark("imported");
       timings.snapshot = true;
+      setTimeout(deleteOtherSnapshots, 0);
       return respond;
     } catch {
       // A snapshot this browser cannot restore: forget it and start from scratch.
-      caches.delete(SNAPSHOTS).catch(() => {});
+      await caches.delete(SNAPSHOTS).catch(() => {});
     }
   }
   const pyodide = await loadPython(loadPyodide, asm, null);
@@ -226,7 +250,14 @@ async function start() {
   // Imported once: every calculation after this runs in well under a frame.
   const respond = pyodide.pyimport("calculator_view").respond;
   mark("imported");
-  snapshotToSave = pyodide;
+  // Now, before the first message from the page reaches Python: see "A returning visitor's
+  // start" above. Copying the memory takes a few milliseconds; writing it waits.
+  try {
+    snapshotToSave = pyodide.makeMemorySnapshot();
+  } catch {
+    snapshotToSave = null; // the next visit starts as this one did
+  }
+  mark("snapshot");
   return respond;
 }
 
@@ -257,9 +288,9 @@ onmessage = async ({ data }) => {
   }
   postMessage({ type: "result", id: data.id, ...answer });
   if (snapshotToSave) {
-    const pyodide = snapshotToSave;
+    const bytes = snapshotToSave;
     snapshotToSave = null;
     // After the answer is on its way, when the page has nothing waiting on this worker.
-    setTimeout(() => saveSnapshot(pyodide), 0);
+    setTimeout(() => saveSnapshot(bytes), 0);
   }
 };

@@ -16,10 +16,16 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from build_tools.calculator_pages import (CONTACTS_ANCHOR, EXAMPLES_ANCHOR, MESSAGES, asked,
-                                          field_id, input_fragment)
+from build_tools.calculator_pages import (
+    CONTACTS_ANCHOR,
+    EXAMPLES_ANCHOR,
+    MESSAGES,
+    asked,
+    field_id,
+    input_fragment,
+)
 from build_tools.runtime.calculator_view import view
-from build_tools.scenarios import Scenario, load_scenarios
+from build_tools.scenarios import load_scenarios
 from calculators import api
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
 
@@ -476,6 +482,59 @@ def test_the_printout_has_the_result_without_the_form(warm: Recorder) -> None:
         expect(page.locator("#calculator-form")).to_be_visible()
     finally:
         page.close()
+
+
+# --- Saving data ---------------------------------------------------------------------------------
+
+# What Chromium reports when the visitor turns on its data saver (or a phone's lite mode); set
+# before any script of the page runs.
+SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {configurable: true,
+  get: () => ({saveData: true, effectiveType: "3g", addEventListener() {},
+               removeEventListener() {}})});"""
+RUNTIME_REQUEST = re.compile(r"(\.wasm|/worker\.js|pyodide\.asm\.mjs|python_stdlib\.zip)$")
+
+
+def _runtime_requests(recorder: Recorder) -> list[str]:
+    return [url for url in recorder.requests if RUNTIME_REQUEST.search(url.split("?")[0])]
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["typed", "linked"])
+def test_a_visitor_saving_data_downloads_the_runtime_only_when_asking(new_recorder,
+                                                                      linked: bool) -> None:
+    """With Save-Data on, nothing of the runtime is fetched until Calculate is pressed, the page
+    says how large the download is, the worked examples are there, and the result then comes.
+    A link's input fills the form and waits for Calculate too."""
+    recorder = new_recorder()
+    recorder.context.add_init_script(SAVE_DATA)
+    case = FIRST_EXAMPLE["review"]
+    page = recorder.open("review", input_fragment(case.input) if linked else "")
+    result = page.locator("#calculator-result")
+    expect(result).to_contain_text("save data")
+    expect(result).to_contain_text(re.compile(r"about \d+\.\d MB"))
+    expect(page.locator(f"#{EXAMPLES_ANCHOR}")).to_be_attached()
+    if not linked:
+        for path, value in _leaves(case.input):
+            page.locator("#" + field_id(path)).fill(str(value))
+    else:
+        for path, value in _leaves(asked_input("review", case.input)):
+            expect(page.locator("#" + field_id(path))).to_have_value(str(value))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    assert _runtime_requests(recorder) == [], _runtime_requests(recorder)
+    page.locator(".calculator__submit").press("Enter")
+    expect_answer(page, python_answer("review", case.input))
+    assert any(url.endswith(".wasm") for url in _runtime_requests(recorder))
+    assert recorder.errors == [], "console errors:\n" + "\n".join(recorder.errors)
+
+
+def test_without_save_data_the_runtime_loads_as_the_page_opens(new_recorder) -> None:
+    """The same page without Save-Data fetches the runtime before anything is pressed (so the
+    test above would see a download if the page started one)."""
+    recorder = new_recorder()
+    page = recorder.open("review")
+    expect(page.locator("#calculator")).to_have_attribute("data-state", "ready")
+    assert any(url.endswith(".wasm") for url in _runtime_requests(recorder))
+    expect(page.locator("#calculator-result")).to_have_text(MESSAGES["idle"])
 
 
 # --- Form 14: its worksheet, printed, and on to the review calculator -------------------------

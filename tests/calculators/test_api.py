@@ -129,7 +129,7 @@ def test_numbers_are_read_exactly_and_huge_ones_are_field_errors() -> None:
         "a": Decimal("0.1"), "b": Decimal(7), "c": Decimal("1e400")}
     assert api.loads('{"a": 1e99999999}') == {"a": Decimal("1e99999999")}
     digits = "9" * 5000
-    code, output = api.run_json("allocation", '{"payment": %s, "orders": []}' % digits)
+    code, output = api.run_json("allocation", f'{{"payment": {digits}, "orders": []}}')
     assert code == 2
     assert json.loads(output)["errors"][0] == {
         "field": "payment", "message": "The payment amount must be $10,000,000.00 or less."}

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from calculators import api, fields, rules
-from calculators.fields import (MISSING, GroupField, Place, Reader, TextField, shown)
+from calculators.fields import MISSING, GroupField, Place, Reader, TextField, shown
 
 TODAY = datetime.date(2026, 11, 22)
 BASE_KEYS = ["name", "label", "kind", "help", "required", "default", "asked"]

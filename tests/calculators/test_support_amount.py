@@ -18,7 +18,6 @@ from calculators import api, support_amount
 from calculators.fields import CountField, Place, Reader
 from tests.calculators import strategies as gen
 
-
 ROOT = Path(__file__).resolve().parents[2]
 CONTACT_IDS = set(yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8")))
 PHONE_LIKE = re.compile(r"\d{3}[ .)-]+\d{3}[ .-]\d{4}")

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.url_manifest import page_url
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
@@ -42,7 +44,11 @@ SKIP_CLASSES = frozenset({
     "site-quick-exit",     # the "Exit this page" control (overrides/partials)
 })
 # Elements that belong to the page but are data rather than prose (see the module docstring).
-DATA_CLASSES = frozenset({"site-contact"})
+DATA_CLASSES = frozenset({
+    "site-contact",        # a contact card ([[contact:ID]])
+    "site-cite",           # the line naming a county fact's sources and the day each was checked
+    "site-handout",        # the printed page's address and QR code ([[handout:]])
+})
 
 # Elements whose text starts a new block.
 BLOCK_TAGS = frozenset({
@@ -67,11 +73,7 @@ def content_sources() -> list[Path]:
 
 def url_path(src: Path) -> str:
     """The page's path on the site (use_directory_urls): 'about/privacy/', '' for the home page."""
-    rel = src.relative_to(DOCS).with_suffix("")
-    parts = list(rel.parts)
-    if parts[-1] == "index":
-        parts = parts[:-1]
-    return "".join(part + "/" for part in parts)
+    return page_url(src.relative_to(DOCS).as_posix())
 
 
 def built_html(site: Path, url: str) -> Path:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -98,7 +98,7 @@ def _shown(path: Path) -> str:
 
 # --- The sources ---------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def global_sources() -> frozenset[tuple[str, str]]:
     """Facts from the data files and the calculators' rules and schedules."""
     found: set[tuple[str, str]] = set()
@@ -113,7 +113,7 @@ def global_sources() -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed_sources() -> dict[str, frozenset[tuple[str, str]]]:
     """Facts from the seed statements (and corrections' reasons), by the page they are mapped to."""
     data = yaml.safe_load(SEED_FACTS.read_text(encoding="utf-8"))

@@ -91,6 +91,10 @@ def test_links(src, built_site):
         if "revisor.mo.gov" in href:
             assert REVISOR.match(href), f"{_rel(src)}: statute link {href} is not a OneSection URL"
     assert "click here" not in pages.normalise(main.text), f"{_rel(src)}: never 'click here'"
+    # Nor anywhere else on the page (the sources at its foot, contact cards).
+    whole = _html(built_site.path, src)
+    assert not re.search(r'href="https?://(www\.)?dss\.mo\.gov/cse/', whole, re.I), \
+        f"{_rel(src)}: links to an old dss.mo.gov/cse/ address, which is no longer online"
 
 
 @pytest.mark.parametrize("src", SOURCES, ids=IDS)

@@ -7,7 +7,7 @@ into units, and tests/content/pages.py for what a page's main text is.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -62,7 +62,7 @@ def _target(entry: dict) -> tuple[str, list[str]] | None:
     return entry["page"], _phrases(entry)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _units(seed: str) -> tuple[seeds.Unit, ...]:
     return tuple(seeds.units(seeds.SEEDS / seed))
 
@@ -83,7 +83,7 @@ def _covered(seed: str, quote: str) -> set[int]:
     return covered
 
 
-@lru_cache(maxsize=None)
+@cache
 def _page_text(site: Path, url: str) -> str:
     html = pages.built_html(site, url)
     assert html.is_file(), f"no page at /{url} (built file {html} is missing)"

@@ -8,9 +8,9 @@ weight), so that the suite stays quick on a small machine.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 import yaml
@@ -121,8 +121,8 @@ def _wait_for_answer(answer: str) -> Callable[[Page], None]:
 def _submit_bad_input(page: Page) -> None:
     """Every money field "-5", every other field left empty (the required ones among them), then
     Calculate: the errors come from the Python validation, so this waits for the runtime."""
-    for field in page.locator('#calculator-form input[data-kind="money"]').all():
-        field.fill("-5")
+    for money in page.locator('#calculator-form input[data-kind="money"]').all():
+        money.fill("-5")
     page.locator("#calculator-form [type=submit]").click()
     page.locator("#calculator-errors li").first.wait_for(timeout=RUNTIME_TIMEOUT_MS)
     page.locator(".calculator__field--error .calculator__error").first.wait_for()
@@ -158,10 +158,14 @@ def all_templates() -> list[Template]:
 
 
 def county_pages_to_check(root: Path = ROOT) -> list[str]:
-    """The county pages that differ from the rest (those with sourced facts or an FSD office)
-    and one without: the other county pages come from the same template with only a name."""
+    """The county pages that differ from the rest (those with sourced facts, an FSD office, a
+    prosecutor's unit or the prosecutor doing the state's work), the City of St. Louis (a
+    circuit of its own) and one plain page: the other county pages come from the same template
+    with only a name, a circuit and a court's town."""
     counties = yaml.safe_load((root / "data" / "counties.yml").read_text(encoding="utf-8"))
-    chosen = [c for c in counties["counties"] if c.get("facts") or c.get("fsd_office")]
+    chosen = [c for c in counties["counties"]
+              if c.get("facts") or c.get("fsd_office") or c.get("prosecutor_unit")
+              or c.get("state_work_by") or c["slug"] == "city-of-st-louis"]
     plain = next(c for c in counties["counties"] if c not in chosen)
     return [f"counties/{c['slug']}/" for c in chosen + [plain]]
 

@@ -10,8 +10,25 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.csp import (CspError, FORBIDDEN_SOURCES, REFERRER_POLICY, build_policy,
-                             parse_policy, secure_page, secure_site, source_hash)
+from build_tools.csp import (
+    FORBIDDEN_SOURCES,
+    REFERRER_POLICY,
+    CspError,
+    build_policy,
+    secure_page,
+    secure_site,
+    source_hash,
+)
+
+
+def parse_policy(policy: str) -> dict[str, list[str]]:
+    """``"a x y; b z"`` -> ``{"a": ["x", "y"], "b": ["z"]}``."""
+    directives: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            directives.setdefault(words[0].lower(), words[1:])
+    return directives
 
 PAGE = """<!doctype html>
 <html lang="en">

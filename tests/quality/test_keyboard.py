@@ -14,8 +14,7 @@ import pytest
 from playwright.sync_api import JSHandle, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.quality.browsing import (VIEWPORTS, Template, Visitor, all_templates,
-                                    settle_animations)
+from tests.quality.browsing import VIEWPORTS, Template, Visitor, all_templates, settle_animations
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """A tiny project for the site tests: this repository's hooks and theme overrides, with a few
-pages and two counties, built in a temporary folder so that a test can break one thing and see
+pages and two counties (and their circuits), built in a temporary folder so that a test can break one thing and see
 the build fail with the promised message."""
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class Project:
         self.root = root
         data = root / "data"
         (data / "seeds").mkdir(parents=True)
-        for name in ("contacts.yml", "sources.yml", "county_page.md"):
+        for name in ("sources.yml", "county_page.md"):
             shutil.copy(ROOT / "data" / name, data / name)
         for seed in (ROOT / "data" / "seeds").glob("*.txt"):
             shutil.copy(seed, data / "seeds" / seed.name)
@@ -76,6 +76,20 @@ class Project:
         counties["counties"] = [c for c in counties["counties"]
                                 if c["slug"] in ("st-charles-county", "adair-county")]
         self.write("data/counties.yml", yaml.safe_dump(counties, sort_keys=False))
+        kept = {c["slug"] for c in counties["counties"]}
+        # A regional unit's `serves` names only the counties the tiny project has.
+        contacts = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
+        for contact in contacts.values():
+            if "serves" in contact:
+                contact["serves"] = [slug for slug in contact["serves"] if slug in kept]
+                if not contact["serves"]:
+                    del contact["serves"]
+        self.write("data/contacts.yml", yaml.safe_dump(contacts, sort_keys=False))
+        circuits = yaml.safe_load((ROOT / "data" / "circuits.yml").read_text(encoding="utf-8"))
+        for circuit in circuits["circuits"]:
+            circuit["counties"] = [c for c in circuit["counties"] if c["slug"] in kept]
+        circuits["circuits"] = [c for c in circuits["circuits"] if c["counties"]]
+        self.write("data/circuits.yml", yaml.safe_dump(circuits, sort_keys=False))
         self.config = yaml.safe_load(yaml.safe_dump(CONFIG))
         self.write_config()
         shutil.copytree(ROOT / "docs" / "assets" / "site", root / "docs" / "assets" / "site")
@@ -85,9 +99,12 @@ class Project:
         for slug, title in (("allocation", "Allocation"), ("order-end", "Order end"),
                             ("review", "Review")):
             self.page(f"calculators/{slug}.md", title, "A calculator.")
+        self.page("receiving-support/fees.md", "Fees", "What it costs.")  # county pages link it
+        self.page("about/for-county-offices.md", "For county offices", "Links.")  # the index does
         self.write("data/published_urls.txt", "".join(f"{url}\n" for url in (
             "./", "counties/", "counties/adair-county/", "counties/st-charles-county/",
-            "calculators/allocation/", "calculators/order-end/", "calculators/review/")))
+            "calculators/allocation/", "calculators/order-end/", "calculators/review/",
+            "receiving-support/fees/", "about/for-county-offices/")))
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -11,7 +12,7 @@ import yaml
 from build_tools import url_manifest
 from build_tools.check_content import describe_sources
 from build_tools.contacts import Contacts, ContactsError
-from build_tools.counties import (Counties, CountiesError, CountyTemplate, read_names,
+from build_tools.counties import (Counties, CountiesError, CountyTemplate, cite, read_names,
                                   regenerate, slug_for)
 from build_tools.frontmatter import EXAMPLE, Seeds, check_page, format_problems, is_stale
 
@@ -197,9 +198,149 @@ def test_a_county_page_adds_its_facts_sources_and_takes_the_older_review_date(tm
     assert meta["title"] == "Child support in Cass County"
     assert meta["last_reviewed"] == dt.date(2020, 1, 2)
     assert {"seed": "004_81250328f63d688f.txt"} in meta["sources"]
-    assert check_page(meta, SEEDS, TODAY) == []
+    assert check_page(meta, SEEDS, dt.date.today()) == []
     city = next(c for c in counties.counties if c.slug == "city-of-st-louis")
     assert "# Child support in the City of St. Louis" in template.render(city, CONTACTS)
+
+
+CIRCUITS = """\
+checked: 2026-12-02
+circuits:
+- number: 1
+  name: 1st Judicial Circuit
+  sources: [{title: A list, url: "https://example.org/a", checked: 2026-12-02}]
+  counties:
+  - slug: adair-county
+    court_seats: [Kirksville]
+    seats_sources: [{title: A page, url: "https://example.org/b", checked: 2026-12-02,
+                     secondary: true}]
+  - slug: cole-county
+- number: 22
+  name: 22nd Judicial Circuit
+  sources: []
+  counties:
+  - slug: city-of-st-louis
+    court_seats: []
+"""
+COUNTIES = """\
+counties:
+- {name: Adair County, slug: adair-county}
+- {name: Cole County, slug: cole-county}
+- {name: City of St. Louis, slug: city-of-st-louis}
+"""
+
+
+NO_CONTACTS = Contacts({})  # the real ones serve counties these small lists do not have
+
+
+def circuit_load(tmp_path: Path, counties: str = COUNTIES, circuits: str = CIRCUITS,
+                 contacts: Contacts = NO_CONTACTS) -> Counties:
+    (tmp_path / "counties.yml").write_text(counties, encoding="utf-8")
+    (tmp_path / "circuits.yml").write_text(circuits, encoding="utf-8")
+    return Counties.load(tmp_path / "counties.yml", contacts, SEEDS)
+
+
+def circuit_errors(tmp_path: Path, **files: Any) -> str:
+    with pytest.raises(CountiesError) as raised:
+        circuit_load(tmp_path, **files)
+    return str(raised.value)
+
+
+def test_every_county_is_in_one_circuit_with_its_court_seats(tmp_path):
+    loaded = {c.slug: c for c in circuit_load(tmp_path).counties}
+    adair, cole, city = loaded["adair-county"], loaded["cole-county"], loaded["city-of-st-louis"]
+    assert adair.circuit.name == "1st Judicial Circuit" and adair.circuit.sourced
+    assert adair.court_seats == ["Kirksville"] and cole.court_seats is None
+    assert city.court_seats == [] and not city.circuit.sourced
+    assert adair.circuit_counties == ["Adair County", "Cole County"]
+    real = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
+    assert all(county.circuit is not None for county in real.counties)
+    assert sorted(slug for c in real.circuits for slug in c.slugs) == \
+        sorted(c.slug for c in real.counties)
+
+
+def test_circuit_mistakes_name_the_file_the_county_and_the_fix(tmp_path):
+    errors = circuit_errors(tmp_path, circuits=CIRCUITS.replace(
+        "  - slug: cole-county\n", "  - slug: cole-county\n  - slug: adair-county\n"
+        "  - slug: adiar-county\n").replace("22nd Judicial", "22th Judicial").replace(
+        "checked: 2026-12-02\ncircuits", "circuits"))
+    assert "data/circuits.yml: circuit 1, county 'adair-county': this county is already in " \
+           "circuit 1; each county belongs to exactly one circuit" in errors
+    assert "county 'adiar-county': no county has this slug in data/counties.yml. Did you " \
+           "mean \"adair-county\"?" in errors
+    assert "circuit 22: field 'name' is '22th Judicial Circuit'; write it as the courts do, " \
+           "'22nd Judicial Circuit'" in errors
+    assert "give 'checked: YYYY-MM-DD' at the top" in errors
+    errors = circuit_errors(tmp_path, circuits=CIRCUITS.replace("  - slug: cole-county\n", ""))
+    assert "data/circuits.yml: these counties are in no circuit: cole-county" in errors
+    errors = circuit_errors(tmp_path, circuits=CIRCUITS.replace(", checked: 2026-12-02,\n", ",\n"))
+    assert "county 'adair-county': field 'seats_sources' item 1: a title source needs checked" \
+           in errors
+    errors = circuit_errors(tmp_path, circuits=CIRCUITS.replace("    seats_sources", "    x"))
+    assert "field 'court_seats' needs seats_sources" in errors
+    (tmp_path / "circuits.yml").unlink()
+    (tmp_path / "counties.yml").write_text(COUNTIES, encoding="utf-8")
+    with pytest.raises(CountiesError, match="data/circuits.yml is missing"):
+        Counties.load(tmp_path / "counties.yml", NO_CONTACTS, SEEDS)
+
+
+UNIT = """\
+cole-unit:
+  name: Regional Child Support Unit
+  organisation: Cole County Prosecuting Attorney
+  for: Work the cases FSD sends it.
+  phone: 573-555-0100
+  serves: [cole-county, adair-county]
+  sources: [{title: Its page, url: "https://example.org/u", checked: 2026-12-02}]
+"""
+
+
+def test_a_regional_unit_and_its_counties_agree(tmp_path):
+    contacts = load_contacts(tmp_path, UNIT)
+    counties = COUNTIES.replace("slug: adair-county}", "slug: adair-county, prosecutor_unit: "
+                                "cole-unit, last_reviewed: 2026-12-02}").replace(
+        "slug: cole-county}", "slug: cole-county, prosecutor_unit: cole-unit, "
+        "last_reviewed: 2026-12-02}")
+    loaded = {c.slug: c for c in circuit_load(tmp_path, counties, contacts=contacts).counties}
+    assert loaded["adair-county"].unit_counties == ["Cole County", "Adair County"]
+    one_way = counties.replace(", prosecutor_unit: cole-unit, last_reviewed: 2026-12-02}", "}", 1)
+    errors = circuit_errors(tmp_path, counties=one_way, contacts=contacts)
+    assert "contact 'cole-unit' serves 'adair-county', but that county's prosecutor_unit in " \
+           "data/counties.yml is None" in errors
+    errors = circuit_errors(tmp_path, counties=counties.replace("cole-unit", "cole-uint", 1),
+                            contacts=contacts)
+    assert "county 'Adair County': field 'prosecutor_unit' names 'cole-uint', which is not an " \
+           "id in data/contacts.yml" in errors
+    other = load_contacts(tmp_path, UNIT.replace("adair-county]", "adair-county, nowhere]"))
+    assert "field 'serves' names 'nowhere', which is no county's slug" in \
+        circuit_errors(tmp_path, counties=counties, contacts=other)
+    alone = load_contacts(tmp_path, UNIT.replace(", adair-county]", "]"))
+    assert "county 'adair-county' names prosecutor_unit 'cole-unit', whose 'serves' in " \
+           "data/contacts.yml does not list it" in circuit_errors(
+               tmp_path, counties=counties, contacts=alone)
+
+
+def test_a_prosecutor_run_county_needs_its_source(tmp_path):
+    counties = COUNTIES.replace("slug: cole-county}", "slug: cole-county, state_work_by: "
+                                "prosecutor, last_reviewed: 2026-12-02}")
+    assert "field 'state_work_by: prosecutor' needs state_work_sources" in \
+        circuit_errors(tmp_path, counties=counties)
+    assert "field 'state_work_by' is 'county'" in circuit_errors(
+        tmp_path, counties=counties.replace(": prosecutor", ": county"))
+    sourced = counties.replace("state_work_by: prosecutor,", "state_work_by: prosecutor, "
+                               "state_work_sources: [{title: Guide, url: 'https://example.org/g',"
+                               " checked: 2026-12-02}],")
+    cole = next(c for c in circuit_load(tmp_path, sourced).counties if c.slug == "cole-county")
+    assert cole.prosecutor_runs_office and cole.has_local_source
+
+
+def test_a_cite_line_names_each_source_with_its_date():
+    line = cite([{"title": "A [page]", "url": "https://example.org/", "checked": "2026-12-02",
+                  "secondary": True}, {"seed": "000_d74ccf04b443ec1b.txt"}], SEEDS,
+                dt.date(2026, 11, 23))
+    assert line.startswith("Sources: [A (page)](https://example.org/), checked December 2, "
+                           "2026 (not an official source); ")
+    assert line.endswith(", checked November 23, 2026.")
 
 
 def test_a_county_page_is_no_fresher_than_the_sources_of_its_facts():
@@ -211,7 +352,7 @@ def test_a_county_page_is_no_fresher_than_the_sources_of_its_facts():
         {"title": "A county page", "url": "https://example.org/", "checked": dt.date(2025, 5, 6)}])]
     meta = yaml.safe_load(template.render(county, CONTACTS).split("---\n")[1])
     assert meta["last_reviewed"] == dt.date(2025, 5, 6)
-    assert check_page(meta, SEEDS, TODAY) == []
+    assert check_page(meta, SEEDS, dt.date.today()) == []
 
 
 def test_a_broken_template_names_its_line(tmp_path):

@@ -8,9 +8,11 @@
 //
 // The modules beside it: paths.js (input paths), form.js (read and fill the form), lists.js
 // (add and remove items), errors.js (errors by their fields), result.js (the result region),
-// runtime.js (the worker), address.js (#input=), share.js (copy a link), dom.js (templates).
+// runtime.js (the worker), address.js (#input=), share.js (copy a link), dom.js (templates),
+// deployed.js (which build answers, and whether it is the one deployed).
 
 import { readInput } from "./address.js";
+import { BuildCheck } from "./deployed.js";
 import { ErrorDisplay } from "./errors.js";
 import { collect, fill } from "./form.js";
 import { attachLists } from "./lists.js";
@@ -30,8 +32,11 @@ class Calculator {
     this.errors = new ErrorDisplay(this.form, document.getElementById("calculator-errors"));
     this.result = new ResultDisplay(root);
     this.share = new ShareBox(this.messages, () => this.lastInput);
+    this.build = new BuildCheck(config.build);
     this.state = "loading";  // loading, ready or failed
     this.runtime = null;
+    // A visitor whose browser saves data downloads the runtime only when they ask for a result.
+    this.savingData = Boolean(navigator.connection && navigator.connection.saveData);
     this.latest = 0;          // id of the latest calculation asked for; older answers are dropped
     this.lastInput = null;    // its JSON text, for "Copy a link to this result"
     this.focusAnswer = false; // move focus to the answer (after a person asked for it)
@@ -52,6 +57,18 @@ class Calculator {
     });
     window.addEventListener("hashchange", () => this.readAddress(true));
     this.setState("loading");
+    this.build.watch((text) => this.result.message(text));
+    this.form.querySelector(".calculator__submit").disabled = false;
+    if (this.savingData) {
+      this.result.message(this.messages.saveData.replace("__SIZE__", this.config.download));
+    } else {
+      this.startRuntime();
+    }
+    this.readAddress(false);
+  }
+
+  /** Start the worker (at once, or on the first Calculate when the visitor saves data). */
+  startRuntime() {
     this.loading.hidden = false;
     this.runtime = startRuntime(this.config, {
       progress: (loaded, total) => {
@@ -65,8 +82,6 @@ class Calculator {
       result: (message) => this.answer(message),
       failed: () => this.failed(),
     });
-    this.form.querySelector(".calculator__submit").disabled = false;
-    this.readAddress(false);
   }
 
   failed() {
@@ -76,12 +91,21 @@ class Calculator {
     this.result.failed();
   }
 
-  /** A response from the worker: shown if it answers the latest calculation asked for. */
-  answer({ id, response, view }) {
-    if (id !== this.latest) return;
+  /** A response from the worker: shown if it answers the latest calculation asked for, once
+   * the page knows the build that gave it is the one deployed (or cannot tell). */
+  answer(message) {
+    this.build.whenChecked(() => message.id === this.latest, () => this.show(message),
+      (text) => {
+        this.errors.clear();
+        this.result.notice("outdated", text);
+        if (this.focusAnswer) this.result.focus();
+      });
+  }
+
+  show({ response, view }) {
     if (response.ok) {
       this.errors.clear();
-      this.result.show(response, view);
+      this.result.show(response, view, this.build.note());
       this.share.reset();
     } else {
       this.result.message(this.messages.errors);
@@ -108,7 +132,10 @@ class Calculator {
       if (asked) this.result.focus();
       return;
     }
+    if (this.savingData && !asked) return; // a linked input waits for Calculate: the form holds it
     if (this.state === "loading") this.result.message(this.messages.waiting);
+    if (this.runtime === null) this.startRuntime();
+    if (this.runtime === null) return; // this browser cannot run it: failed() has said so
     this.runtime.post({ id: this.latest, calculator: this.config.calculator, input: text });
   }
 

@@ -3,8 +3,9 @@
 // A result is a copy of <template id="calculator-view"> (build_tools/templates/calculator/
 // view.html, the same markup as the worked examples), filled with the view the worker made
 // (build_tools/runtime/calculator_view.py): text only, into the elements marked data-slot.
-// A notice next to a result (which build answered, being offline) belongs in show(), after the
-// steps: a <template> in calculator.html, cloned and filled the same way.
+// The notice next to a result (which build answered, being offline: deployed.js) is a copy of
+// <template id="calculator-build-note">, put after the view inside the result region, so that
+// it is announced with the answer.
 
 import { cloneElement, cloneTemplate, textElement } from "./dom.js";
 
@@ -95,9 +96,11 @@ export class ResultDisplay {
    * Show a successful response: its view, its steps and the cards of the contacts it names.
    * @param {{steps: string[], contacts: string[]}} response
    * @param {object} view
+   * @param {{status: string, text: string}} [note] which build answered
    */
-  show(response, view) {
+  show(response, view, note) {
     this.result.replaceChildren(renderView(view));
+    if (note) this.result.append(this.buildNote(note.status, note.text));
     this.steps.replaceChildren(...response.steps.map((step) =>
       textElement("calculator-step", step)));
     this.contacts.replaceChildren(...response.contacts
@@ -110,6 +113,18 @@ export class ResultDisplay {
   /** Replace the result with a message (the build's wording, from the page's settings). */
   message(text) {
     this.replace(textElement("calculator-message", text));
+  }
+
+  /** The notice of the build that answered: "calculator__build calculator__build--STATUS". */
+  buildNote(status, text) {
+    const node = textElement("calculator-build-note", text);
+    node.classList.add("calculator__build--" + status);
+    return node;
+  }
+
+  /** Replace the result with a notice about the build ("outdated": no answer is shown). */
+  notice(status, text) {
+    this.replace(this.buildNote(status, text));
   }
 
   /** Say that the calculator could not start, and where to turn instead. */
