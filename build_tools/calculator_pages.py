@@ -53,7 +53,8 @@ from markupsafe import Markup
 
 from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
-from build_tools.runtime.calculator_view import input_fragment, view
+from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
+from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
 from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
 from calculators import api, dates, money
