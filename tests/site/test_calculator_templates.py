@@ -500,6 +500,19 @@ def test_the_form14_page_says_what_it_does_not_do_and_links_onward(built_site):
         assert 'support-amount/"' in text, page
 
 
+def test_search_finds_a_calculator_pages_prose_not_its_form_or_worked_examples(built_site):
+    """The search index is part of every page's download: the form, the templates and the
+    worked examples (data-search-exclude) stay out of it, the page's own words are in it."""
+    index = json.loads((built_site.path / "search" / "search_index.json").read_text("utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"]
+                     if doc["location"].startswith("calculators/support-amount/"))
+    assert "imputed income" in texts
+    help_text = next(f for f in api.declaration("support_amount")["fields"]
+                     if f["name"] == "children")["help"]
+    assert help_text not in texts
+    assert "What was entered" not in texts
+
+
 def test_the_printout_keeps_the_worksheet_and_drops_the_follow_up_link():
     css = (ROOT / "docs" / "assets" / "calculators" / "calculator.css").read_text("utf-8")
     printed = css[css.index("@media print"):]
