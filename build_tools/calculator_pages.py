@@ -43,7 +43,6 @@ import functools
 import json
 import posixpath
 import re
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +53,7 @@ from markupsafe import Markup
 
 from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
+from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
 from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
 from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
@@ -61,10 +61,7 @@ from calculators import api, dates, money
 
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
-         "review": "calculators/review.md"}
-# Calculators whose page is still to be written. The build accepts them without a page; remove
-# a name when its page is added to PAGES.
-PAGE_PENDING = ("support_amount",)
+         "review": "calculators/review.md", "support_amount": "calculators/support-amount.md"}
 # The page's script: ES modules (docs/assets/calculators/), main.js imports the others.
 SCRIPTS = ["assets/calculators/main.js"]
 STYLESHEET = "assets/calculators/calculator.css"
@@ -186,10 +183,17 @@ def relative_url(from_src: str, site_path: str) -> str:
     return relative.removeprefix("./") if relative != "./" else "./"
 
 
-def input_fragment(payload: Any) -> str:
-    """``#input=<percent-encoded JSON>``: what a calculator page reads from its address."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return "#input=" + urllib.parse.quote(text, safe="")
+def follow_url(name: str, href: str, from_src: str) -> str:
+    """A result's follow-up link (calculator_view: relative to calculator ``name``'s page), as
+    a URL that works from the page ``from_src``; it must lead to a calculator page."""
+    path, _, fragment = href.partition("#")
+    target = posixpath.normpath(posixpath.join(page_url(PAGES[name]), path)) + "/"
+    pages = {page_url(source) for source in PAGES.values()}
+    if target not in pages:
+        raise shortcodes.ShortcodeError(
+            f"the {name} calculator's result links to {href!r}, which is no calculator page "
+            f"(calculator_view.page_href names them; the pages are {', '.join(sorted(pages))})")
+    return relative_url(from_src, target) + ("#" + fragment if fragment else "")
 
 
 # --- The templates (build_tools/templates/calculator/) ---------------------------------------
@@ -231,7 +235,8 @@ def _unknown_kind(field: dict[str, Any], path: str) -> str:
 # The view rendered into <template id="calculator-view">: one of each repeated part (a fact, a
 # table row with its header cell and a data cell), which the page's script clones.
 EMPTY_VIEW = {"answer": "", "facts": [["", ""]],
-              "table": {"caption": "", "head": [""], "rows": [["", ""]], "foot": ["", ""]}}
+              "table": {"caption": "", "head": [""], "rows": [["", ""]], "foot": ["", ""]},
+              "follow": {"text": "", "href": ""}}
 
 
 @functools.cache
@@ -367,8 +372,12 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
             raise shortcodes.ShortcodeError(
                 f"the worked example {case.id!r} ({case.file.name}:{case.line}) gives errors: "
                 f"{response['errors']}")
+        shown = view(response)
+        if shown and shown["follow"]:
+            shown["follow"] = {**shown["follow"], "href": follow_url(
+                name, shown["follow"]["href"], context.src_uri)}
         examples.append({"anchor": f"example-{case.id}", "title": case.name.rstrip("."),
-                         "input": case.input, "view": view(response),
+                         "input": case.input, "view": shown,
                          "steps": response["steps"],
                          "href": link + input_fragment(case.input)})
     return render("examples.html", declaration=api.declaration(name), examples=examples)

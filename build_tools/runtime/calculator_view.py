@@ -1,5 +1,7 @@
-"""What a calculator page shows for a response: a one-sentence answer, a few labelled facts and,
-for the allocation, a table. Dates and money are written the way the steps write them.
+"""What a calculator page shows for a response: a one-sentence answer, a few labelled facts, for
+some a table (the allocation's split, Form 14's worksheet) and, where a result leads on to
+another calculator, a follow-up link to it with the figures filled in. Dates and money are
+written the way the steps write them.
 
 This module is shipped in the calculators wheel (as the top-level module ``calculator_view``)
 and runs in the browser's worker after each calculation; the site build runs the same function
@@ -10,7 +12,11 @@ rule and no wording of its own. It imports nothing but the standard library and
 The view of a successful response::
 
     {"answer": "...", "facts": [["label", "value"], ...],
-     "table": {"caption", "head": [...], "rows": [[...], ...], "foot": [...]} or null}
+     "table": {"caption", "head": [...], "rows": [[...], ...], "foot": [...] or null} or null,
+     "follow": {"text", "href"} or null}
+
+``follow.href`` is relative to the calculator's own page (``../review/#input=...``, made by
+``page_href`` and ``input_fragment``); the site build checks that it names a calculator page.
 
 A response with errors has no view (``None``): the page shows the errors themselves.
 """
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import string
 from typing import Any
 
 from calculators import api, money, order_end, review
@@ -26,6 +33,29 @@ from calculators.dates import long_date
 from calculators.wording import plural
 
 View = dict[str, Any]
+
+# Characters a percent-encoded #input= keeps as they are (urllib.parse.quote with safe="").
+_UNENCODED = frozenset(string.ascii_letters + string.digits + "_.-~")
+
+
+def input_fragment(payload: Any) -> str:
+    """``#input=<percent-encoded JSON>``: what a calculator page reads from its address (the
+    contract's links; the same as ``urllib.parse.quote(text, safe="")``, without importing it
+    into the browser's trimmed standard library)."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return "#input=" + "".join(
+        char if char in _UNENCODED else "".join(f"%{byte:02X}" for byte in char.encode())
+        for char in text)
+
+
+def page_href(name: str) -> str:
+    """The link from one calculator's page to calculator ``name``'s: the pages are siblings,
+    named after their calculator (``order_end`` is ``../order-end/``)."""
+    return "../" + name.replace("_", "-") + "/"
+
+
+def _children(count: int) -> str:
+    return f"{count} {'child' if count == 1 else 'children'}"
 
 
 def respond(name: str | None, text: str | bytes) -> str:
@@ -43,7 +73,7 @@ def view(response: dict[str, Any]) -> View | None:
         return None
     make = {"allocation": _allocation, "order_end": _order_end, "review": _review,
             "support_amount": _support_amount}
-    return make[response["calculator"]](response["result"])
+    return {"follow": None, **make[response["calculator"]](response["result"])}
 
 
 def _dollars(amount: str) -> str:
@@ -126,36 +156,76 @@ def _review(result: dict[str, Any]) -> View:
     return {"answer": sentence, "facts": facts, "table": None}
 
 
+# Form 14's line keys as the form prints them: "2c1" is Line 2c(1).
+def line_number(key: str) -> str:
+    """A line key of the support_amount result as Form 14 numbers it: "6a1" -> "6a(1)"."""
+    if len(key) > 2 and key[-1].isdigit() and key[-2].isalpha():
+        return f"{key[:-1]}({key[-1]})"
+    return key
+
+
+def _line_cell(key: str, value: Any) -> str:
+    """One figure of the worksheet: money, Line 4's percent, Line 2c(1)'s count, or nothing
+    where Form 14 has no figure."""
+    if value is None:
+        return ""
+    if key == "4":
+        return f"{value}%"
+    if key == "2c1":
+        return str(value)
+    return _dollars(value)
+
+
 def _support_amount(result: dict[str, Any]) -> View:
-    """The presumed amount and the worksheet, one row a line, both parents' columns and the
-    combined one (a first view: the calculator's page may show more)."""
-    def cell(value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, str) and "." in value and value.endswith(".00"):
-            return _dollars(value)
-        return f"{value}%" if isinstance(value, str) else str(value)
+    """The presumed amount and the whole Form 14 worksheet: one row a line, numbered and
+    labelled as on the form, with the receiving parent's, the paying parent's and the combined
+    column; a few facts (schedule, Line 11, the low-income calculation, increments) and a link
+    to the review calculator with the amount filled in, for the 20 percent comparison."""
     lines = result["lines"]
-    rows = [[f"{key}. {line['label']}", cell(line["receiving"]), cell(line["paying"]),
-             cell(line["combined"])] for key, line in lines.items()]
-    facts = [["Schedule in force from", _date(result["schedule"]["effective"])]]
-    if result["presumed_amount"] is None:
+    rows = [[f"{line_number(key)}. {line['label']}",
+             *(_line_cell(key, line[column]) for column in ("receiving", "paying", "combined"))]
+            for key, line in lines.items()]
+    schedule = result["schedule"]
+    facts = [["Schedule in force from", _date(schedule["effective"])]]
+    presumed = result["presumed_amount"]
+    if presumed is None:
         answer = ("The parents' combined income is above the schedule's last row: the court "
                   "sets the amount.")
     else:
-        answer = (f"The presumed child support amount is {_dollars(result['presumed_amount'])} "
-                  "a month.")
-        facts.append(["Low-income calculation decided it",
-                      "Yes" if result["low_income_calculation"]["decided"] else "No"])
+        answer = f"The presumed child support amount is {_dollars(presumed)} a month."
+        facts.append(["Schedule row used for Line 5",
+                      f"{schedule['row']}, for {_children(schedule['children'])}"])
+        overnight = lines["11"]
+        if overnight["percent"] == 0:
+            adjustment = "None"
+        elif overnight["allowed"]:
+            adjustment = f"{overnight['percent']}% of Line 5"
+        else:
+            adjustment = (f"Not allowed (it would be {overnight['percent']}% of Line 5): see the "
+                          "steps")
+        facts.append(["Overnight adjustment (Line 11)", adjustment])
+        low = result["low_income_calculation"]
+        if not low["made"]:
+            second = "Not needed"
+        elif low["decided"]:
+            second = f"Made: it gives {_dollars(low['line_12'])}, the lower amount, which is used"
+        else:
+            second = f"Made: it gives {_dollars(low['line_12'])}, not lower, so Line 12 stands"
+        facts.append(["Low-income calculation", second])
     for item in result["increments"] or []:
         amount = item["presumed_amount"]
-        count = item["children"]
-        facts.append([f"For {count} {'child' if count == 1 else 'children'}",
+        facts.append([f"For {_children(item['children'])}",
                       "Set by the court" if amount is None else _dollars(amount)])
-    table = {"caption": "Form 14 worksheet", "head": ["Line", "Parent receiving support",
-                                                      "Parent paying support", "Combined"],
+    table = {"caption": "Form 14 worksheet: each line, as numbered on the form",
+             "head": ["Line", "Parent receiving support", "Parent paying support", "Combined"],
              "rows": rows,
              "foot": ["Presumed child support amount", "",
-                      "Set by the court" if result["presumed_amount"] is None
-                      else _dollars(result["presumed_amount"]), ""]}
-    return {"answer": answer, "facts": facts, "table": table}
+                      "Set by the court" if presumed is None else _dollars(presumed), ""]}
+    follow = None
+    if presumed is not None:
+        follow = {"text": (f"Compare {_dollars(presumed)} with your current order: the review "
+                           f"calculator checks if the change is {review.THRESHOLD_PERCENT}% or "
+                           "more"),
+                  "href": page_href("review") + input_fragment(
+                      {"estimated_new_monthly": presumed})}
+    return {"answer": answer, "facts": facts, "table": table, "follow": follow}

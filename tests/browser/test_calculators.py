@@ -1,4 +1,4 @@
-"""The three calculator pages in Chromium, as a visitor uses them: typing with the keyboard
+"""The calculator pages in Chromium, as a visitor uses them: typing with the keyboard
 alone, opening a prefilled #input= link, making mistakes, copying a link, printing, going
 offline, with JavaScript off, and when the runtime cannot load. Every answer the page shows is
 compared with what the calculators give in CPython for the same input.
@@ -191,7 +191,7 @@ def _leaves(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
 # A mistake in each calculator's first worked example: (field, what is entered instead).
 # None empties the field (the field is required).
 MISTAKES = {"allocation": ("payment", "12.345"), "order_end": ("child_birth_date", None),
-            "review": ("current_monthly", "twelve dollars")}
+            "review": ("current_monthly", "twelve dollars"), "support_amount": ("children", "7")}
 
 
 @pytest.mark.parametrize("name", api.NAMES)
@@ -535,3 +535,56 @@ def test_without_save_data_the_runtime_loads_as_the_page_opens(new_recorder) -> 
     expect(page.locator("#calculator")).to_have_attribute("data-state", "ready")
     assert any(url.endswith(".wasm") for url in _runtime_requests(recorder))
     expect(page.locator("#calculator-result")).to_have_text(MESSAGES["idle"])
+
+
+# --- Form 14: its worksheet, printed, and on to the review calculator -------------------------
+
+def test_support_amount_prints_as_a_worksheet_and_leads_to_the_review_calculator(
+        warm: Recorder) -> None:
+    """The result is Form 14's worksheet, every line numbered; printed, it keeps the worksheet
+    and drops the form, the navigation and the follow-up link; the link opens the review
+    calculator with the presumed amount filled in, where adding the current amount and the
+    order's date gives the 20 percent comparison."""
+    case = FIRST_EXAMPLE["support_amount"]
+    page = warm.open("support_amount", input_fragment(case.input))
+    expected = python_answer("support_amount", case.input)
+    try:
+        expect_answer(page, expected)
+        table = expected["view"]["table"]
+        rows = page.locator("#calculator-result .calculator__table tbody tr")
+        expect(rows.locator("th")).to_have_text([row[0] for row in table["rows"]])
+        expect(rows.nth(0).locator("td")).to_have_text(table["rows"][0][1:])
+        expect(page.locator("#calculator-result .calculator__table tfoot td")).to_have_text(
+            table["foot"][1:])
+        follow = page.locator("#calculator-result .calculator__follow a")
+        expect(follow).to_have_text(expected["view"]["follow"]["text"])
+
+        page.emulate_media(media="print")
+        for chrome in ("#calculator-form", "#calculator-share", ".md-header", ".md-sidebar",
+                       ".calculator__examples", "#calculator-result .calculator__follow"):
+            expect(page.locator(chrome).first).to_be_hidden()
+        expect(page.locator("#calculator-result .calculator__table")).to_be_visible()
+        expect(rows.last.locator("th")).to_be_visible()
+        page.emulate_media(media="screen")
+
+        follow.press("Enter")
+        page.wait_for_url("**/calculators/review/#input=*")
+        amount = expected["response"]["result"]["presumed_amount"]
+        new = page.locator("#" + field_id("estimated_new_monthly"))
+        expect(new).to_have_value(amount)
+        # Python says what is still missing: the order's date and the current amount.
+        missing = [error["message"] for error in api.run(
+            "review", {"estimated_new_monthly": amount})["errors"]]
+        expect(page.locator("#calculator-errors li")).to_have_text(missing)
+        # The date to work from is fixed: the browser's today (in Chicago) is not CPython's.
+        completed = {"last_review_date": "2023-10-02", "as_of": "2026-12-02",
+                     "current_monthly": "500.00", "estimated_new_monthly": amount}
+        for path in ("last_review_date", "as_of", "current_monthly"):
+            page.locator("#" + field_id(path)).fill(completed[path])
+        page.locator(".calculator__submit").press("Enter")
+        review = python_answer("review", completed)
+        expect_answer(page, review)
+        assert review["response"]["result"]["change_percent"] is not None
+        assert warm.off_site() == [], f"requests to other hosts: {warm.off_site()}"
+    finally:
+        page.close()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import re
+import urllib.parse
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +22,7 @@ import pytest
 from build_tools import calculator_pages, shortcodes
 from build_tools.contacts import Contacts
 from build_tools.frontmatter import Seeds
-from build_tools.runtime.calculator_view import view
+from build_tools.runtime.calculator_view import page_href, view
 from build_tools.scenarios import load_scenarios
 from calculators import api
 
@@ -253,13 +255,21 @@ def shown_text(tree: Node) -> dict[str, Any]:
                  "foot": cells(box.find("tfoot").find("tr")) if box.find_all("tfoot") else None}
         for row in box.find_all("tr")[1:]:
             assert row.children[0].tag == "th" and row.children[0].attrs["scope"] == "row"
+        # The box scrolls on a phone: it is in the tab order, named by the caption.
+        assert box.parent.attrs["tabindex"] == "0" and box.parent.attrs["role"] == "group"
+        assert box.parent.attrs["aria-label"] == table["caption"]
     pairs = []
     if facts:
         items = facts[0].children
         assert [node.tag for node in items] == ["dt", "dd"] * (len(items) // 2)
         pairs = [[items[i].text, items[i + 1].text] for i in range(0, len(items), 2)]
+    follows = tree.find_all("p", data_slot="follow")
+    follow = None
+    if follows:
+        link = follows[0].find("a")
+        follow = {"text": link.text, "href": link.attrs["href"]}
     return {"answer": tree.find("strong", data_slot="answer").text, "facts": pairs,
-            "table": table}
+            "table": table, "follow": follow}
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=[case.id for case in EXAMPLES])
@@ -281,6 +291,8 @@ def test_the_live_results_template_has_one_of_each_part_the_script_fills(page_da
     assert [node.tag for node in facts.children] == ["dt", "dd"]
     table = template.find("div", data_slot="table")
     assert [node.tag for node in table.find("thead").find("tr").children] == ["th"]
+    # A follow-up link, which the script fills or removes.
+    assert template.find("p", data_slot="follow").find("a").attrs == {"href": ""}
     for part in ("tbody", "tfoot"):
         assert [node.tag for node in table.find(part).find("tr").children] == ["th", "td"]
     for template_id in ("calculator-step", "calculator-message", "calculator-error-note",
@@ -294,7 +306,8 @@ def test_the_live_results_template_has_one_of_each_part_the_script_fills(page_da
 def test_text_in_a_response_is_escaped():
     shown = {"answer": HOSTILE, "facts": [[HOSTILE, HOSTILE]],
              "table": {"caption": HOSTILE, "head": [HOSTILE, "b"], "rows": [[HOSTILE, HOSTILE]],
-                       "foot": [HOSTILE, HOSTILE]}}
+                       "foot": [HOSTILE, HOSTILE]},
+             "follow": {"text": HOSTILE, "href": "../review/#input=" + HOSTILE}}
     html = calculator_pages.render_view(shown)
     assert "<script" not in html and "<img" not in html
     assert shown_text(parse(html)) == shown
@@ -302,7 +315,8 @@ def test_text_in_a_response_is_escaped():
 
 def test_a_worksheet_table_may_have_no_total_row():
     shown = {"answer": "A", "facts": [], "table": {"caption": "Worksheet", "head": ["Line", "x"],
-                                                  "rows": [["1", "$2.00"]], "foot": None}}
+                                                  "rows": [["1", "$2.00"]], "foot": None},
+             "follow": None}
     assert shown_text(parse(calculator_pages.render_view(shown))) == shown
 
 
@@ -366,6 +380,145 @@ def test_each_calculator_lists_its_rules_with_citation_and_date(name):
         datetime.datetime.strptime(effective, "%B %d, %Y")  # written out: "July 1, 1997"
         links = row.find_all("a")
         assert [a.attrs["href"] for a in links] == ([rule["url"]] if rule["url"] else [])
+
+
+# --- Form 14 (support_amount) ------------------------------------------------------------------
+
+FORM14_LINES = ["1", "1a", "2a", "2b", "2c(1)", "2c(2)", "2c(3)", "2c", "3", "4", "5", "6a(1)",
+                "6a(2)", "6a", "6b", "6c", "6d", "6e", "7", "8", "9", "10", "11", "12"]
+FORM14_EXAMPLES = [case for case in EXAMPLES if case.calculator == "support_amount"]
+
+
+def test_form14_groups_each_parents_fields_under_a_legend(page_data):
+    tree = render_calculator("support_amount", page_data)
+    members = [field["name"] for field in next(
+        f for f in api.declaration("support_amount")["fields"]
+        if f["name"] == "paying_parent")["fields"]]
+    for role, legend in (("paying_parent", "Parent paying support"),
+                         ("receiving_parent", "Parent receiving support")):
+        group = tree.find("fieldset", data_path=role)
+        assert group.find("legend").text == legend
+        paths = [node.attrs["data-path"] for node in group.find_all("input")]
+        assert [path for path in paths if path.removeprefix(role + ".") in members] == \
+            [f"{role}.{name}" for name in members]
+        # Each of a parent's fields says which line of Form 14 it fills in.
+        for name in members:
+            hint = group.find("p", id=calculator_pages.field_id(f"{role}.{name}") + "-hint")
+            assert "Line " in hint.text, (role, name)
+    # Counts are typed as whole numbers, with a numeric keyboard on a phone.
+    children = tree.find("input", data_path="children")
+    assert children.attrs["data-kind"] == "count" and children.attrs["inputmode"] == "numeric"
+    assert "(optional)" not in tree.find("label", for_="calc-children").text
+    assert "(optional)" in tree.find("label", for_="calc-overnights").text
+
+
+@pytest.mark.parametrize("case", FORM14_EXAMPLES, ids=[case.id for case in FORM14_EXAMPLES])
+def test_form14s_worksheet_shows_every_line_numbered_with_both_parents_and_combined(case):
+    response = api.run("support_amount", api.loads(case.json_text()),
+                       today=datetime.date(2026, 12, 2))
+    shown = shown_text(parse(calculator_pages.render_view(view(response))))
+    table = shown["table"]
+    assert table["head"] == ["Line", "Parent receiving support", "Parent paying support",
+                             "Combined"]
+    lines = response["result"]["lines"]
+    assert [row[0] for row in table["rows"]] == [
+        f"{number}. {line['label']}" for number, line in zip(FORM14_LINES, lines.values())]
+    by_number = dict(zip(FORM14_LINES, table["rows"]))
+    assert by_number["3"][3] == "$" + f"{float(lines['3']['combined']):,.2f}"
+    assert by_number["4"][1:3] == [lines["4"]["receiving"] + "%", lines["4"]["paying"] + "%"]
+    assert by_number["5"][1:3] == ["", ""]  # Form 14 has only a combined figure there
+    amount = response["result"]["presumed_amount"]
+    assert table["foot"] == ["Presumed child support amount", "", f"${float(amount):,.2f}", ""]
+
+
+@pytest.mark.parametrize("case", FORM14_EXAMPLES, ids=[case.id for case in FORM14_EXAMPLES])
+def test_a_form14_result_links_to_the_review_calculator_with_the_amount_filled_in(case):
+    response = api.run("support_amount", api.loads(case.json_text()),
+                       today=datetime.date(2026, 12, 2))
+    follow = view(response)["follow"]
+    path, _, fragment = follow["href"].partition("#")
+    assert path == "../review/"
+    assert fragment.startswith("input=")
+    linked = json.loads(urllib.parse.unquote(fragment.removeprefix("input=")))
+    assert linked == {"estimated_new_monthly": response["result"]["presumed_amount"]}
+    assert "#" + fragment == calculator_pages.input_fragment(linked)
+    # The field it fills is the review calculator's, and the link opens that page.
+    assert "estimated_new_monthly" in {f["name"] for f in api.declaration("review")["fields"]}
+    assert calculator_pages.follow_url("support_amount", follow["href"],
+                                       "calculators/support-amount.md") == follow["href"]
+    assert calculator_pages.follow_url(
+        "support_amount", follow["href"], "paying-support/review-and-change.md") == \
+        "../../calculators/review/#" + fragment
+    assert "20%" in follow["text"] and f"${float(linked['estimated_new_monthly']):,.2f}" in \
+        follow["text"]
+
+
+def test_above_the_schedule_there_is_no_amount_and_no_follow_up_link():
+    response = api.run("support_amount", {"children": 1, "paying_parent": {
+        "gross_income": "30000.00"}, "receiving_parent": {"gross_income": "20000.00"}})
+    shown = view(response)
+    assert response["result"]["beyond_schedule"] and shown["follow"] is None
+    assert "the court sets the amount" in shown["answer"]
+    assert shown["table"]["foot"][2] == "Set by the court"
+
+
+def test_a_follow_up_link_must_lead_to_a_calculator_page():
+    with pytest.raises(shortcodes.ShortcodeError, match="no calculator page"):
+        calculator_pages.follow_url("support_amount", "../../elsewhere/#input=%7B%7D",
+                                    "calculators/support-amount.md")
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_the_views_links_between_calculators_are_the_pages_urls(name):
+    """calculator_view runs in the browser without PAGES: its sibling links must match them."""
+    for other, source in calculator_pages.PAGES.items():
+        if other == name:
+            continue
+        assert calculator_pages.relative_url(source, calculator_pages.page_url(
+            calculator_pages.PAGES[name])) == page_href(name)
+
+
+def test_the_form14_page_says_what_it_does_not_do_and_links_onward(built_site):
+    html = (built_site.path / "calculators" / "support-amount" / "index.html").read_text("utf-8")
+    tree = parse(html[html.index("<article"):html.index("</article>") + len("</article>")])
+    headings = [node.text.strip() for node in tree.find_all("h2")]
+    for heading in ("Worked examples", "What this does not do", "The rules it uses",
+                    "Who to call"):
+        assert any(text.startswith(heading) for text in headings), headings
+    section = tree.find("h2", id="what-this-does-not-do")
+    siblings = section.parent.children
+    items = siblings[siblings.index(section) + 2].find_all("li")
+    assert [item.find("strong").text for item in items] == [
+        "Income a parent could earn.", "A different amount.", "Split custody.",
+        "More than six children.", "High incomes."]
+    assert len(tree.find_all("section", class_="calculator__example")) == len(FORM14_EXAMPLES)
+    # The review calculator and the topic page on changing an order are linked.
+    hrefs = {node.attrs.get("href") for node in tree.find_all("a")}
+    assert {"../review/", "../../paying-support/review-and-change/"} <= hrefs
+    for page in ("paying-support/review-and-change", "calculators", "glossary"):
+        text = (built_site.path / page / "index.html").read_text("utf-8")
+        assert 'support-amount/"' in text, page
+
+
+def test_search_finds_a_calculator_pages_prose_not_its_form_or_worked_examples(built_site):
+    """The search index is part of every page's download: the form, the templates and the
+    worked examples (data-search-exclude) stay out of it, the page's own words are in it."""
+    index = json.loads((built_site.path / "search" / "search_index.json").read_text("utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"]
+                     if doc["location"].startswith("calculators/support-amount/"))
+    assert "imputed income" in texts
+    help_text = next(f for f in api.declaration("support_amount")["fields"]
+                     if f["name"] == "children")["help"]
+    assert help_text not in texts
+    assert "What was entered" not in texts
+
+
+def test_the_printout_keeps_the_worksheet_and_drops_the_follow_up_link():
+    css = (ROOT / "docs" / "assets" / "calculators" / "calculator.css").read_text("utf-8")
+    printed = css[css.index("@media print"):]
+    assert ".calculator__form" in printed and ".md-header" in printed
+    assert re.search(r"\.calculator__follow\s*\{\s*display: none;", printed)
+    assert re.search(r"\.calculator__table\s*\{\s*overflow: visible;", printed)
 
 
 # --- The page's script, as built -----------------------------------------------------------

@@ -1,8 +1,8 @@
 // Reading the form into a calculator's input, and filling it from one.
 //
 // Each control the build wrote (fields.html) has data-path (where its value goes in the input,
-// "orders[1].current_due") and data-kind (the declared kind: money, text, date, choice,
-// boolean; and list, item, group for the fieldsets around them).
+// "orders[1].current_due") and data-kind (the declared kind: money, text, date, count,
+// choice, boolean; and list, item, group for the fieldsets around them).
 
 import { getPath, setPath } from "./paths.js";
 import { setItemCount } from "./lists.js";
@@ -72,7 +72,7 @@ export function fill(form, data) {
     } else if (kind === "date") {
       // A date field takes only year-month-day; anything else stays empty (Python says why).
       if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) control.value = value;
-    } else if (kind === "money" || kind === "text") {
+    } else if (kind === "money" || kind === "text" || kind === "count") {
       if (typeof value === "string" || typeof value === "number") control.value = String(value);
     }
   }

@@ -27,7 +27,7 @@ function row(prototype, cells) {
 
 /**
  * The markup of a result view, from the page's template.
- * @param {{answer: string, facts: string[][], table: object|null}} view
+ * @param {{answer: string, facts: string[][], table: object|null, follow: object|null}} view
  * @returns {DocumentFragment}
  */
 export function renderView(view) {
@@ -50,6 +50,7 @@ export function renderView(view) {
   if (view.table) {
     const { caption, head, rows, foot } = view.table;
     box.querySelector("caption").textContent = caption;
+    box.setAttribute("aria-label", caption);
     const headRow = box.querySelector("thead tr");
     const headCell = headRow.querySelector("th");
     headRow.replaceChildren(...head.map((text) => {
@@ -65,6 +66,15 @@ export function renderView(view) {
     else footer.remove();
   } else {
     box.remove();
+  }
+  // A follow-up link to another calculator, made by the view (relative to this page).
+  const follow = fragment.querySelector('[data-slot="follow"]');
+  if (view.follow) {
+    const link = follow.querySelector("a");
+    link.textContent = view.follow.text;
+    link.setAttribute("href", view.follow.href);
+  } else {
+    follow.remove();
   }
   return fragment;
 }
