@@ -96,7 +96,7 @@ def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
     if not isinstance(entry, dict):
         return [f"{where}: expected fields ({', '.join(REQUIRED)}, ...), found {entry!r}"]
     problems = []
-    for key in sorted(set(entry) - set(FIELDS)):
+    for key in CONTACT.unknown(entry):
         hint = shortcodes.suggest(key, list(FIELDS))
         problems.append(f"{where}: unknown field '{key}'.{hint} Fields: {', '.join(FIELDS)}")
     for key in REQUIRED:

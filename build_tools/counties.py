@@ -78,7 +78,6 @@ FACT = Schema("Fields of a fact", (
           "[{seed: 000_d74ccf04b443ec1b.txt}]", required=True),
 ))
 COUNTY_FIELDS = {field.name: field.meaning for field in COUNTY.fields}
-FACT_FIELDS = FACT.names()
 FOLDER = "counties"
 
 HEADER = """\
@@ -205,7 +204,7 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
     name = entry["name"]
     where = f"county {name!r}"
     problems = []
-    for key in sorted(set(entry) - set(COUNTY_FIELDS)):
+    for key in COUNTY.unknown(entry):
         hint = shortcodes.suggest(key, list(COUNTY_FIELDS))
         problems.append(f"{where}: unknown field '{key}'.{hint} Fields: {', '.join(COUNTY_FIELDS)}")
     if entry.get("slug") != slug_for(name):
@@ -240,7 +239,7 @@ def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds
         if not isinstance(fact, dict):
             problems.append(f"{label} must have text: and sources:")
             continue
-        for key in sorted(set(fact) - set(FACT_FIELDS)):
+        for key in FACT.unknown(fact):
             problems.append(f"{label}: unknown field '{key}'; a fact has text and sources")
         if not isinstance(fact.get("text"), str) or not fact["text"].strip():
             problems.append(f"{label}: field 'text' (Markdown) is required")
@@ -303,7 +302,7 @@ def load_circuits(path: Path, slugs: list[str], seeds: Seeds,
     raw = read_mapping(path, shown_as, "checked: and circuits:", CountiesError)
     problems = [f"{shown_as}: unknown top-level key '{key}'; expected "
                 f"{' and '.join(CIRCUITS_FILE.names())}"
-                for key in sorted(set(raw) - set(CIRCUITS_FILE.names()))]
+                for key in CIRCUITS_FILE.unknown(raw)]
     if reviewed_date(raw.get("checked")) is None:
         problems.append(f"{shown_as}: give 'checked: YYYY-MM-DD' at the top, the day the list was "
                         f"last checked")
@@ -323,7 +322,7 @@ def load_circuits(path: Path, slugs: list[str], seeds: Seeds,
             continue
         number = entry["number"]
         where = f"{shown_as}: circuit {number}"
-        for key in sorted(set(entry) - set(CIRCUIT_FIELDS)):
+        for key in CIRCUIT.unknown(entry):
             problems.append(f"{where}: unknown field '{key}'; a circuit has "
                             f"{', '.join(CIRCUIT_FIELDS)}")
         if number in numbers:
@@ -352,7 +351,7 @@ def load_circuits(path: Path, slugs: list[str], seeds: Seeds,
                 continue
             slug = member["slug"]
             at = f"{where}, county {slug!r}"
-            for key in sorted(set(member) - set(CIRCUIT_COUNTY_FIELDS)):
+            for key in CIRCUIT_COUNTY.unknown(member):
                 problems.append(f"{at}: unknown field '{key}'; a county here has "
                                 f"{', '.join(CIRCUIT_COUNTY_FIELDS)}")
             if slug not in known:
@@ -400,7 +399,7 @@ class Counties:
         raw = _read(path, shown_as)
         problems = [f"unknown top-level key '{key}'; expected "
                     f"{' and '.join(COUNTIES_FILE.names())}"
-                    for key in sorted(set(raw) - set(COUNTIES_FILE.names()))]
+                    for key in COUNTIES_FILE.unknown(raw)]
         entries = raw.get("counties")
         if not isinstance(entries, list) or not entries:
             problems.append("'counties' must be a list of {name, slug, ...}")
