@@ -48,6 +48,7 @@ DATA_CLASSES = frozenset({
     "site-contact",        # a contact card ([[contact:ID]])
     "site-cite",           # the line naming a county fact's sources and the day each was checked
     "site-handout",        # the printed page's address and QR code ([[handout:]])
+    "site-table",          # a table of figures from the calculators' data (Form 14 by hand)
 })
 
 # Elements whose text starts a new block.
