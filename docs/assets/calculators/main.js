@@ -11,7 +11,7 @@
 // runtime.js (the worker), address.js (#input=), share.js (copy a link), dom.js (templates),
 // deployed.js (which build answers, and whether it is the one deployed).
 
-import { readInput } from "./address.js";
+import { readInput, withoutFragment } from "./address.js";
 import { BuildCheck } from "./deployed.js";
 import { ErrorDisplay } from "./errors.js";
 import { collect, fill } from "./form.js";
@@ -41,6 +41,7 @@ class Calculator {
     this.lastInput = null;    // its JSON text, for "Copy a link to this result"
     this.focusAnswer = false; // move focus to the answer (after a person asked for it)
     this.answered = false;
+    this.linkedHash = "";     // the #input= last read, kept in memory only
   }
 
   setState(state) {
@@ -57,7 +58,10 @@ class Calculator {
     });
     window.addEventListener("hashchange", () => this.readAddress(true));
     this.setState("loading");
-    this.build.watch((text) => this.result.message(text));
+    this.build.watch((text) => {
+      this.restoreLink(); // the reload that fetches the new version reads the link again
+      this.result.message(text);
+    });
     this.form.querySelector(".calculator__submit").disabled = false;
     if (this.savingData) {
       this.result.message(this.messages.saveData.replace("__SIZE__", this.config.download));
@@ -139,10 +143,14 @@ class Calculator {
     this.runtime.post({ id: this.latest, calculator: this.config.calculator, input: text });
   }
 
-  /** Fill the form from #input= and compute; a link that cannot be read is reported. */
+  /** Fill the form from #input= and compute; a link that cannot be read is reported. The
+   * figures then leave the address bar (a shared phone's tab no longer shows them);
+   * "Copy a link to this result" still gives the whole link. */
   readAddress(asked) {
     const linked = readInput(window.location.hash);
     if (linked === null) return;
+    this.linkedHash = window.location.hash;
+    history.replaceState(history.state, "", withoutFragment(window.location.href));
     if (linked.error) {
       this.result.message(this.messages.errors);
       this.errors.show([{ field: null, message: this.messages.badLink }]);
@@ -156,6 +164,13 @@ class Calculator {
     // Python reads the text itself, exactly as the command line would: what the form cannot
     // show (an unknown key, a number where text is expected) is reported, never dropped.
     this.calculate(linked.text, asked);
+  }
+
+  /** Put the link that was read back in the address, before the page reloads itself. */
+  restoreLink() {
+    if (this.linkedHash && !window.location.hash) {
+      history.replaceState(history.state, "", window.location.href + this.linkedHash);
+    }
   }
 }
 
