@@ -84,7 +84,8 @@ PAGE = Schema("Front matter keys", (
     Field("last_reviewed", "YYYY-MM-DD", "the day the page was checked against its sources, no "
           "later than its oldest source's checked", "2026-11-22", required=True),
     Field("quick_exit", "true or false",
-          "true on pages that touch domestic violence: shows the Exit this page button", "true"),
+          "true on every calculator page, the privacy page and pages that touch domestic "
+          "violence: shows the Exit this page button", "true"),
     Field("hide", "list", "Material: a list of parts of the page to hide (navigation, toc, "
           "footer)", "[toc]"),
     Field("search", "mapping", "Material: {exclude: true} keeps the page out of site search",
