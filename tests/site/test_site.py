@@ -15,6 +15,7 @@ from build_tools import form14_pages, phones, url_manifest
 from build_tools.contacts import NUMBER, tel_href
 from build_tools.counties import slug_for
 from build_tools.frontmatter import Seeds, check_page
+from tests.content import pages
 from tests.site import sitecheck
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -253,6 +254,11 @@ def test_quick_exit_is_on_pages_that_ask_for_it_and_nowhere_else(built_site):
             assert page_meta(file).get("quick_exit") is True, (
                 f"{file.src_uri}: every calculator page and the privacy page offer Exit this "
                 "page: add quick_exit: true to its front matter")
+        # Any page that speaks of abuse, generated pages (counties, Form 14 by hand) included.
+        text = pages.normalise(pages.main_text(html).text)
+        if "domestic" in text or "abuse" in text:
+            assert page_meta(file).get("quick_exit") is True, (
+                f"{file.src_uri} mentions domestic violence or abuse: give it quick_exit: true")
         if page_meta(file).get("quick_exit"):
             asked += 1
             assert re.search(rf'<a class="site-quick-exit__button" href="{re.escape(destination)}"'
