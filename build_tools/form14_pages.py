@@ -10,12 +10,15 @@ effect.
 - ``calculators/support-amount/by-hand/``: how to work it out, the link to the court's Form 14
   and its directions, the self-support reserve limits, the overnight table and the child care
   tax credit table (template: data/form14_by_hand.md).
-- ``calculators/support-amount/schedule/<N>-child(ren)/``: the whole Schedule of Basic Child
-  Support Obligations for one number of children, 1 to the edition's last, every row, with a
-  jump list by $1,000 of combined income; the rows where the low-income calculation applies
-  (at or below the self-support limit for that number of children) are marked (template:
-  data/form14_schedule_page.md). One page per number of children keeps each page within the
-  content-page budget and two columns wide on a phone.
+- ``calculators/support-amount/schedule/<N>-child(ren)/`` and
+  ``.../<N>-child(ren)-above-20000/``: the whole Schedule of Basic Child Support Obligations for
+  one number of children, 1 to the edition's last, every row, combined incomes up to $20,000 on
+  the first page and above it on the second, each with a jump list by $1,000 of combined
+  income; the rows where the low-income calculation applies (at or below the self-support limit
+  for that number of children) are marked (template: data/form14_schedule_page.md). Pages by
+  number of children, each cut in two at PAGE_SPLIT, keep every page within the content-page
+  budget (tests/quality/test_budget.py: every page also downloads the site's search index) and
+  two columns wide on a phone.
 
 The templates are Jinja (front matter and Markdown with HTML tables, like data/county_page.md);
 the build hook (build_tools/hooks/site.py) adds the pages in ``on_files``. The pages stay out of
@@ -46,6 +49,9 @@ CALCULATOR = "calculators/support-amount.md"
 SCHEDULE_FOLDER = "calculators/support-amount/schedule"
 TEMPLATES = {"by_hand": "form14_by_hand.md", "schedule": "form14_schedule_page.md"}
 JUMP_STEP = 1000  # the jump list's step, in dollars of combined income
+# Where a schedule page ends and the next begins, in dollars of combined income: a page size,
+# not a rule (775 rows on one page would break the content-page budget).
+PAGE_SPLIT = 20000
 
 
 class Form14PagesError(ValueError):
@@ -61,9 +67,11 @@ def children_words(count: int) -> str:
     return f"{count} child" if count == 1 else f"{count} children"
 
 
-def schedule_src(children: int) -> str:
-    """The page of the schedule for ``children`` children: ``.../schedule/2-children.md``."""
-    return f"{SCHEDULE_FOLDER}/{children_words(children).replace(' ', '-')}.md"
+def schedule_src(children: int, part: int = 0) -> str:
+    """The page of the schedule for ``children`` children: ``.../schedule/2-children.md``
+    for the rows up to PAGE_SPLIT (part 0), ``.../2-children-above-20000.md`` above it."""
+    name = children_words(children).replace(" ", "-")
+    return f"{SCHEDULE_FOLDER}/{name}{f'-above-{PAGE_SPLIT}' if part else ''}.md"
 
 
 def row_anchor(row: int) -> str:
@@ -115,17 +123,31 @@ class Form14Tables:
         book = self.edition
         return f"{usd(0)} to {usd(row)}" if row == book.first_top else usd(row)
 
-    def rows(self, children: int) -> list[Row]:
-        limit = self.edition.limit(children)
-        return [Row(income, self.row_label(income), amounts[children - 1], income <= limit)
-                for income, amounts in self.edition.rows.items()]
-
-    def jumps(self) -> list[tuple[str, str]]:
-        """(label, anchor) for the first row and each multiple of $1,000 up to the last row."""
+    @property
+    def parts(self) -> list[tuple[int, int]]:
+        """The lowest and highest row of each schedule page for one number of children."""
         book = self.edition
-        found = [(self.row_label(book.first_top), row_anchor(book.first_top))]
-        start = (book.first_top // JUMP_STEP + 1) * JUMP_STEP
-        for income in range(start, book.last_row + 1, JUMP_STEP):
+        if book.last_row <= PAGE_SPLIT:
+            return [(book.first_top, book.last_row)]
+        return [(book.first_top, PAGE_SPLIT), (PAGE_SPLIT + book.step, book.last_row)]
+
+    def part_label(self, part: int) -> str:
+        """"up to $20,000" or "$20,050 to $40,000"."""
+        lowest, highest = self.parts[part]
+        return f"up to {usd(highest)}" if part == 0 else f"{usd(lowest)} to {usd(highest)}"
+
+    def rows(self, children: int, part: int = 0) -> list[Row]:
+        limit = self.edition.limit(children)
+        lowest, highest = self.parts[part]
+        return [Row(income, self.row_label(income), amounts[children - 1], income <= limit)
+                for income, amounts in self.edition.rows.items() if lowest <= income <= highest]
+
+    def jumps(self, part: int = 0) -> list[tuple[str, str]]:
+        """(label, anchor) for the page's first row and each multiple of $1,000 on it."""
+        lowest, highest = self.parts[part]
+        found = [(self.row_label(lowest), row_anchor(lowest))]
+        start = (lowest // JUMP_STEP + 1) * JUMP_STEP
+        for income in range(start, highest + 1, JUMP_STEP):
             found.append((usd(income), row_anchor(income)))
         return found
 
@@ -194,13 +216,16 @@ class Form14Pages:
         tables = Form14Tables.in_force(on)
         made = [self._render("by_hand", BY_HAND, {"tables": tables})]
         for children in tables.children:
-            made.append(self._render("schedule", schedule_src(children), {
-                "tables": tables, "children": children, "rows": tables.rows(children),
-                "limit": tables.edition.limit(children), "jumps": tables.jumps()}))
+            for part in range(len(tables.parts)):
+                made.append(self._render("schedule", schedule_src(children, part), {
+                    "tables": tables, "children": children, "part": part,
+                    "rows": tables.rows(children, part), "jumps": tables.jumps(part),
+                    "limit": tables.edition.limit(children)}))
         return made
 
 
 def page_sources(on: dt.date) -> list[str]:
     """The src_uri of every page, in order (for the tests and ``make urls``)."""
     tables = Form14Tables.in_force(on)
-    return [BY_HAND] + [schedule_src(children) for children in tables.children]
+    return [BY_HAND] + [schedule_src(children, part) for children in tables.children
+                        for part in range(len(tables.parts))]

@@ -81,39 +81,58 @@ def money(amount: int) -> str:
     return f"${amount:,}"
 
 
+SPLIT = form14_pages.PAGE_SPLIT
+PARTS = [(BOOK.first_top, SPLIT), (SPLIT + BOOK.step, BOOK.last_row)]
+
+
+def _label(income: int) -> str:
+    return f"{money(0)} to {money(income)}" if income == BOOK.first_top else money(income)
+
+
 @pytest.mark.parametrize("children", CHILDREN)
 def test_every_row_of_the_schedule_equals_the_data(built_site, children: int) -> None:
-    page = _read(built_site.path, form14_pages.schedule_src(children))
-    shown = page.tables["schedule"]
     limit = BOOK.limit(children)
-    expected = []
-    for income, amounts in BOOK.rows.items():
-        label = (f"{money(0)} to {money(income)}" if income == BOOK.first_top else money(income))
-        expected.append([label, money(amounts[children - 1]),
-                         "Low income" if income <= limit else ""])
+    shown: list[list[str]] = []
+    for part, (lowest, highest) in enumerate(PARTS):
+        page = _read(built_site.path, form14_pages.schedule_src(children, part))
+        rows = page.tables["schedule"]
+        incomes = [income for income in BOOK.rows if lowest <= income <= highest]
+        assert len(rows) == len(incomes), f"part {part}: every row of its incomes"
+        # A page with low-income rows has a third column marking them; the other, two columns.
+        marks = any(income <= limit for income in incomes)
+        for income, row in zip(incomes, rows, strict=True):
+            want = [_label(income), money(BOOK.amount(income, children))]
+            if marks:
+                want.append("Low income" if income <= limit else "")
+            assert row == want, f"{children} children, row {income}: the page shows {row}, " \
+                                f"the data {want}"
+        shown += rows
+        # The rows the jump list names carry ids (see the next test), the others none.
+        jumps = {lowest, *range((lowest // 1000 + 1) * 1000, highest + 1, 1000)}
+        assert page.row_ids["schedule"] == [f"row-{income}" if income in jumps else None
+                                            for income in incomes]
     assert len(shown) == len(BOOK.rows) == 775
-    for number, (row, want) in enumerate(zip(shown, expected, strict=True), start=1):
-        assert row == want, f"{children} children, row {number}: the page shows {row}, the data {want}"
-    # The rows the jump list names carry ids (see the next test), the others none.
-    jumps = {BOOK.first_top, *range(2000, BOOK.last_row + 1, 1000)}
-    assert page.row_ids["schedule"] == [f"row-{income}" if income in jumps else None
-                                        for income in BOOK.rows]
-    # The low-income rows are a block from the first row to the limit.
-    marked = [income for income, row in zip(BOOK.rows, shown) if row[2]]
+    # The low-income rows are a block from the first row to the limit, on the first page.
+    marked = [income for income, row in zip(BOOK.rows, shown) if row[2:] == ["Low income"]]
     assert marked and marked[-1] == limit and marked == [i for i in BOOK.rows if i <= limit]
 
 
 @pytest.mark.parametrize("children", CHILDREN)
 def test_the_jump_list_reaches_a_row_for_every_thousand_dollars(built_site, children: int) -> None:
-    page = _read(built_site.path, form14_pages.schedule_src(children))
-    jumps = [link for link in page.links if link.startswith("#row-")]
-    wanted = [f"#row-{BOOK.first_top}"] + [f"#row-{income}" for income in
-                                           range(2000, BOOK.last_row + 1, 1000)]
-    assert jumps == wanted
-    assert all(link[1:] in page.ids for link in jumps)
-    others = {f"../{Path(form14_pages.schedule_src(n)).stem}/" for n in CHILDREN if n != children}
-    assert others <= set(page.links), "each schedule page links the other numbers of children"
-    assert "../../by-hand/" in page.links and "../../by-hand/#low-income" in page.links
+    for part, (lowest, highest) in enumerate(PARTS):
+        page = _read(built_site.path, form14_pages.schedule_src(children, part))
+        jumps = [link for link in page.links if link.startswith("#row-")]
+        wanted = [f"#row-{lowest}"] + [f"#row-{income}" for income in
+                                       range((lowest // 1000 + 1) * 1000, highest + 1, 1000)]
+        assert jumps == wanted
+        assert all(link[1:] in page.ids for link in jumps)
+        others = {f"../{Path(form14_pages.schedule_src(n, part)).stem}/" for n in CHILDREN
+                  if n != children}
+        assert others <= set(page.links), "each schedule page links the other numbers"
+        assert f"../{Path(form14_pages.schedule_src(children, 1 - part)).stem}/" in page.links
+        assert "../../by-hand/" in page.links
+    first = _read(built_site.path, form14_pages.schedule_src(children, 0))
+    assert "../../by-hand/#low-income" in first.links
 
 
 def test_the_directions_tables_equal_the_data(built_site) -> None:
@@ -144,7 +163,9 @@ def test_the_pages_link_the_court_form_the_calculator_and_each_schedule(built_si
     assert RULE.url and RULE.url in page.links, "the link to the court's Form 14 and directions"
     assert "../" in page.links  # the calculator's page, calculators/support-amount/
     for children in CHILDREN:
-        assert f"../schedule/{Path(form14_pages.schedule_src(children)).stem}/" in page.links
+        for part in (0, 1):
+            stem = Path(form14_pages.schedule_src(children, part)).stem
+            assert f"../schedule/{stem}/" in page.links
     for src in ("calculators/support-amount.md", "calculators/index.md"):
         html = pages.built_html(built_site.path, form14_pages.page_url(src))
         assert 'by-hand/"' in html.read_text(encoding="utf-8"), f"{src} links the page"
@@ -154,7 +175,7 @@ def test_the_pages_stay_out_of_the_search_index(built_site) -> None:
     index = json.loads((built_site.path / "search" / "search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     made = {form14_pages.page_url(src) for src in form14_pages.page_sources(TODAY)}
-    assert len(made) == 1 + BOOK.children
+    assert len(made) == 1 + 2 * BOOK.children
     assert not made & locations
     assert "calculators/support-amount/" in locations  # the index was read at all
 
