@@ -35,7 +35,9 @@ class _Tables(HTMLParser):
         self.row_ids: dict[str, list[str | None]] = {}
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.captions: dict[str, str] = {}
         self._table: str | None = None
+        self._caption: list[str] | None = None
         self._section = ""
         self._cell: list[str] | None = None
 
@@ -49,6 +51,8 @@ class _Tables(HTMLParser):
             self._table = attributes.get("id") or f"table-{len(self.tables)}"
             self.tables[self._table] = []
             self.row_ids[self._table] = []
+        elif tag == "caption":
+            self._caption = []
         elif tag in ("thead", "tbody"):
             self._section = tag
         elif tag == "tr" and self._table and self._section == "tbody":
@@ -58,7 +62,10 @@ class _Tables(HTMLParser):
             self._cell = []
 
     def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._cell is not None:
+        if tag == "caption" and self._caption is not None and self._table:
+            self.captions[self._table] = " ".join("".join(self._caption).split())
+            self._caption = None
+        elif tag in ("td", "th") and self._cell is not None:
             self.tables[self._table][-1].append(" ".join("".join(self._cell).split()))
             self._cell = None
         elif tag == "table":
@@ -67,6 +74,8 @@ class _Tables(HTMLParser):
     def handle_data(self, data):
         if self._cell is not None:
             self._cell.append(data)
+        if self._caption is not None:
+            self._caption.append(data)
 
 
 def _read(site: Path, src_uri: str) -> _Tables:
@@ -107,6 +116,10 @@ def test_every_row_of_the_schedule_equals_the_data(built_site, children: int) ->
             assert row == want, f"{children} children, row {income}: the page shows {row}, " \
                                 f"the data {want}"
         shown += rows
+        assert page.captions["schedule"] == (
+            f"Basic child support amounts for {form14_pages.children_words(children)}. From "
+            f"{BOOK.citation}; in force since {BOOK.effective:%B} {BOOK.effective.day}, "
+            f"{BOOK.effective.year}.")
         # The rows the jump list names carry ids (see the next test), the others none.
         jumps = {lowest, *range((lowest // 1000 + 1) * 1000, highest + 1, 1000)}
         assert page.row_ids["schedule"] == [f"row-{income}" if income in jumps else None
@@ -152,10 +165,12 @@ def test_the_directions_tables_equal_the_data(built_site) -> None:
     text = pages.main_text(html.read_text(encoding="utf-8")).text
     for cap in (BOOK.credit_cap_one, BOOK.credit_cap_more):
         assert money(cap) in text
-    # Each table names its source and the date the edition took effect.
-    effective = f"In force since {BOOK.effective:%B} {BOOK.effective.day}, {BOOK.effective.year}"
-    for citation in (BOOK.limit_citation, BOOK.overnight_citation, BOOK.credit_citation):
-        assert f"From: {citation}. {effective}." in text
+    # Each table's caption names its source and the date the edition took effect.
+    effective = f"in force since {BOOK.effective:%B} {BOOK.effective.day}, {BOOK.effective.year}"
+    for table, citation in (("self-support-table", BOOK.limit_citation),
+                            ("overnight-table", BOOK.overnight_citation),
+                            ("child-care-table", BOOK.credit_citation)):
+        assert f"From {citation}; {effective}." in page.captions[table]
 
 
 def test_the_pages_link_the_court_form_the_calculator_and_each_schedule(built_site) -> None:
