@@ -173,6 +173,19 @@ class HandPage:
 class Form14Pages:
     """The two templates, read and compiled once per build."""
 
+    @classmethod
+    def load(cls, data_dir: Path) -> Form14Pages | None:
+        """The templates in ``data_dir``; None for a site without them (a test's tiny site),
+        which then has no such pages (a published URL of one would fail the build)."""
+        present = [name for name in TEMPLATES.values() if (data_dir / name).is_file()]
+        if not present:
+            return None
+        if len(present) < len(TEMPLATES):
+            missing = sorted(set(TEMPLATES.values()) - set(present))
+            raise Form14PagesError(f"data/{missing[0]} is missing: the pages for working Form "
+                                   "14 by hand need both of their templates")
+        return cls(data_dir)
+
     def __init__(self, data_dir: Path):
         environment = jinja2.Environment(undefined=jinja2.StrictUndefined,
                                          keep_trailing_newline=True, autoescape=False)

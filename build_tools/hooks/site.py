@@ -62,7 +62,7 @@ class _Build:
     contacts: Contacts
     counties: Counties
     template: CountyTemplate
-    form14: Form14Pages
+    form14: Form14Pages | None
     today: dt.date
     page_urls: list[str] = field(default_factory=list)
     scripts: dict[str, list[str]] = field(default_factory=dict)
@@ -87,7 +87,7 @@ def on_config(config: Any) -> Any:
         contacts = Contacts.load(data / "contacts.yml", seeds)
         counties = Counties.load(data / "counties.yml", contacts, seeds)
         template = CountyTemplate(data / "county_page.md")
-        form14 = Form14Pages(data)
+        form14 = Form14Pages.load(data)
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from error
     feedback = (config.extra or {}).get("feedback_url") or ""
@@ -119,7 +119,7 @@ def on_files(files: Any, config: Any) -> Any:
     # The pages for working Form 14 by hand stand under the calculator's page, and only with it.
     hand_pages = []
     try:
-        if files.get_file_from_path(FORM14_CALCULATOR) is not None:
+        if build.form14 and files.get_file_from_path(FORM14_CALCULATOR) is not None:
             hand_pages = build.form14.pages(build.today)
     except ValueError as error:
         raise PluginError(str(error)) from error

@@ -68,8 +68,7 @@ class Project:
         self.root = root
         data = root / "data"
         (data / "seeds").mkdir(parents=True)
-        for name in ("sources.yml", "county_page.md", "form14_by_hand.md",
-                     "form14_schedule_page.md"):
+        for name in ("sources.yml", "county_page.md"):
             shutil.copy(ROOT / "data" / name, data / name)
         for seed in (ROOT / "data" / "seeds").glob("*.txt"):
             shutil.copy(seed, data / "seeds" / seed.name)

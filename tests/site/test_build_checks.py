@@ -189,3 +189,13 @@ def test_a_bad_feedback_address_is_refused(project, monkeypatch):
     log = project.failure()
     assert "extra.feedback_url (FEEDBACK_URL) is 'issues page': give a full http(s) address" \
         in log
+
+
+def test_a_missing_form14_template_names_the_file(project):
+    from tests.site.conftest import ROOT
+
+    project.write("data/form14_by_hand.md",
+                  (ROOT / "data" / "form14_by_hand.md").read_text(encoding="utf-8"))
+    log = project.failure()
+    assert ("data/form14_schedule_page.md is missing: the pages for working Form 14 by hand "
+            "need both of their templates") in log
