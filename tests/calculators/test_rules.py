@@ -15,7 +15,7 @@ from calculators import allocation, api, review, rules
 
 PACKAGE = Path(rules.__file__).parent
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
-TODAY = datetime.date(2026, 12, 2)
+TODAY = datetime.date(2026, 12, 7)
 
 
 def number(key: str) -> int:

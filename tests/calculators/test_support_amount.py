@@ -57,16 +57,19 @@ def test_the_declaration_groups_each_parents_fields_with_labels_and_help() -> No
         group = fields[role]
         assert group["kind"] == "group" and group["required"] is True
         names = [member["name"] for member in group["fields"]]
-        assert names[:4] == ["gross_income", "maintenance_received", "other_support_paid",
-                             "maintenance_paid"]
+        assert names[:6] == ["gross_income", "gross_income_period", "hours_a_week",
+                             "maintenance_received", "other_support_paid", "maintenance_paid"]
         assert [m["name"] for m in group["fields"] if m["required"]] == ["gross_income"]
         assert all(member["help"].startswith(("Line ", "How many"))
                    for member in group["fields"])
     receiving = [m["name"] for m in fields["receiving_parent"]["fields"]]
     assert "child_care_children" in receiving
     assert "child_care_children" not in [m["name"] for m in fields["paying_parent"]["fields"]]
-    assert [rule["key"] for rule in declared["rules"]] == ["support_amount.form14",
-                                                          "support_amount.percent_decimals"]
+    assert [rule["key"] for rule in declared["rules"]] == [
+        "support_amount.form14", "support_amount.percent_decimals",
+        "support_amount.above_schedule", "support_amount.months_a_year",
+        "support_amount.paydays_twice_a_month", "support_amount.paydays_every_two_weeks",
+        "support_amount.weeks_a_year"]
 
 
 def test_a_count_is_a_json_integer_or_digits_and_nothing_else() -> None:
@@ -74,11 +77,13 @@ def test_a_count_is_a_json_integer_or_digits_and_nothing_else() -> None:
     reader = Reader(TODAY)
     from decimal import Decimal
     read = [field.read(value, Place("n"), reader) for value in
-            (2, Decimal("3"), "4", Decimal("2.0"), "two", [1], "1234567", True, 0, 7)]
-    assert read[:3] == [2, 3, 4]
+            (2, Decimal("3"), "4", Decimal("2.0"), Decimal("2E+0"), "two", [1], "1234567", True,
+             Decimal("2.5"), Decimal("Infinity"), 0, 7, Decimal("1E+3"), Decimal("1E+99999999"))]
+    # A JSON number is read at its exact value, like money: 2.0 and 2e0 are 2, 1e3 is 1000.
+    assert read[:5] == [2, 3, 4, 2, 2] and all(type(value) is int for value in read[:5])
     assert [error["message"] for error in reader.errors] == [
-        "The children must be a whole number, like 2, without decimals."] * 5 + [
-        "The children must be at least 1.", "The children must be 6 or less."]
+        "The children must be a whole number, like 2, without decimals."] * 6 + [
+        "The children must be at least 1."] + ["The children must be 6 or less."] * 3
 
 
 def test_a_higher_paying_income_can_lower_the_amount_through_line_2c() -> None:
