@@ -170,8 +170,9 @@ class Field:
         return None
 
     def example(self) -> str:
-        """How to write a value of this field, ending a message: "like 2"."""
-        return ""
+        """How to write a value of this field, ending a message: "a whole number like 2"."""
+        # Never runs: every kind of field below says how its values are written.
+        raise NotImplementedError  # pragma: no cover
 
     def unreadable(self, raw: Unreadable) -> str:
         """The message for a value the JSON reader could not take, naming this field."""
@@ -522,9 +523,9 @@ class ListField(Field):
         if not isinstance(raw, list):
             message = f"{self.subject()} must be a list of {item}s, like [{{...}}, {{...}}]."
         elif len(raw) < self.min_items:
-            message = f"Add at least {_count(self.min_items, item)}."
+            message = f"{self.subject()} must have at least {_count(self.min_items, item)}."
         elif len(raw) > self.max_items:
-            message = f"Enter at most {_count(self.max_items, item)}."
+            message = f"{self.subject()} can have at most {_count(self.max_items, item)}."
         else:
             return [self._read_item(entry, index, place, reader)
                     for index, entry in enumerate(raw)]

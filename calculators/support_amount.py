@@ -156,8 +156,9 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
         CountField(name="other_children", label="Other children living with this parent",
                    minimum=0, maximum=MAX_CHILDREN, default_count=0,
                    noun=f"the number of other children living with {who}",
-                   above=(f"The schedule stops at {MAX_CHILDREN} children, so Line 2c cannot be "
-                          f"read for more: the court sets the adjustment."),
+                   above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of "
+                          f"other children living with {who} can be at most {MAX_CHILDREN}: for "
+                          "more, the court sets the Line 2c adjustment."),
                    help=("Line 2c(1). How many of this parent's own children (born or adopted, "
                          "not stepchildren) who are not part of this case live mainly with this "
                          "parent, including children away at school. Do not count a child "
@@ -196,16 +197,17 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
 FIELDS: tuple[Field, ...] = (
     CountField(name="children", label="Children in this case", required=True, minimum=1,
                maximum=MAX_CHILDREN, noun="the number of children",
-               above=(f"The schedule stops at {MAX_CHILDREN} children. For more, the court "
-                      "sets the amount (Form 14 directions, Line 12, Comment A)."),
+               above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of children "
+                      f"can be at most {MAX_CHILDREN}: for more, the court sets the amount (Form "
+                      "14 directions, Line 12, Comment A)."),
                help=("How many children this support is for. Form 14's schedule stops at "
                      f"{MAX_CHILDREN}.")),
     CountField(name="overnights", label="Overnights a year with the paying parent",
                minimum=0, maximum=MAX_OVERNIGHTS, default_count=0,
                noun="the number of overnights a year with the paying parent",
-               above=(f"In Form 14 the parent with most of the overnights is the parent "
-                      f"receiving support, so the paying parent has at most {MAX_OVERNIGHTS} a "
-                      "year: swap the two parents' details."),
+               above=(f"The number of overnights a year with the paying parent can be at most "
+                      f"{MAX_OVERNIGHTS}: in Form 14 the parent with most of the overnights is the "
+                      "parent receiving support, so swap the two parents' details."),
                possible=NIGHTS_A_YEAR,
                impossible=(f"A year has at most {NIGHTS_A_YEAR} nights, so the number of "
                            "overnights a year with the paying parent cannot be more: check it "
