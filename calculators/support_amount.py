@@ -139,8 +139,8 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                           "yearly salary or an hourly wage. The site turns it into the monthly "
                           "amount Form 14 uses.")),
         CountField(name=HOURS, label="Hours worked a week", minimum=1,
-                   maximum=MOST_HOURS_A_WEEK, noun=f"the hours {who} works a week",
-                   above=(f"A week has {MOST_HOURS_A_WEEK} hours, so the hours {who} works a "
+                   maximum=MOST_HOURS_A_WEEK, noun=f"{who}'s hours worked a week",
+                   above=(f"A week has {MOST_HOURS_A_WEEK} hours, so {who}'s hours worked a "
                           f"week can be at most {MOST_HOURS_A_WEEK}."),
                    help=("Line 1. Only for an income paid per hour: the hours worked in a "
                          "usual week.")),
@@ -259,12 +259,12 @@ def check(values: Values, reader: Reader) -> None:
         period, hours = parent[PERIOD], parent[HOURS]
         if period == "hour" and hours is None:
             reader.error(f"{role}.{HOURS}",
-                         f"Enter the hours the {who} parent works a week: their gross income "
+                         f"Enter the {who} parent's hours worked a week: their gross income "
                          "is paid per hour, so the monthly income is the hourly pay times the "
                          "hours.")
         elif known(period) and period != "hour" and known(hours):
             reader.error(f"{role}.{HOURS}",
-                         f"The hours the {who} parent works a week are used only for an income "
+                         f"The {who} parent's hours worked a week are used only for an income "
                          "paid per hour: leave them empty, or choose \"Per hour\" for how often "
                          "the income is paid.")
     if len(parents) == len((PAYING, RECEIVING)) and all(
