@@ -195,6 +195,10 @@ def _support_amount(result: dict[str, Any]) -> View:
         answer = f"The presumed child support amount is {_dollars(presumed)} a month."
         facts.append(["Schedule row used for Line 5",
                       f"{schedule['row']}, for {_children(schedule['children'])}"])
+        if result["beyond_schedule"]:
+            facts.append(["Above the schedule",
+                          f"Worked out with its last row, {schedule['row']}: a court may decide "
+                          "on a different amount (see the steps)"])
         overnight = lines["11"]
         if overnight["percent"] == 0:
             adjustment = "None"
