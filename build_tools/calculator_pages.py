@@ -302,7 +302,7 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
     for script in SCRIPTS:
         context.require_script(script, module=True)
     contacts: Contacts = context.data["contacts"]
-    cards = [(contact_id, Markup(render_block(contact, contacts, context.data["seeds"])))
+    cards = [(contact_id, Markup(render_block(contact, contacts)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
     return render("calculator.html", name=name, declaration=api.declaration(name),
                   stylesheet=relative_url(context.src_uri, STYLESHEET),
