@@ -547,8 +547,8 @@ class CountyTemplate:
                    if same_source(s) not in {same_source(c) for c in citations.sources}]
         if uncited:  # the template must cite every source of what it says about the county
             raise CountiesError(f"{self.shown_as}: the page for {county.name} does not cite "
-                                f"{[source_label(s) for s in uncited]}: write cite(...) after "
-                                f"the fact that comes from it")
+                                f"{'; '.join(source_label(s) for s in uncited)}: write "
+                                f"cite(...) after the fact that comes from each")
         sources = list(citations.sources)
         cited = {same_source(s) for s in sources}
         sources.extend(s for s in meta.get("sources") or [] if same_source(s) not in cited)

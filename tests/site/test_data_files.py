@@ -381,6 +381,17 @@ def test_a_broken_template_names_its_line(tmp_path):
         CountyTemplate(path)
 
 
+def test_a_template_that_leaves_a_county_source_uncited_is_refused(tmp_path):
+    counties = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
+    cass = next(c for c in counties.counties if c.slug == "cass-county")
+    path = tmp_path / "county_page.md"
+    path.write_text("---\ntitle: x\n---\n# {{ county.name }}\n\n{{ cite(county.circuit.sources) }}"
+                    "{{ cite(county.seats_sources) }}\n", encoding="utf-8")
+    with pytest.raises(CountiesError, match=r"the page for Cass County does not cite seed "
+                                            r"004_81250328f63d688f.txt; RSMo 454.498 "):
+        CountyTemplate(path).render(cass, CONTACTS)
+
+
 # --- Front matter -------------------------------------------------------------------------------
 
 META = {
