@@ -50,7 +50,8 @@ from build_tools.text_lists import read_list
 
 DATED_SOURCES = ("list of {title: ..., url: ..., checked: YYYY-MM-DD}, each may add secondary, "
                  "publisher, published and kind")
-SOURCES = "list of {seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}"
+SOURCES = ("list of {seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}, each may add "
+           "secondary, publisher, published and kind")
 STATE_WORK_BY = ("fsd", "prosecutor")
 COUNTIES_FILE = Schema("Top level", (
     Field("last_reviewed", "YYYY-MM-DD", "the date the list was last checked; each county page "
