@@ -56,9 +56,10 @@ def test_an_unknown_id_names_the_page_line_and_the_ids_that_exist():
 
 
 def test_each_source_is_listed_once_and_a_contact_card_adds_only_what_the_page_lacks():
-    html, foot = page("[[contact:fsd-payment-information]]\n\n[[ref:st-charles]]",
-                      [SEED, STATUTE, dict(STATUTE, id="again")])
-    # fsd-payment-information's only source is the St. Charles seed, which the page has.
+    html, foot = page("[[contact:fsd-make-a-payment]]\n\n[[ref:st-charles]]",
+                      [dict(SEED, seed="001_f6079787ae316351.txt"), STATUTE,
+                       dict(STATUTE, id="again")])
+    # fsd-make-a-payment's only source is FSD's page for parents who pay, which the page has.
     assert len(foot.entries) == 2
     assert foot.ids == {"st-charles": 1, "circuit-law": 2, "again": 2}
     assert html.endswith(reference(1))

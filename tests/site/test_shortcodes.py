@@ -48,7 +48,8 @@ def test_a_contact_block_shows_purpose_number_and_what_to_have_ready_but_no_sour
     assert "<dt>For</dt><dd>Get information about child support payments" in html
     assert '<dt>Phone</dt><dd><a class="site-tel" href="tel:+18002250530">800-225-0530</a></dd>' \
         in html
-    assert "<dt>Have ready</dt><dd>Your child support case number. The line needs it.</dd>" in html
+    assert ("<dt>Have ready</dt><dd>Your eight-digit child support case number. The line needs "
+            "it.</dd>") in html
     # Its sources go to the page's list at the foot, not onto the card.
     assert "<dt>Source" not in html and "St. Charles" not in html
 
