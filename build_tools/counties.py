@@ -159,6 +159,12 @@ class County:
         return self.state_work_by == "prosecutor"
 
     @property
+    def prosecutor_in_facts(self) -> bool:
+        """Whether one of its facts is about the prosecutor's office (the page then points to them
+        rather than saying to ask FSD which office takes its cases)."""
+        return any("prosecut" in fact["text"].lower() for fact in self.facts)
+
+    @property
     def has_local_source(self) -> bool:
         """Whether any source gives something about this county's own offices or facts."""
         return bool(self.fsd_office or self.prosecutor_unit or self.facts

@@ -188,6 +188,10 @@ def test_county_facts_appear_only_on_their_county(built_site):
     for other in (adair, cass, christian):
         assert tel_href(CONTACTS["fsd-st-charles-county"]["phone"]) not in other
     assert "Ask FSD which office works cases for Adair County." in " ".join(adair.split())
+    # where a fact is about the county's prosecutor, the page points to it instead
+    cass_text = " ".join(body_blocks(cass))
+    assert "What a source says about the prosecutor's office in Cass County is below." in cass_text
+    assert "Ask FSD which office" not in cass_text
 
 
 def test_cass_county_says_a_parent_can_ask_fsd_for_a_review_as_well_as_hire_a_lawyer(built_site):
