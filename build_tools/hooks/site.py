@@ -103,7 +103,7 @@ def on_files(files: Any, config: Any) -> Any:
                 f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
                 f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
         try:
-            content = build.template.render(county, build.contacts, build.seeds)
+            content = build.template.render(county, build.contacts)
         except ValueError as error:
             raise PluginError(str(error)) from error
         # Reached from the county index, not the nav: kept out of the nav and its report.

@@ -47,7 +47,6 @@ SKIP_CLASSES = frozenset({
 # Elements that belong to the page but are data rather than prose (see the module docstring).
 DATA_CLASSES = frozenset({
     "site-contact",        # a contact card ([[contact:ID]])
-    "site-cite",           # the line naming a county fact's sources and the day each was checked
     "site-handout",        # the printed page's address and QR code ([[handout:]])
 })
 
