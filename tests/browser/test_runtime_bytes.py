@@ -22,8 +22,8 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from build_tools.calculator_pages import PAGES, asked, input_fragment, page_url
 from build_tools.runtime import bundle
 from build_tools.serve import StaticHost
-from tests.browser.conftest import RUNTIME_TIMEOUT_MS
 from calculators import api
+from tests.browser.conftest import RUNTIME_TIMEOUT_MS
 from tests.browser.test_calculators import (
     FIRST_EXAMPLE,
     asked_input,
