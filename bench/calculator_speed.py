@@ -38,6 +38,7 @@ Usage: ``python bench/calculator_speed.py [--runs N] [--quick] [--network loopba
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -173,8 +174,9 @@ class BenchHost(StaticHost):
 
 @dataclass(frozen=True)
 class Page:
-    name: str     # naive, allocation, order_end, review
+    name: str     # naive, allocation, order_end, review ("before:allocation" on the baseline)
     path: str     # site-relative URL with the query and #input=
+    host: int = 0  # 0: the site; 1: the baseline site (--baseline)
 
 
 def runtime_files(site: Path) -> str:
@@ -296,7 +298,7 @@ ENCODINGS = {"copies": "the build's brotli copies", "text-gzip": "gzip for text 
              "none": "no compression"}
 
 
-def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
+def run(hosts: list[BenchHost], specs: list[Page], networks: list[str], runs: int,
         results: Results, log: Any, encodings: tuple[str, ...] = ("copies",)) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -305,8 +307,9 @@ def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
         raise SystemExit("Chromium was not found: run `make browser` (or set CHROMIUM=...).")
     with sync_playwright() as playwright:
         for network, encoding in ((n, e) for n in networks for e in encodings):
-            host.emulate(FAST_4G if network == "4g" else None)
-            host.mode = encoding
+            for host in hosts:
+                host.emulate(FAST_4G if network == "4g" else None)
+                host.mode = encoding
             label = f"{network}/{encoding}"
             for number in range(runs):
                 order = specs[number % len(specs):] + specs[:number % len(specs)]
@@ -316,11 +319,11 @@ def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
                             profile, executable_path=executable, args=CHROMIUM_ARGS,
                             headless=True)
                         try:
-                            cold = visit(context, host, spec)
+                            cold = visit(context, hosts[spec.host], spec)
                             # Time for the service worker to install, the worker to keep its
                             # snapshot and the browser to write its code caches.
                             time.sleep(SETTLE_S)
-                            warm = visit(context, host, spec)
+                            warm = visit(context, hosts[spec.host], spec)
                         finally:
                             context.close()
                     results.add(label, "cold", spec.name, cold)
@@ -358,12 +361,11 @@ WORKER_STEPS = [("worker started", "worker_start"), ("Pyodide scripts", "scripts
                 ("calculators imported", "imported"), ("first result computed", "first_result")]
 
 
-def report(results: Results, runs: int) -> dict[str, Any]:
+def report(results: Results, runs: int, names: list[str]) -> dict[str, Any]:
     lines = []
     table: dict[str, Any] = {}
     order = [f"{n}/{e}" for n in ("loopback", "4g") for e in ENCODINGS]
     networks = sorted({key[0] for key in results.visits}, key=order.index)
-    names = ["naive", *PAGES]
     lines.append(f"First result, seconds from navigation ({runs} runs each; median, min-max, "
                  "ratio naive/page):")
     for network in networks:
@@ -395,7 +397,7 @@ def report(results: Results, runs: int) -> dict[str, Any]:
     lines.append("Where the time goes (medians, seconds from navigation when each step ended):")
     for network in networks:
         for when in ("cold", "warm"):
-            for name in ("naive", "allocation"):
+            for name in ("naive", "allocation", "before:allocation"):
                 visits = results.visits.get((network, when, name), [])
                 if not visits:
                     continue
@@ -432,6 +434,9 @@ def main(argv: list[str] | None = None) -> int:
                              "copies), text-gzip (gzip for text only), none (no compression); "
                              "default: all three")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--baseline", type=Path,
+                        help="another built site (an earlier version) measured in the same run, "
+                             "its pages named before:NAME")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         raise SystemExit(f"{args.site}/index.html not found: run `make build` first.")
@@ -440,14 +445,21 @@ def main(argv: list[str] | None = None) -> int:
         ["loopback", "4g"] if args.network == "both" else [args.network])
     wanted = args.pages.split(",")
     specs = [spec for spec in pages(args.site) if spec.name in wanted]
+    if args.baseline:
+        specs += [Page("before:" + spec.name, spec.path, 1) for spec in pages(args.baseline)
+                  if spec.name in wanted and spec.name != "naive"]
     results = Results()
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as folder, \
-            BenchHost(site_with_naive(args.site, Path(folder))) as host:
-        warm_host(host, host.root)
+    with contextlib.ExitStack() as stack:
+        hosts = []
+        for site in [args.site, *([args.baseline] if args.baseline else [])]:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-site-")))
+            host = stack.enter_context(BenchHost(site_with_naive(site, folder)))
+            warm_host(host, host.root)
+            hosts.append(host)
         encodings = tuple(args.hosts.split(","))
-        run(host, specs, networks, runs, results, lambda text: print(text, flush=True),
+        run(hosts, specs, networks, runs, results, lambda text: print(text, flush=True),
             encodings)
-    table = report(results, runs)
+    table = report(results, runs, [spec.name for spec in specs])
     if args.json:
         args.json.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
     return 0
