@@ -357,6 +357,7 @@ BREAKDOWN = {
 WORKER_STEPS = [("worker started", "worker_start"), ("Pyodide scripts", "scripts"),
                 ("stdlib downloaded", "stdlib"),
                 ("WebAssembly downloaded and compiled", "wasm"),
+                ("snapshot read and decompressed", "snapshot_read"),
                 ("interpreter started", "interpreter"), ("wheel unpacked", "wheel"),
                 ("calculators imported", "imported"), ("first result computed", "first_result")]
 

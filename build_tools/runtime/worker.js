@@ -322,7 +322,9 @@ async function keep(url, bytes, type) {
 const savedSnapshot = (async () => {
   const body = await kept(snapshotURL);
   try {
-    return body ? new Uint8Array(await new Response(body).arrayBuffer()) : null;
+    const bytes = body ? new Uint8Array(await new Response(body).arrayBuffer()) : null;
+    if (bytes) mark("snapshot_read");
+    return bytes;
   } catch {
     return null; // a damaged entry: start as on a first visit
   }
@@ -356,10 +358,25 @@ async function saveSnapshot(bytes) {
 }
 
 // A large runtime file: kept on the device from an earlier visit, or fetched (and kept later).
+// A returning visitor's browser may still hold the file in its HTTP cache as the host sent it
+// (a host sending brotli): that response is taken first, because it keeps its URL, and with it
+// the compiled code the browser keeps for the WebAssembly (a response made here has no URL, so
+// its module is compiled again on every visit).
 async function runtimeFile(url, type) {
   const name = url.slice(url.lastIndexOf("/") + 1);
   const body = await kept(url);
   if (body) {
+    try {
+      const cached = await networkFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+      if (cached.ok) {
+        body.cancel().catch(() => {});
+        arrivals[name] = "HTTP cache";
+        new Response(cached.clone().body.pipeThrough(counted())).arrayBuffer().catch(() => {});
+        return cached;
+      }
+    } catch {
+      // Not in the HTTP cache: the kept copy.
+    }
     arrivals[name] = "kept";
     return new Response(body.pipeThrough(counted()), { headers: { "Content-Type": type } });
   }
