@@ -52,9 +52,11 @@ LOCK_FILE = "pyodide-lock.json"
 # and its module, copied from node_modules/brotli-dec-wasm/pkg/ into the runtime's folder.
 BROTLI_DECODER = ("brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm")
 BROTLI_PACKAGE = "brotli-dec-wasm"
-# The files the worker fetches as a brotli or gzip copy when the host sends no brotli itself:
-# the large ones, whose copies are the most smaller (worker.js, "The same bytes on every host").
-OWN_COPIES = ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip")
+# The files the worker fetches as a brotli or gzip copy when the host sends no brotli itself
+# (worker.js, "The same bytes on every host"): the two largest. Pyodide's large script is
+# imported by its URL: a copy decoded here could only be imported as a blob: script, which the
+# worker's content security policy does not allow.
+OWN_COPIES = ("pyodide.asm.wasm", "python_stdlib.zip")
 RUNTIME_FOLDER = "calculators/runtime"
 SERVICE_WORKER = "calculators/sw.js"
 BUILD_INFO = "calculators/build.json"
