@@ -85,7 +85,7 @@ MESSAGES = {
                "short or changed. Fill in the form instead, or ask for the link again.",
     "copied": "Link copied. It opens this calculator with the same answers filled in.",
     "copyFallback": "Copy this link:",
-    # __SIZE__ is the runtime's download with gzip ("5.2 MB"); a host sending brotli sends less.
+    # __SIZE__ is the runtime's largest first download, whatever the host ("5.1 MB").
     "saveData": "Your browser is set to save data, so the calculator is not downloaded until you "
                 "ask for a result. Press Calculate to download it (about __SIZE__, once) and see "
                 "your answer. The worked examples below need no download.",
@@ -100,7 +100,7 @@ class Setup:
     service_worker: str  # site-relative URL of the service worker
     examples: dict[str, Scenario]  # worked examples by id, in corpus order
     today: datetime.date
-    download_bytes: int  # the runtime's first download, gzip (bundle.download_bytes)
+    download_bytes: int  # the runtime's largest first download (bundle.download_bytes)
 
 
 _setup: Setup | None = None
