@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from calculators.dates import long_date
 from calculators.wording import join_and
 
 REQUIRED = ("values", "summary", "citation")
@@ -236,8 +237,6 @@ class Applied:
     def notes(self) -> list[str]:
         """A step for each earliest date used for a date before it: the rules whose earliest
         dated value was used because ``as_of`` comes before any."""
-        # Imported here: calculators.dates reads its limits from this module.
-        from calculators.dates import long_date
         early: dict[datetime.date, list[str]] = {}
         for _, dated in sorted(self._used.items()):
             if dated.before_earliest and dated.rule.citation not in early.get(dated.effective, []):
