@@ -30,7 +30,7 @@ from typing import Any
 
 from calculators import api, money, order_end, review
 from calculators.dates import long_date
-from calculators.wording import plural
+from calculators.wording import number_of_children, plural
 
 View = dict[str, Any]
 
@@ -52,10 +52,6 @@ def page_href(name: str) -> str:
     """The link from one calculator's page to calculator ``name``'s: the pages are siblings,
     named after their calculator (``order_end`` is ``../order-end/``)."""
     return "../" + name.replace("_", "-") + "/"
-
-
-def _children(count: int) -> str:
-    return f"{count} {'child' if count == 1 else 'children'}"
 
 
 def respond(name: str | None, text: str | bytes) -> str:
@@ -194,7 +190,7 @@ def _support_amount(result: dict[str, Any]) -> View:
     else:
         answer = f"The presumed child support amount is {_dollars(presumed)} a month."
         facts.append(["Schedule row used for Line 5",
-                      f"{schedule['row']}, for {_children(schedule['children'])}"])
+                      f"{schedule['row']}, for {number_of_children(schedule['children'])}"])
         if result["beyond_schedule"]:
             facts.append(["Above the schedule",
                           f"Worked out with its last row, {schedule['row']}: a court may decide "
@@ -218,7 +214,7 @@ def _support_amount(result: dict[str, Any]) -> View:
         facts.append(["Low-income calculation", second])
     for item in result["increments"] or []:
         amount = item["presumed_amount"]
-        facts.append([f"For {_children(item['children'])}",
+        facts.append([f"For {number_of_children(item['children'])}",
                       "Set by the court" if amount is None else _dollars(amount)])
     table = {"caption": "Form 14 worksheet: each line, as numbered on the form",
              "head": ["Line", "Parent receiving support", "Parent paying support", "Combined"],
