@@ -195,6 +195,16 @@ def latest(key: str, book: Book = RULES) -> Dated:
     return rule(key, book).latest()
 
 
+def value_used(key: str, effective: str, book: Book = RULES) -> Any:
+    """The value of rule ``key`` that took effect on ``effective`` ("YYYY-MM-DD"), as a
+    response's ``"rules"`` names it: the value the answer used, for the words shown with it."""
+    for date, value in rule(key, book).values:
+        if date.isoformat() == effective:
+            return value
+    raise RulesError(f"calculators/rules.toml has no value of [{key}] that took effect on "
+                     f"{effective}")
+
+
 class Applied:
     """The rules as one request applies them: each value read for the request's ``as_of``.
 
