@@ -87,6 +87,7 @@ NIGHTS_A_YEAR = 366  # a leap year's
 CURRENT = schedule.edition(rules.latest(FORM14).value)
 MAX_CHILDREN = CURRENT.children
 MAX_OVERNIGHTS = CURRENT.max_overnights
+CREDIT_UNDER_AGE = CURRENT.credit_under_age  # children in care count for the credit under it
 # Conventions of this site (rules.toml) do not depend on a date: their latest value is used.
 PAYDAYS_A_YEAR = {period: rules.latest(key).number() for period, key in PAYDAYS.items()}
 
@@ -183,10 +184,10 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
     if role == RECEIVING:
         after_care = [member.name for member in members].index("child_care") + 1
         members.insert(after_care, CountField(
-            name="child_care_children", label="Children in child care under 13",
+            name="child_care_children", label=f"Children in child care under {CREDIT_UNDER_AGE}",
             minimum=0, maximum=MAX_CHILDREN,
-            noun="the number of children under 13 in the receiving parent's child care",
-            help=("How many of the children in work-related child care are under 13 (or "
+            noun=f"the number of children under {CREDIT_UNDER_AGE} in the receiving parent's child care",
+            help=(f"How many of the children in work-related child care are under {CREDIT_UNDER_AGE} (or "
                   "disabled and unable to care for themselves). It sets the tax credit's cap: "
                   f"the first ${CURRENT.credit_cap_one} a month of costs for one child, "
                   f"${CURRENT.credit_cap_more} for two or more. Leave empty to count every "
