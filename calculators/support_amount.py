@@ -479,15 +479,14 @@ def percent_text(units: int, decimals: int) -> str:
 
 def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     """Every line of the worksheet, each with the figures Form 14 has for it."""
-    r, p = sheet.receiving, sheet.paying
-    both = {key: (whole_amount(r[index]), whole_amount(p[index]))
-            for index, key in enumerate(("1", "1a", "2a", "2b", "2c2", "2c3", "2c", "3"))}
+    per_parent = {key: (whole_amount(sheet.receiving[index]), whole_amount(sheet.paying[index]))
+                  for index, key in enumerate(("1", "1a", "2a", "2b", "2c2", "2c3", "2c", "3"))}
     care_cost, _, _, _, credit = sheet.care
-    result = {key: _line(key, *both[key]) for key in ("1", "1a", "2a", "2b")}
+    result = {key: _line(key, *per_parent[key]) for key in ("1", "1a", "2a", "2b")}
     result["2c1"] = _line("2c1", values[RECEIVING]["other_children"],
                           values[PAYING]["other_children"])
-    result.update({key: _line(key, *both[key]) for key in ("2c2", "2c3", "2c")})
-    receiving3, paying3 = both["3"]
+    result.update({key: _line(key, *per_parent[key]) for key in ("2c2", "2c3", "2c")})
+    receiving3, paying3 = per_parent["3"]
     result["3"] = _line("3", receiving3, paying3, combined=whole_amount(sheet.combined3))
     result["4"] = _line("4", *(percent_text(share, sheet.decimals) for share in sheet.shares))
     result["5"] = _line("5", combined=whole_amount(sheet.line5))
