@@ -327,7 +327,8 @@ class DateField(Field):
         if problem == "calendar":
             message = f"{self.subject()}, {text}, is not a real date: check the month and the day."
         elif problem == "range":
-            message = (f"{self.subject()} must be between {dates.long_date(date_input.EARLIEST)} and "
+            message = (f"{self.subject()} must be between "
+                       f"{dates.long_date(date_input.EARLIEST)} and "
                        f"{dates.long_date(date_input.LATEST)}.")
         else:
             message = f"Write {self.phrase()} as year-month-day, like 2026-05-01."

@@ -184,10 +184,13 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
     if role == RECEIVING:
         after_care = [member.name for member in members].index("child_care") + 1
         members.insert(after_care, CountField(
-            name="child_care_children", label=f"Children in child care under {CREDIT_UNDER_AGE}",
+            name="child_care_children",
+            label=f"Children in child care under {CREDIT_UNDER_AGE}",
             minimum=0, maximum=MAX_CHILDREN,
-            noun=f"the number of children under {CREDIT_UNDER_AGE} in the receiving parent's child care",
-            help=(f"How many of the children in work-related child care are under {CREDIT_UNDER_AGE} (or "
+            noun=(f"the number of children under {CREDIT_UNDER_AGE} in the receiving parent's "
+                  "child care"),
+            help=("How many of the children in work-related child care are under "
+                  f"{CREDIT_UNDER_AGE} (or "
                   "disabled and unable to care for themselves). It sets the tax credit's cap: "
                   f"the first ${CURRENT.credit_cap_one} a month of costs for one child, "
                   f"${CURRENT.credit_cap_more} for two or more. Leave empty to count every "
@@ -390,7 +393,8 @@ def worksheet(values: Values, incomes: tuple[int, int], children: int, edition: 
     """Form 14 for ``children`` children with the parents' figures in ``values`` and their
     monthly gross ``incomes`` in cents (receiving, paying: :func:`monthly_cents`)."""
     paying, receiving = values[PAYING], values[RECEIVING]
-    lines_r, lines_p = _adjusted(receiving, incomes[0], edition), _adjusted(paying, incomes[1], edition)
+    lines_r = _adjusted(receiving, incomes[0], edition)
+    lines_p = _adjusted(paying, incomes[1], edition)
     combined3 = lines_r[-1] + lines_p[-1]
     whole = HUNDRED_PERCENT * 10**decimals
     shares = (share_of(whole, lines_r[-1], combined3), share_of(whole, lines_p[-1], combined3))
@@ -399,7 +403,8 @@ def worksheet(values: Values, incomes: tuple[int, int], children: int, edition: 
     care_cost = round_to_dollar(receiving["child_care"])
     eligible = receiving["child_care_children"]
     eligible = children if eligible is None else min(eligible, children)
-    cap = 0 if eligible == 0 else edition.credit_cap_one if eligible == 1 else edition.credit_cap_more
+    cap = (0 if eligible == 0 else edition.credit_cap_one if eligible == 1
+           else edition.credit_cap_more)
     percent = edition.credit_percent(lines_r[0])
     credit = share_of(min(care_cost, cap), percent, HUNDRED_PERCENT)
     line6 = {"6a": (care_cost - credit, 0), "6b": (0, round_to_dollar(paying["child_care"]))}
