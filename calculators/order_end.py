@@ -63,7 +63,7 @@ RULES = (MAJORITY, EDUCATION_LIMIT, DEADLINE, *CONDITIONS, COURT,
 # The values in force now, for the form's labels; compute reads them for its as_of.
 AGE_18 = rules.latest(MAJORITY).number()
 AGE_21 = rules.latest(EDUCATION_LIMIT).number()
-ORDINAL_21 = ordinal(AGE_21)  # "21st"
+ORDINAL_18, ORDINAL_21 = ordinal(AGE_18), ordinal(AGE_21)  # "18th", "21st"
 ENROLMENT_DEADLINE = rules.latest(DEADLINE).value
 
 
@@ -100,7 +100,7 @@ FIELDS = (
               noun="the expected completion date",
               help=("When the child is expected to finish high school, college or vocational "
                     "school. Leave it empty if you do not know: the calculator then uses the "
-                    f"{ORDINAL_21} birthday.")),
+                    "21st birthday.")),
     BooleanField(name="incapacitated",
                  label="The child is physically or mentally incapacitated",
                  noun="the answer about incapacity",

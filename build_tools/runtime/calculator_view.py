@@ -26,6 +26,8 @@ from __future__ import annotations
 import datetime
 import json
 import string
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from calculators import api, money, order_end, review, rules
@@ -56,6 +58,10 @@ def page_href(name: str) -> str:
     return "../" + name.replace("_", "-") + "/"
 
 
+def _children(count: int) -> str:
+    return number_of_children(count)
+
+
 def respond(name: str | None, text: str | bytes) -> str:
     """Run a calculator on JSON ``text`` and return, as JSON text, ``{"code", "response",
     "view"}``: ``response`` is exactly the text ``calculators.api.run_json`` writes (the JSON
@@ -71,11 +77,12 @@ def view(response: dict[str, Any], book: Book = rules.RULES) -> View | None:
     names in ``book`` (rules.toml unless a test gives others)."""
     if not response.get("ok"):
         return None
-    make = {"allocation": _allocation, "order_end": _order_end, "review": _review,
-            "support_amount": _support_amount}
     used = {key: rules.value_used(key, effective, book)
             for key, effective in response["rules"].items()}
-    return {"follow": None, **make[response["calculator"]](response["result"], used)}
+    make: dict[str, Callable[[dict[str, Any]], View]] = {
+        "allocation": _allocation, "order_end": partial(_order_end, used=used),
+        "review": partial(_review, used=used), "support_amount": _support_amount}
+    return {"follow": None, **make[response["calculator"]](response["result"])}
 
 
 def _dollars(amount: str) -> str:
@@ -86,7 +93,7 @@ def _date(iso: str) -> str:
     return long_date(datetime.date.fromisoformat(iso))
 
 
-def _allocation(result: dict[str, Any], used: Used) -> View:
+def _allocation(result: dict[str, Any]) -> View:
     current, past = result["to_current_total"], result["to_past_due_total"]
     left = money.parse_cents(result["unallocated"])
     sentence = (f"{_dollars(current)} of the payment goes to current support and "
@@ -178,7 +185,7 @@ def _line_cell(key: str, value: Any) -> str:
     return _dollars(value)
 
 
-def _support_amount(result: dict[str, Any], used: Used) -> View:
+def _support_amount(result: dict[str, Any]) -> View:
     """The presumed amount and the whole Form 14 worksheet: one row a line, numbered and
     labelled as on the form, with the receiving parent's, the paying parent's and the combined
     column; a few facts (schedule, Line 11, the low-income calculation, increments) and a link
@@ -196,7 +203,7 @@ def _support_amount(result: dict[str, Any], used: Used) -> View:
     else:
         answer = f"The presumed child support amount is {_dollars(presumed)} a month."
         facts.append(["Schedule row used for Line 5",
-                      f"{schedule['row']}, for {number_of_children(schedule['children'])}"])
+                      f"{schedule['row']}, for {_children(schedule['children'])}"])
         if result["beyond_schedule"]:
             facts.append(["Above the schedule",
                           f"Worked out with its last row, {schedule['row']}: a court may decide "
@@ -220,7 +227,7 @@ def _support_amount(result: dict[str, Any], used: Used) -> View:
         facts.append(["Low-income calculation", second])
     for item in result["increments"] or []:
         amount = item["presumed_amount"]
-        facts.append([f"For {number_of_children(item['children'])}",
+        facts.append([f"For {_children(item['children'])}",
                       "Set by the court" if amount is None else _dollars(amount)])
     table = {"caption": "Form 14 worksheet: each line, as numbered on the form",
              "head": ["Line", "Parent receiving support", "Parent paying support", "Combined"],
