@@ -57,7 +57,7 @@ from build_tools.runtime.calculator_view import input_fragment as input_fragment
 from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
 from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
-from calculators import api, dates, money
+from calculators import api, date_input, dates, money
 
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
@@ -319,7 +319,7 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
     if kind == "money":
         return money.dollars(money.parse_cents(value))
     if kind == "date":
-        return dates.long_date(dates.parse_date(value))
+        return dates.long_date(date_input.parse_date(value))
     if kind == "choice":
         return str(next(c["label"] for c in field["choices"] if c["value"] == value))
     if kind == "boolean":
