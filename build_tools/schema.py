@@ -243,7 +243,7 @@ def _plural(shape: Shape) -> str:
 TEXT = Text()
 MARKDOWN = Text("Markdown")
 PHONE = Pattern("NNN-NNN-NNNN", pattern=r"\d{3}-\d{3}-\d{4}")
-URL = Pattern("full http(s) address", pattern=r"https?://\S+")
+URL = Pattern("full http(s) address", pattern=r"https?://[^\s/]+\.\S+")
 DATE = Date()
 SLUG = Pattern("lowercase words joined by '-'", pattern=r"[a-z0-9]+(-[a-z0-9]+)*")
 BOOLEAN = Boolean()
@@ -316,8 +316,9 @@ class Schema:
         context = context or {}
         at = f"{where}: " if where else ""
         if not isinstance(entry, dict):
-            fields = ", ".join(self.required()) or ", ".join(self.names())
-            return [f"{at}expected fields ({fields}, ...), found {_shown(entry)}"]
+            more = ", ..." if len(self.required()) < len(self.fields) else ""
+            fields = ", ".join(self.required() or self.names())
+            return [f"{at}expected fields ({fields}{more}), found {_shown(entry)}"]
         problems = []
         names = list(self.names())
         for key in self.unknown(entry):
