@@ -43,6 +43,7 @@ from build_tools.schema import (
 )
 
 CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NUMBER = re.compile(f"^{PHONE.pattern}$")   # a phone number as written in the file
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
 SOURCES = Checked("list of sources", lambda value, what, context: source_problems(
     value, context["seeds"], what))

@@ -55,7 +55,6 @@ class Citations:
         return "<sup>,</sup>".join(marks)
 
 
-
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
