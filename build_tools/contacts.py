@@ -42,7 +42,6 @@ from build_tools.schema import (
     check_type_matches,
 )
 
-CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NUMBER = re.compile(f"^{PHONE.pattern}$")   # a phone number as written in the file
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
 SOURCES = Checked("list of sources", lambda value, what, context: source_problems(
@@ -129,7 +128,7 @@ class ContactsError(ValueError):
 def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
     """The checks that span fields; :data:`CONTACT` checks each field itself."""
     where = f"contact {contact_id!r}"
-    if not isinstance(contact_id, str) or not CONTACT_ID.match(contact_id):
+    if not SLUG.accepts(contact_id):
         return [f"{where}: an id is lowercase words joined by '-', like fsd-customer-service"]
     problems = CONTACT.problems(entry, where, {"seeds": seeds})
     if not isinstance(entry, dict):
