@@ -12,7 +12,7 @@ import yaml
 
 from build_tools import phones, url_manifest
 from build_tools.contacts import NUMBER, tel_href
-from build_tools.counties import slug_for
+from build_tools.county_data import slug_for
 from build_tools.frontmatter import Seeds, check_page
 from tests.site import sitecheck
 
