@@ -4,7 +4,8 @@ What it does that `python -m http.server` does not: the build's pre-compressed c
 (``F.br``, then ``F.gz``, build_tools/runtime/precompress.py) of a file the browser accepts them
 for, as nginx's ``brotli_static`` and ``gzip_static`` do; otherwise gzip made on the fly for text,
 JSON and WebAssembly (as static hosts do, so byte counts are realistic); the right types for
-``.wasm`` and ``.mjs``, cache headers (versioned runtime files are immutable, pages revalidate),
+``.wasm`` and ``.mjs``; the response headers of the site's ``_headers`` file (security policy,
+caching: build_tools/headers.py), read as Cloudflare Pages reads it, and never the file itself;
 the site's own 404 page, and an optional base path so a site built for a subpath
 (``SITE_URL=http://127.0.0.1:8000/mo-child-support/``) is served where its links point.
 It listens on loopback by default and never writes to the folder it serves.
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Self
 from urllib.parse import unquote, urlsplit
 
+from build_tools import headers
+
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -44,11 +47,6 @@ TYPES = {
 }
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm", ".svg",
                 ".txt", ".xml"}
-# Files whose names carry a version (the Pyodide runtime is vendored under a versioned folder,
-# the calculators' wheel and worker under a folder named by their content hash, hashed assets
-# under assets/) never change at the same URL; everything else revalidates.
-IMMUTABLE_PARTS = ("/pyodide/", "/calculators/runtime/", "/assets/javascripts/bundle.",
-                   "/assets/stylesheets/main.")
 
 
 # Pre-compressed copies, best first: (file suffix, Content-Encoding token).
@@ -76,11 +74,16 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
-def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPRequestHandler]:
+def make_handler(root: Path, base: str, brotli: bool = True,
+                 log: list[str] | None = None) -> type[BaseHTTPRequestHandler]:
     """The request handler; ``brotli=False`` ignores the ``.br`` copies, as a host that serves
-    gzip only (GitHub Pages) would, for the bench's comparison."""
+    gzip only (GitHub Pages) would, for the bench's comparison. ``log``, when given, gets the
+    path of every request, in the order they arrive."""
     root = root.resolve()
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    # Read once: a deploy (switch_root) makes a new handler, which reads the new site's file.
+    rules_file = root / headers.FILENAME
+    rules = headers.parse(rules_file.read_text(encoding="utf-8")) if rules_file.is_file() else []
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "static"
@@ -104,6 +107,8 @@ def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPReq
             candidate = (root / relative).resolve() if relative != "." else root
             if root not in candidate.parents and candidate != root:
                 return None
+            if candidate == root / headers.FILENAME:
+                return None  # read by the host, never served (as Netlify and Cloudflare Pages)
             if candidate.is_dir():
                 if not url_path.endswith("/"):
                     return candidate  # redirected below
@@ -111,6 +116,8 @@ def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPReq
             return candidate if candidate.is_file() else None
 
         def _serve(self, head: bool) -> None:
+            if log is not None:
+                log.append(self.path)
             url_path = urlsplit(self.path).path
             path = self._resolve(url_path)
             status = HTTPStatus.OK
@@ -135,11 +142,8 @@ def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPReq
             if encoding:
                 self.send_header("Content-Encoding", encoding)
             self.send_header("Vary", "Accept-Encoding")
-            immutable = any(part in "/" + path.relative_to(root).as_posix()
-                            for part in IMMUTABLE_PARTS)
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable"
-                             if immutable else "no-cache")
-            self.send_header("X-Content-Type-Options", "nosniff")
+            for name, value in headers.joined(headers.headers_for(url_path, rules)).items():
+                self.send_header(name, value)
             self.end_headers()
             if not head:
                 self.wfile.write(body)
@@ -164,7 +168,9 @@ class StaticHost:
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
                  brotli: bool = True):
         self.base, self.brotli = base, brotli
-        self.server = ThreadingHTTPServer((host, port), make_handler(Path(root), base, brotli))
+        self.requests: list[str] = []  # every request's path, as it reached the host
+        self.server = ThreadingHTTPServer((host, port),
+                                          make_handler(Path(root), base, brotli, self.requests))
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         host_name, port_number = self.server.server_address[:2]
@@ -174,7 +180,8 @@ class StaticHost:
     def switch_root(self, root: Path) -> None:
         """Serve another folder at the same address from the next request on: a deploy, as a
         host that swaps the site's folder does it (tests/browser/test_privacy.py)."""
-        self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli)
+        self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli,
+                                                       self.requests)
 
     def __enter__(self) -> Self:
         self.thread.start()
