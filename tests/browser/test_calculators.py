@@ -532,7 +532,8 @@ def test_without_save_data_the_runtime_loads_as_the_page_opens(new_recorder) -> 
     test above would see a download if the page started one)."""
     recorder = new_recorder()
     page = recorder.open("review")
-    expect(page.locator("#calculator")).to_have_attribute("data-state", "ready")
+    expect(page.locator("#calculator")).to_have_attribute("data-state", "ready",
+                                                          timeout=RUNTIME_TIMEOUT_MS)
     assert any(url.endswith(".wasm") for url in _runtime_requests(recorder))
     expect(page.locator("#calculator-result")).to_have_text(MESSAGES["idle"])
 

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
+A_DAY = "public, max-age=86400"
 SITE_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
 # Never used by any page; denied to the site and anything it could embed.
 DENIED = ("camera", "microphone", "geolocation", "payment", "usb", "serial", "hid", "midi",
@@ -87,6 +88,7 @@ def _templates(site: Path) -> dict[str, tuple[str, int, str, str]]:
         "calculator page's bundled script": (script, 200, "text/javascript", IMMUTABLE),
         "build.json": ("calculators/build.json", 200, "application/json", REVALIDATE),
         "service worker": (service_worker, 200, "text/javascript", REVALIDATE),
+        "the site's icon": ("assets/images/favicon.png", 200, "image/png", A_DAY),
     }
 
 
@@ -256,7 +258,8 @@ def test_the_nginx_snippet_sends_what_the_headers_file_sends() -> None:
     rules = headers.parse(headers.render(base))
     uris = [base, f"{base}calculators/sw.js", f"{base}calculators/build.json",
             f"{base}calculators/runtime/abc/worker.js", f"{base}pyodide/1/pyodide.asm.wasm",
-            f"{base}assets/calculators/bundle/main.X.js", f"{base}counties/x/"]
+            f"{base}assets/calculators/bundle/main.X.js", f"{base}counties/x/",
+            f"{base}assets/images/favicon.png"]
     for uri in uris:
         assert nginx_sends(uri) == headers.joined(headers.headers_for(uri, rules)), uri
 
