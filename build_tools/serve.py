@@ -74,6 +74,12 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
+@lru_cache(maxsize=4)
+def _rules(path: Path, mtime_ns: int) -> list[headers.HostRule]:
+    # Read again when a build writes a new file (`make build` while `make serve` runs).
+    return headers.parse(path.read_text(encoding="utf-8"))
+
+
 def make_handler(root: Path, base: str, brotli: bool = True,
                  log: list[str] | None = None) -> type[BaseHTTPRequestHandler]:
     """The request handler; ``brotli=False`` ignores the ``.br`` copies, as a host that serves
@@ -81,9 +87,7 @@ def make_handler(root: Path, base: str, brotli: bool = True,
     path of every request, in the order they arrive."""
     root = root.resolve()
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-    # Read once: a deploy (switch_root) makes a new handler, which reads the new site's file.
     rules_file = root / headers.FILENAME
-    rules = headers.parse(rules_file.read_text(encoding="utf-8")) if rules_file.is_file() else []
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "static"
@@ -142,6 +146,8 @@ def make_handler(root: Path, base: str, brotli: bool = True,
             if encoding:
                 self.send_header("Content-Encoding", encoding)
             self.send_header("Vary", "Accept-Encoding")
+            rules = _rules(rules_file, rules_file.stat().st_mtime_ns) \
+                if rules_file.is_file() else []
             for name, value in headers.joined(headers.headers_for(url_path, rules)).items():
                 self.send_header(name, value)
             self.end_headers()

@@ -22,7 +22,6 @@ from build_tools.runtime.calculator_view import input_fragment, view
 from build_tools.scenarios import load_scenarios
 from build_tools.serve import StaticHost
 from calculators import api
-
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
