@@ -2,6 +2,7 @@
 #
 #   make serve          set everything up, build the site, serve it at http://127.0.0.1:8000
 #   make test           set everything up, lint (ruff, mypy) and run every test (what CI runs)
+#   make test-fast      lint, then the tests that need neither a browser, Pyodide nor a site build
 #   make lint           ruff and mypy only
 #   make build          build the static site into site/ (kept as it was if the build fails)
 #   make check-content  list every page with its age and sources, oldest first
@@ -24,7 +25,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup python node browser build serve test lint check-content urls schema-docs bench lighthouse clean
+.PHONY: setup python node browser build serve test test-fast lint check-content urls schema-docs bench lighthouse clean
 
 setup: python node browser
 
@@ -63,6 +64,11 @@ test: setup lint
 	$(PY) -m coverage report --include='calculators/*' --skip-covered --fail-under=100
 	@echo "build_tools/ (reported, no gate):"
 	$(PY) -m coverage report --include='build_tools/*' --skip-covered --sort=cover
+
+# The quick loop while editing: calculators, scenarios, templates and data files. The
+# calculators' coverage gate stays with `make test`, which runs everything.
+test-fast: python lint
+	$(PY) -m pytest -q -m "not browser and not pyodide and not build"
 
 lint: python
 	$(PY) -m ruff check .

@@ -53,11 +53,11 @@ from markupsafe import Markup
 
 from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
+from build_tools.page_urls import page_url as page_url  # re-exported with PAGES
 from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
 from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
-from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
-from calculators import api, dates, money
+from calculators import api, date_input, dates, money
 
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
@@ -86,7 +86,7 @@ MESSAGES = {
                "short or changed. Fill in the form instead, or ask for the link again.",
     "copied": "Link copied. It opens this calculator with the same answers filled in.",
     "copyFallback": "Copy this link:",
-    # __SIZE__ is the runtime's download with gzip ("5.2 MB"); a host sending brotli sends less.
+    # __SIZE__ is the runtime's largest first download, whatever the host ("5.1 MB").
     "saveData": "Your browser is set to save data, so the calculator is not downloaded until you "
                 "ask for a result. Press Calculate to download it (about __SIZE__, once) and see "
                 "your answer. The worked examples below need no download.",
@@ -101,7 +101,7 @@ class Setup:
     service_worker: str  # site-relative URL of the service worker
     examples: dict[str, Scenario]  # worked examples by id, in corpus order
     today: datetime.date
-    download_bytes: int  # the runtime's first download, gzip (bundle.download_bytes)
+    download_bytes: int  # the runtime's largest first download (bundle.download_bytes)
 
 
 _setup: Setup | None = None
@@ -313,7 +313,7 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
     for script in scripts:
         context.require_script(script, module=True)
     contacts: Contacts = context.data["contacts"]
-    cards = [(contact_id, Markup(render_block(contact, contacts, context.data["seeds"])))
+    cards = [(contact_id, Markup(render_block(contact, contacts)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
     return render("calculator.html", name=name, declaration=api.declaration(name),
                   stylesheet=relative_url(context.src_uri, stylesheet),
@@ -330,7 +330,7 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
     if kind == "money":
         return money.dollars(money.parse_cents(value))
     if kind == "date":
-        return dates.long_date(dates.parse_date(value))
+        return dates.long_date(date_input.parse_date(value))
     if kind == "choice":
         return str(next(c["label"] for c in field["choices"] if c["value"] == value))
     if kind == "boolean":

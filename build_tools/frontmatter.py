@@ -37,7 +37,20 @@ from typing import Any
 
 import yaml
 
-from build_tools.schema import Field, Schema
+from build_tools.schema import (
+    BOOLEAN,
+    DATE,
+    TEXT,
+    Anything,
+    Checked,
+    Field,
+    ListOf,
+    Pattern,
+    Schema,
+    Text,
+    as_date,
+)
+from calculators.dates import long_date
 from calculators.wording import closest
 
 DESCRIPTION_MAX = 160
@@ -69,26 +82,49 @@ SOURCE_FORMS_TEXT = ('{seed: FILE} (a file in data/seeds/), {statute: "RSMo 452.
                      'or {title: ..., url: ..., checked: ...}')
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
+# Keys any source may carry besides its form's own: an id for the page's [[ref:ID]] reference
+# numbers, and who published a secondary (not official) source, when, and what kind of page it
+# is. The foot list (build_tools/page_sources.py) shows them.
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SOURCE = Schema("Optional keys of a source", (
+    Field("id", Pattern("a short slug: lowercase letters, digits and '-'",
+                        pattern=SOURCE_ID.pattern[1:-1]),
+          "unique within the page: [[ref:ID]] in the text links to this source's number in the "
+          "list at the foot of the page", "boone-circuit"),
+    Field("secondary", BOOLEAN,
+          "true when it is not an official source (news, a law firm, a directory)", "true"),
+    Field("publisher", TEXT, "who published it, for a secondary source",
+          "Columbia Daily Tribune"),
+    Field("published", Checked("YYYY-MM-DD or YYYY", lambda value, what, context: (
+        [] if published_text(value) is not None else
+        [f"{what} must be a date written YYYY-MM-DD or a year YYYY, not {value!r}"])),
+        "when it was published", "2012-02-21"),
+    Field("kind", TEXT.called("short text"), "what kind of page it is",
+          "news, law firm, court notice, municipal code"),
+))
+
 # The keys of a page's front matter: this site's own, and Material's (hide the navigation or the
 # table of contents; keep a page out of search). A hook that reads another key registers it with
 # register_key(), so that a misspelt key ("quick_exti") fails instead of being ignored.
 PAGE = Schema("Front matter keys", (
-    Field("title", "text", "the page's question or task", "How long will I pay child support?",
+    Field("title", TEXT, "the page's question or task", "How long will I pay child support?",
           required=True),
-    Field("description", f"text, at most {DESCRIPTION_MAX} characters",
+    Field("description", Text(longest=DESCRIPTION_MAX),
           "one sentence for search results", "When a Missouri child support order ends.",
           required=True),
-    Field("sources", "list of sources, each " + SOURCE_FORMS_TEXT,
+    Field("sources", Checked("list of sources, each " + SOURCE_FORMS_TEXT,
+                             lambda value, what, context: source_problems(
+                                 value, context["seeds"], what, context.get("today"))),
           "where what the page says comes from; [] only on pages about this site itself",
           "[{seed: 001_f6079787ae316351.txt}]", required=True),
-    Field("last_reviewed", "YYYY-MM-DD", "the day the page was checked against its sources, no "
+    Field("last_reviewed", DATE, "the day the page was checked against its sources, no "
           "later than its oldest source's checked", "2026-11-22", required=True),
-    Field("quick_exit", "true or false",
+    Field("quick_exit", BOOLEAN,
           "true on pages that touch domestic violence: shows the Exit this page button", "true"),
-    Field("hide", "list", "Material: a list of parts of the page to hide (navigation, toc, "
-          "footer)", "[toc]"),
-    Field("search", "mapping", "Material: {exclude: true} keeps the page out of site search",
-          "{exclude: true}"),
+    Field("hide", ListOf(Anything("a part of the page"), written="list"), "Material: a list of "
+          "parts of the page to hide (navigation, toc, footer)", "[toc]"),
+    Field("search", Anything("mapping"), "Material: {exclude: true} keeps the page out of site "
+          "search", "{exclude: true}"),
 ))
 REQUIRED_KEYS = PAGE.required()
 _OPTIONAL_KEYS: dict[str, str] = {field.name: field.meaning for field in PAGE.fields
@@ -165,6 +201,7 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources",
     if not isinstance(sources, list):
         return [f"{where} must be a list, each item one of {SOURCE_FORMS_TEXT}"]
     problems = []
+    ids: set[str] = set()
     for index, source in enumerate(sources, start=1):
         item = f"{where} item {index}"
         if not isinstance(source, dict):
@@ -176,10 +213,16 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources",
             continue
         form = forms[0]
         allowed = SOURCE_FORMS[form]
-        extra = sorted(set(source) - set(allowed))
+        extra = sorted(set(source) - set(allowed) - set(SOURCE.names()))
         if extra:
             problems.append(f"{item}: unknown key(s) {', '.join(extra)}; a {form} source has "
-                            f"only {', '.join(allowed)}")
+                            f"{', '.join(allowed)}, and may have {', '.join(SOURCE.names())}")
+        problems.extend(f"{item}: {p}" for p in _optional_key_problems(source))
+        if isinstance(source.get("id"), str):
+            if source["id"] in ids:
+                problems.append(f"{item}: id {source['id']!r} is already used by another source "
+                                f"of this list; give each source its own id")
+            ids.add(source["id"])
         missing = [key for key in allowed if not source.get(key)]
         if missing:
             hint = ""
@@ -205,6 +248,35 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources",
             elif checked > today:
                 problems.append(f"{item}: checked ({checked.isoformat()}) is in the future; "
                                 f"write the date you read the source")
+    return problems
+
+
+def published_text(value: object) -> str | None:
+    """``published`` as a reader sees it ("February 21, 2012" or "2012"), or None if malformed."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
+        return value
+    date = reviewed_date(value)
+    return long_date(date) if date is not None else None
+
+
+def _optional_key_problems(source: Mapping[str, Any]) -> list[str]:
+    """Problems with the optional keys (:data:`SOURCE`) of one source."""
+    problems = []
+    if "id" in source and not (isinstance(source["id"], str) and SOURCE_ID.match(source["id"])):
+        problems.append(f"id must be a short slug of lowercase letters, digits and '-' (like "
+                        f"boone-circuit), not {source['id']!r}")
+    if "secondary" in source and not isinstance(source["secondary"], bool):
+        problems.append(f"'secondary' must be true or false, not {source['secondary']!r}")
+    for key in ("publisher", "kind"):
+        if key in source and not (isinstance(source[key], str) and source[key].strip()):
+            problems.append(f"'{key}' must be text ({SOURCE[key].meaning})")
+    if "published" in source and published_text(source["published"]) is None:
+        problems.append(f"'published' must be a date written YYYY-MM-DD or a year YYYY, not "
+                        f"{source['published']!r}")
     return problems
 
 
@@ -247,16 +319,7 @@ def resolve_sources(sources: list[dict[str, str]], seeds: Seeds) -> list[Source]
 
 def reviewed_date(value: object) -> dt.date | None:
     """The date of ``last_reviewed`` (YAML gives a date; a quoted ISO date is accepted too)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return as_date(value)
 
 
 def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[str]:

@@ -51,6 +51,15 @@ COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm"
 
 # Pre-compressed copies, best first: (file suffix, Content-Encoding token).
 PRECOMPRESSED = ((".br", "br"), (".gz", "gzip"))
+# How hosts compress, so that the bench and the tests see the site as each kind of host sends it:
+#   copies     the build's copies (brotli, then gzip), as nginx's brotli_static and gzip_static;
+#              gzip made on the fly for the other text (the project's own host);
+#   gzip-only  the same without the brotli copies (GitHub Pages);
+#   text-gzip  gzip made on the fly for HTML, JS, CSS, JSON, SVG and WebAssembly only, never a
+#              copy read (nginx's gzip with gzip_types, the content-type lists of static hosts);
+#   none       no compression at all.
+MODES = ("copies", "gzip-only", "text-gzip", "none")
+TEXT_GZIP = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm"}
 
 
 def accepted(header: str) -> set[str]:
@@ -80,11 +89,15 @@ def _rules(path: Path, mtime_ns: int) -> list[headers.HostRule]:
     return headers.parse(path.read_text(encoding="utf-8"))
 
 
-def make_handler(root: Path, base: str, brotli: bool = True,
+def make_handler(root: Path, base: str, brotli: bool = True, mode: str = "copies",
                  log: list[str] | None = None) -> type[BaseHTTPRequestHandler]:
-    """The request handler; ``brotli=False`` ignores the ``.br`` copies, as a host that serves
-    gzip only (GitHub Pages) would, for the bench's comparison. ``log``, when given, gets the
-    path of every request, in the order they arrive."""
+    """The request handler; ``mode`` is how the host compresses (``MODES`` above);
+    ``brotli=False`` is the mode "gzip-only". ``log``, when given, gets the path of every
+    request, in the order they arrive."""
+    if mode not in MODES:
+        raise ValueError(f"unknown host mode {mode!r}: one of {', '.join(MODES)}")
+    if not brotli and mode == "copies":
+        mode = "gzip-only"
     root = root.resolve()
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     rules_file = root / headers.FILENAME
@@ -155,8 +168,14 @@ def make_handler(root: Path, base: str, brotli: bool = True,
                 self.wfile.write(body)
 
         def _body(self, path: Path, codings: set[str]) -> tuple[bytes, str | None]:
+            if mode == "none":
+                return path.read_bytes(), None
+            if mode == "text-gzip":
+                if path.suffix.lower() in TEXT_GZIP and "gzip" in codings:
+                    return _gzipped(path, path.stat().st_mtime_ns), "gzip"
+                return path.read_bytes(), None
             for copy_suffix, coding in PRECOMPRESSED:
-                if coding == "br" and not brotli:
+                if coding == "br" and mode == "gzip-only":
                     continue
                 copy = path.with_name(path.name + copy_suffix)
                 if coding in codings and copy.is_file():
@@ -172,11 +191,11 @@ class StaticHost:
     """A static host on a background thread, for tests and benchmarks: ``with StaticHost(root)``."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
-                 brotli: bool = True):
-        self.base, self.brotli = base, brotli
+                 brotli: bool = True, mode: str = "copies"):
+        self.base, self.brotli, self.mode = base, brotli, mode
         self.requests: list[str] = []  # every request's path, as it reached the host
-        self.server = ThreadingHTTPServer((host, port),
-                                          make_handler(Path(root), base, brotli, self.requests))
+        self.server = ThreadingHTTPServer(
+            (host, port), make_handler(Path(root), base, brotli, mode, self.requests))
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         host_name, port_number = self.server.server_address[:2]
@@ -187,7 +206,7 @@ class StaticHost:
         """Serve another folder at the same address from the next request on: a deploy, as a
         host that swaps the site's folder does it (tests/browser/test_privacy.py)."""
         self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli,
-                                                       self.requests)
+                                                       self.mode, self.requests)
 
     def __enter__(self) -> Self:
         self.thread.start()
@@ -204,10 +223,13 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", default=8000, type=int)
     parser.add_argument("--base", default="/", help="URL path the site is built for")
+    parser.add_argument("--mode", default="copies", choices=MODES,
+                        help="how the host compresses (default: the build's copies)")
     args = parser.parse_args()
     if not (args.root / "index.html").is_file():
         raise SystemExit(f"{args.root}/index.html not found: run `make build` first.")
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.root, args.base))
+    server = ThreadingHTTPServer((args.host, args.port),
+                                 make_handler(args.root, args.base, mode=args.mode))
     print(f"Serving {args.root}/ at http://{args.host}:{args.port}{args.base} (Ctrl+C to stop)")
     try:
         server.serve_forever()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from playwright.sync_api import Page, Route, expect
@@ -328,6 +328,16 @@ def test_a_hostile_link_runs_nothing(warm: Recorder) -> None:
             page.goto(page.url.split("#")[0] + fragment)
             expect(page.locator("#calculator-errors li")).to_have_text([MESSAGES["badLink"]])
             expect(page.locator("#calculator-result")).to_have_text(MESSAGES["errors"])
+
+        # NaN and Infinity, which JSON.parse refuses, reach Python: each field's own message.
+        for text in ('{"payment": NaN, "orders": [{"current_due": 100}]}',
+                     '{"payment": 100, "orders": [{"current_due": Infinity}]}'):
+            page.goto(page.url.split("#")[0] + "#input=%7B%7D")  # reset between cases
+            expect(page.locator("#calculator-errors")).to_be_visible()
+            page.goto(page.url.split("#")[0] + "#input=" + quote(text))
+            expected = [e["message"] for e in api.run("allocation", api.loads(text))["errors"]]
+            assert "cannot be" in expected[0] and MESSAGES["badLink"] not in expected
+            expect(page.locator("#calculator-errors li")).to_have_text(expected)
 
         polluting = ('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": '
                      '{"polluted": "yes"}}, "payment": "100.00", "orders": '

@@ -398,7 +398,8 @@ def test_form14_groups_each_parents_fields_under_a_legend(page_data):
                          ("receiving_parent", "Parent receiving support")):
         group = tree.find("fieldset", data_path=role)
         assert group.find("legend").text == legend
-        paths = [node.attrs["data-path"] for node in group.find_all("input")]
+        # A choice is a set of radio buttons: one input each, all with the field's path.
+        paths = list(dict.fromkeys(node.attrs["data-path"] for node in group.find_all("input")))
         assert [path for path in paths if path.removeprefix(role + ".") in members] == \
             [f"{role}.{name}" for name in members]
         # Each of a parent's fields says which line of Form 14 it fills in.
@@ -453,13 +454,15 @@ def test_a_form14_result_links_to_the_review_calculator_with_the_amount_filled_i
         follow["text"]
 
 
-def test_above_the_schedule_there_is_no_amount_and_no_follow_up_link():
+def test_above_the_schedule_the_amount_of_the_last_row_is_shown_with_a_warning():
     response = api.run("support_amount", {"children": 1, "paying_parent": {
         "gross_income": "30000.00"}, "receiving_parent": {"gross_income": "20000.00"}})
     shown = view(response)
-    assert response["result"]["beyond_schedule"] and shown["follow"] is None
-    assert "the court sets the amount" in shown["answer"]
-    assert shown["table"]["foot"][2] == "Set by the court"
+    assert response["result"]["beyond_schedule"] and shown["follow"] is not None
+    assert shown["answer"] == "The presumed child support amount is $1,999.00 a month."
+    assert ["Above the schedule", "Worked out with its last row, 40000: a court may decide on a "
+            "different amount (see the steps)"] in shown["facts"]
+    assert shown["table"]["foot"][2] == "$1,999.00"
 
 
 def test_a_follow_up_link_must_lead_to_a_calculator_page():

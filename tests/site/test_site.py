@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import phones, url_manifest
+from build_tools import page_urls, phones, url_manifest
 from build_tools.contacts import NUMBER, tel_href
-from build_tools.counties import slug_for
+from build_tools.county_data import slug_for
 from build_tools.frontmatter import Seeds, check_page
 from tests.site import sitecheck
 
@@ -114,53 +114,6 @@ def test_the_county_index_lists_every_county_and_loads_its_finder(built_site):
     assert '<script src="../assets/site/county-finder.js" defer></script>' in html
     # The filter box is hidden until its script shows it: without JavaScript, only the list.
     assert '<div class="site-county-finder" data-county-finder hidden>' in html
-
-
-def test_county_facts_appear_only_on_their_county(built_site):
-    cass = _html(built_site, "counties/cass-county")
-    christian = _html(built_site, "counties/christian-county")
-    st_charles = _html(built_site, "counties/st-charles-county")
-    adair = _html(built_site, "counties/adair-county")
-    assert "represents the State of Missouri" in cass
-    assert "$1 million in the first quarter of 2012" in christian
-    assert "enforcement questionnaire" in st_charles
-    assert tel_href(CONTACTS["fsd-st-charles-county"]["phone"]) in st_charles
-    for other in (adair, cass, christian):
-        assert tel_href(CONTACTS["fsd-st-charles-county"]["phone"]) not in other
-    assert "This guide has not found a public source for the prosecutor's child support " \
-           "unit and the FSD office for Adair County" in " ".join(adair.split())
-
-
-def _prose(html: str) -> str:
-    article = html[html.index("<article"):html.index("</article>")]
-    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
-
-
-def test_every_county_page_names_its_circuit_or_says_once_that_no_source_gives_it(built_site):
-    from build_tools.frontmatter import Seeds
-    from build_tools.contacts import Contacts
-    from build_tools.counties import Counties
-
-    seeds = Seeds(ROOT / "data")
-    counties = Counties.load(ROOT / "data" / "counties.yml",
-                             Contacts.load(ROOT / "data" / "contacts.yml", seeds), seeds)
-    for county in counties.counties:
-        text = _prose(_html(built_site, f"counties/{county.slug}"))
-        assert county.circuit is not None
-        if county.circuit.sourced:
-            assert f"The court: {county.circuit.name}" in text, county.slug
-        else:
-            assert "the judicial circuit for" in text, county.slug
-        assert text.count("This guide has not found") <= 1, county.slug
-        for wrong in ("as it does everywhere in Missouri", "handles every case first",
-                      "free for Missouri residents", "services are free"):
-            assert wrong not in text, f"{county.slug}: {wrong!r}"
-        assert "RSMo 454.405" in text and "$35 a year" in text
-        if county.court_seats:
-            assert "The circuit court for" in text and county.court_seats[-1] in text
-    city = _prose(_html(built_site, "counties/city-of-st-louis"))
-    assert "is a judicial circuit of its own, the 22nd Judicial Circuit" in city
-    assert "no county seat" in city
 
 
 def test_contacts_used_on_pages_appear_as_tel_links(built_site):
@@ -273,7 +226,7 @@ def test_the_list_of_published_urls_names_the_contract_urls():
 
 def test_every_published_url_is_built_or_redirected(built_site):
     for url in url_manifest.read(ROOT / "data" / "published_urls.txt"):
-        path = built_site.path / ("" if url == url_manifest.HOME else url) / "index.html"
+        path = built_site.path / ("" if url == page_urls.HOME else url) / "index.html"
         assert path.is_file(), f"{url} is in data/published_urls.txt but not in the built site"
 
 
