@@ -7,7 +7,7 @@
 // <template id="calculator-build-note">, put after the view inside the result region, so that
 // it is announced with the answer.
 
-import { cloneElement, cloneTemplate, textElement } from "./dom.js";
+import { cloneTemplate, textElement } from "./dom.js";
 
 /**
  * Fill a table row from the template's row (a header cell, then data cells) with `cells`.
