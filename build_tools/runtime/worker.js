@@ -20,6 +20,8 @@
 
 /* global RUNTIME */
 
+import { memorySnapshot, snapshotOptions } from "./pyodide-snapshot.mjs";
+
 // When each step of the start ended (milliseconds since the epoch, so that they compare with
 // the page's clock), and how long the latest calculation took in Python. Kept for the benchmark
 // (bench/calculator_speed.py reads them from the worker); nothing here depends on them.
@@ -443,7 +445,7 @@ async function loadPython(loadPyodide, asm, snapshot) {
     // Python prints nothing in normal use; what it might print goes to the console as such.
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
-    ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
+    ...snapshotOptions(snapshot),
   });
 }
 
@@ -493,7 +495,7 @@ async function start() {
   // Now, before the first message from the page reaches Python: see "A returning visitor's
   // start" above. Copying the memory takes a few milliseconds; writing it waits.
   try {
-    snapshotToSave = pyodide.makeMemorySnapshot();
+    snapshotToSave = memorySnapshot(pyodide);
   } catch {
     snapshotToSave = null; // the next visit starts as this one did
   }
