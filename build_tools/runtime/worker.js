@@ -127,6 +127,7 @@ const hostCoding = (async () => {
 function gunzipIfGzip(body) {
   const reader = body.getReader();
   let first = new Uint8Array(0);
+  let source = null; // the reader of the file's bytes, once the first two have decided
   return new ReadableStream({
     async start(controller) {
       while (first.length < 2) {
@@ -151,15 +152,15 @@ function gunzipIfGzip(body) {
         },
       });
       const gzip = first[0] === 0x1f && first[1] === 0x8b;
-      this.source = (gzip ? rest.pipeThrough(new DecompressionStream("gzip")) : rest).getReader();
+      source = (gzip ? rest.pipeThrough(new DecompressionStream("gzip")) : rest).getReader();
     },
     async pull(controller) {
-      const { done, value } = await this.source.read();
+      const { done, value } = await source.read();
       if (done) controller.close();
       else controller.enqueue(value);
     },
     cancel(reason) {
-      return this.source?.cancel(reason);
+      return source?.cancel(reason);
     },
   });
 }
