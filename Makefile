@@ -1,7 +1,7 @@
 # Missouri Child Support Guide: the commands.
 #
 #   make serve          set everything up, build the site, serve it at http://127.0.0.1:8000
-#   make test           set everything up, lint (ruff, mypy) and run every test (what CI runs)
+#   make test           set everything up, lint (ruff, mypy, ESLint, tsc), run every test (CI)
 #   make test-fast      lint, then the tests that need neither a browser, Pyodide nor a site build
 #   make lint           ruff and mypy; ESLint and tsc (JSDoc types) for the JavaScript
 #   make build          build the static site into site/ (kept as it was if the build fails)
