@@ -62,7 +62,8 @@ from calculators import api, date_input, dates, money
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
          "review": "calculators/review.md", "support_amount": "calculators/support-amount.md"}
-# The page's script: ES modules (docs/assets/calculators/), main.js imports the others.
+# The page's script: ES modules (docs/assets/calculators/), main.js imports the others; and its
+# stylesheet. The build publishes them bundled (build_tools/page_bundle.py, configure_assets).
 SCRIPTS = ["assets/calculators/main.js"]
 STYLESHEET = "assets/calculators/calculator.css"
 # Sections of each calculator page that the failure message links to (Markdown headings).
@@ -104,6 +105,15 @@ class Setup:
 
 
 _setup: Setup | None = None
+# The bundled script and stylesheet the pages load instead (site-relative), once the build hook
+# has made them; None in the template tests, which render the pages without a build.
+_assets: tuple[str, str] | None = None
+
+
+def configure_assets(script: str, stylesheet: str) -> None:
+    """Called by the build hook: the pages load this script and stylesheet (the bundle)."""
+    global _assets
+    _assets = (script, stylesheet)
 
 
 def configure(worker: str, service_worker: str, scenarios: list[Scenario],
@@ -299,13 +309,14 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
         raise shortcodes.ShortcodeError(
             f"the {name} calculator belongs on docs/{PAGES[name]} (its URL is fixed), not here; "
             f"link to it with [[calculator-example:ID]] or a Markdown link")
-    for script in SCRIPTS:
+    scripts, stylesheet = ([_assets[0]], _assets[1]) if _assets else (SCRIPTS, STYLESHEET)
+    for script in scripts:
         context.require_script(script, module=True)
     contacts: Contacts = context.data["contacts"]
     cards = [(contact_id, Markup(render_block(contact, contacts)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
     return render("calculator.html", name=name, declaration=api.declaration(name),
-                  stylesheet=relative_url(context.src_uri, STYLESHEET),
+                  stylesheet=relative_url(context.src_uri, stylesheet),
                   config=_config(name, context), messages=MESSAGES, empty_view=EMPTY_VIEW,
                   contact_cards=cards, examples_anchor=EXAMPLES_ANCHOR,
                   contacts_anchor=CONTACTS_ANCHOR)

@@ -26,9 +26,10 @@ class Calculator {
     this.root = root;
     this.config = config;
     this.messages = config.messages;
-    this.form = document.getElementById("calculator-form");
+    this.form = /** @type {HTMLFormElement} */ (document.getElementById("calculator-form"));
     this.loading = document.getElementById("calculator-loading");
-    this.progress = document.getElementById("calculator-progress");
+    this.progress = /** @type {HTMLProgressElement} */ (
+      document.getElementById("calculator-progress"));
     this.errors = new ErrorDisplay(this.form, document.getElementById("calculator-errors"));
     this.result = new ResultDisplay(root);
     this.share = new ShareBox(this.messages, () => this.lastInput);
@@ -63,7 +64,8 @@ class Calculator {
       this.restoreLink(); // the reload that fetches the new version reads the link again
       this.result.message(text);
     });
-    this.form.querySelector(".calculator__submit").disabled = false;
+    const submit = this.form.querySelector(".calculator__submit");
+    /** @type {HTMLButtonElement} */ (submit).disabled = false;
     if (this.savingData) {
       this.result.message(this.messages.saveData.replace("__SIZE__", this.config.download));
     } else {

@@ -5,7 +5,7 @@
 // it. Without JavaScript the button is an ordinary link to the same neutral site; with it, it is
 // a button (role="button"), and Space presses it as Enter does.
 //
-// Before leaving, every form on the page is emptied (a calculator's figures), what a calculator
+// Before leaving, every field on the page is emptied (a calculator's figures), what a calculator
 // showed is hidden with the rest of the page, and the address loses its #fragment (a link to a
 // result holds the figures there).
 (function () {
@@ -15,30 +15,31 @@
   if (!box) {
     return;
   }
-  var link = box.querySelector("[data-quick-exit-link]");
+  var link = /** @type {HTMLAnchorElement} */ (box.querySelector("[data-quick-exit-link]"));
   var status = box.querySelector("[data-quick-exit-status]");
-  var hint = box.querySelector("[data-quick-exit-hint]");
+  var hint = /** @type {HTMLElement} */ (box.querySelector("[data-quick-exit-hint]"));
   var destination = link.href;
   var PRESSES = 3;
   var WINDOW_MS = 5000;
 
   function clearPage() {
-    var forms = document.forms;
-    for (var i = 0; i < forms.length; i += 1) {
-      var fields = forms[i].elements;
-      for (var j = 0; j < fields.length; j += 1) {
-        var field = fields[j];
-        if (field.type === "checkbox" || field.type === "radio") {
-          field.checked = false;
-        } else if ("value" in field && field.type !== "submit" && field.type !== "button") {
-          field.value = "";
-        }
+    var inputs = document.querySelectorAll("input");
+    for (var i = 0; i < inputs.length; i += 1) {
+      var input = inputs[i];
+      if (input.type === "checkbox" || input.type === "radio") {
+        input.checked = false;
+      } else if (input.type !== "submit" && input.type !== "button") {
+        input.value = "";
       }
+    }
+    var others = document.querySelectorAll("textarea, select");
+    for (var j = 0; j < others.length; j += 1) {
+      /** @type {HTMLTextAreaElement | HTMLSelectElement} */ (others[j]).value = "";
     }
     if (window.location.hash) {
       try {
         history.replaceState(null, "", window.location.pathname + window.location.search);
-      } catch (error) {
+      } catch {
         // A page opened from a file: leaving is what matters.
       }
     }
