@@ -120,7 +120,8 @@ PAGE = Schema("Front matter keys", (
     Field("last_reviewed", DATE, "the day the page was checked against its sources, no "
           "later than its oldest source's checked", "2026-11-22", required=True),
     Field("quick_exit", BOOLEAN,
-          "true on pages that touch domestic violence: shows the Exit this page button", "true"),
+          "true on every calculator page, the privacy page and pages that touch domestic "
+          "violence: shows the Exit this page button", "true"),
     Field("hide", ListOf(Anything("a part of the page"), written="list"), "Material: a list of "
           "parts of the page to hide (navigation, toc, footer)", "[toc]"),
     Field("search", Anything("mapping"), "Material: {exclude: true} keeps the page out of site "

@@ -60,6 +60,10 @@ class Edition:
     credit_under_age: int  # a child in care counts for the credit while under this age
     overnight_bands: tuple[tuple[int, int, int], ...]  # (fewest, most, percent)
     limits: tuple[int, ...]  # Line 11 caveat table, for 1..children children
+    # Where each of the directions' tables comes from (shown on the pages for working by hand).
+    credit_citation: str = ""
+    overnight_citation: str = ""
+    limit_citation: str = ""
 
     @property
     def max_overnights(self) -> int:
@@ -125,7 +129,10 @@ def parse_edition(text: str, file: str) -> Edition:
             credit_under_age=credit["children_under"],
             overnight_bands=tuple((low, high, percent) for low, high, percent
                                   in data["overnight_adjustment"]["bands"]),
-            limits=tuple(data["self_support_limit"]["limits"]))
+            limits=tuple(data["self_support_limit"]["limits"]),
+            credit_citation=credit["citation"],
+            overnight_citation=data["overnight_adjustment"]["citation"],
+            limit_citation=data["self_support_limit"]["citation"])
     except tomllib.TOMLDecodeError as error:
         raise ScheduleError(f"{where} is not valid TOML: {error}") from None
     except ScheduleError:

@@ -5,7 +5,8 @@ In build order:
 
 - on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml and
   data/county_page.md are read and checked whole, before any page.
-- on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template.
+- on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template;
+  the pages for working Form 14 by hand (build_tools/form14_pages.py), from the edition in force.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
   error; shortcodes (build_tools/shortcodes.py) are expanded, numbering the page's sources
   (build_tools/page_sources.py: front matter first, then each contact card's); a page not
@@ -35,6 +36,8 @@ from build_tools import shortcodes, url_manifest
 from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
 from build_tools.county_data import Counties
 from build_tools.county_pages import CountyTemplate
+from build_tools.form14_pages import CALCULATOR as FORM14_CALCULATOR
+from build_tools.form14_pages import Form14Pages
 from build_tools.frontmatter import (
     Seeds,
     check_page,
@@ -60,6 +63,7 @@ class _Build:
     contacts: Contacts
     counties: Counties
     template: CountyTemplate
+    form14: Form14Pages | None
     today: dt.date
     page_urls: list[str] = field(default_factory=list)
     scripts: dict[str, list[str]] = field(default_factory=dict)
@@ -85,13 +89,14 @@ def on_config(config: Any) -> Any:
         contacts = Contacts.load(data / "contacts.yml", seeds)
         counties = Counties.load(data / "counties.yml", contacts, seeds)
         template = CountyTemplate(data / "county_page.md")
+        form14 = Form14Pages.load(data)
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from error
     feedback = (config.extra or {}).get("feedback_url") or ""
     if feedback and not feedback.startswith(("https://", "http://")):
         raise PluginError(f"extra.feedback_url (FEEDBACK_URL) is {feedback!r}: give a full "
                           f"http(s) address, or leave it empty")
-    _build = _Build(root, seeds, contacts, counties, template, dt.date.today())
+    _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today())
     return config
 
 
@@ -113,6 +118,21 @@ def on_files(files: Any, config: Any) -> Any:
         build.generated[county.src_uri] = (
             f"{county.src_uri} (made from data/county_page.md and the entry for {county.name} "
             f"in data/counties.yml)")
+    # The pages for working Form 14 by hand stand under the calculator's page, and only with it.
+    hand_pages = []
+    try:
+        if build.form14 and files.get_file_from_path(FORM14_CALCULATOR) is not None:
+            hand_pages = build.form14.pages(build.today)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+    for hand in hand_pages:
+        if files.get_file_from_path(hand.src_uri) is not None:
+            raise PluginError(f"docs/{hand.src_uri} exists, but that page is made by the build "
+                              f"({hand.shown}): delete docs/{hand.src_uri}")
+        # Reached from the Form 14 calculator's page, not the nav.
+        files.append(File.generated(config, hand.src_uri, content=hand.content,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        build.generated[hand.src_uri] = hand.shown
     return files
 
 

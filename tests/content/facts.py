@@ -153,6 +153,34 @@ def in_rules(text: str) -> set[tuple[str, str]]:
     return found
 
 
+def in_schedule(text: str) -> set[tuple[str, str]]:
+    """The facts of a Form 14 schedule file in TOML (one with a ``[schedule]`` table), as the
+    pages for working Form 14 by hand show them: every row's income and amount, the first row's
+    range ("0-1300": $0 and $1,300), the self-support limits, the child care credit's caps, the
+    first and last income of each credit band (a band ends a dollar before the next begins) as
+    dollar amounts; each credit and overnight percentage as a percentage. Empty for other files."""
+    data = tomllib.loads(text)
+    head = data.get("schedule")
+    if not isinstance(head, dict):
+        return set()
+    dollars: set[int] = {head["first_row_top"], head["last_row"]}
+    dollars.update(int(part) for part in str(head["first_row"]).split("-"))
+    for key, amounts in data["rows"].items():
+        if key != head["first_row"]:
+            dollars.add(int(key))
+        dollars.update(amounts)
+    dollars.update(data["self_support_limit"]["limits"])
+    credit = data["child_care_tax_credit"]
+    dollars.update((credit["cap_one_child"], credit["cap_more_children"]))
+    lows = [low for low, _ in credit["bands"]]
+    dollars.update(lows)
+    dollars.update(low - 1 for low in lows[1:])
+    percents = {percent for _, percent in credit["bands"]}
+    percents.update(percent for _, _, percent in data["overnight_adjustment"]["bands"])
+    return ({("money", str(amount)) for amount in dollars}
+            | {("percent", str(percent)) for percent in percents})
+
+
 def _unit_facts(value: int | float, unit: str) -> list[Fact]:
     number = format(Decimal(str(value)).normalize(), "f")
     first = unit.split()[0].lower()

@@ -48,6 +48,7 @@ SKIP_CLASSES = frozenset({
 DATA_CLASSES = frozenset({
     "site-contact",        # a contact card ([[contact:ID]])
     "site-handout",        # the printed page's address and QR code ([[handout:]])
+    "site-table",          # a table of figures from the calculators' data (Form 14 by hand)
 })
 
 # Elements whose text starts a new block.

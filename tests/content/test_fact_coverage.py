@@ -17,7 +17,12 @@ A fact on a page is covered when it is found, by the same rules, in one of:
 - a statement of a source document that tests/seed_facts.yml maps to the page (its words, and the
   ``why`` of a correction);
 - data/contacts.yml, data/counties.yml, data/circuits.yml (where it exists), calculators/rules.toml
-  and any other data file in calculators/ (a schedule).
+  and any other data file in calculators/ (a schedule: its rows, limits and tables count too,
+  tests/content/facts.py, ``in_schedule``).
+
+The pages for working Form 14 by hand (build_tools/form14_pages.py, made from
+data/form14_by_hand.md and data/form14_schedule_page.md) are checked like the others; their
+manifest, if they ever need one, is tests/source_facts/form14_by_hand.yml.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_tools import form14_pages
 from build_tools.frontmatter import reviewed_date
 from build_tools.schema import DATE, TEXT, URL, Checked, Context, Field, Schema
 from tests.content import facts, pages
@@ -41,6 +47,7 @@ SCENARIOS = ROOT / "tests" / "scenarios"
 SEEDS = ROOT / "data" / "seeds"
 COUNTY_TEMPLATE = ROOT / "data" / "county_page.md"
 COUNTY_MANIFEST = MANIFESTS / "counties.yml"
+FORM14_MANIFEST = MANIFESTS / "form14_by_hand.yml"
 DATA_FILES = [ROOT / "data" / "contacts.yml", ROOT / "data" / "counties.yml",
               ROOT / "data" / "circuits.yml"]
 
@@ -118,6 +125,10 @@ def _all_pages() -> list[tuple[str, Path, Path, Path]]:
     for county in counties["counties"]:
         found.append((f"counties/{county['slug']}/", COUNTY_TEMPLATE, COUNTY_TEMPLATE,
                       COUNTY_MANIFEST))
+    for src_uri in form14_pages.page_sources(dt.date.today()):
+        template = ROOT / "data" / (form14_pages.TEMPLATES["by_hand"] if src_uri ==
+                                    form14_pages.BY_HAND else form14_pages.TEMPLATES["schedule"])
+        found.append((form14_pages.page_url(src_uri), template, template, FORM14_MANIFEST))
     return found
 
 
@@ -140,6 +151,7 @@ def global_sources() -> frozenset[tuple[str, str]]:
     for path in sorted((ROOT / "calculators").iterdir()):
         if path.suffix == ".toml":
             found |= facts.in_rules(path.read_text(encoding="utf-8"))
+            found |= facts.in_schedule(path.read_text(encoding="utf-8"))
         elif path.suffix in (".csv", ".json", ".yml", ".yaml", ".tsv"):
             found |= facts.keys(facts.in_text(path.read_text(encoding="utf-8"), source=True))
     return frozenset(found)
@@ -262,7 +274,7 @@ def test_every_fact_on_the_page_has_a_source(url, src, front, manifest, site):
     text = pages.normalise(" ".join(blocks))
     absent = [entry["phrase"] for entry in entries
               if pages.normalise(entry["phrase"]) not in text]
-    if manifest != COUNTY_MANIFEST:
+    if manifest not in (COUNTY_MANIFEST, FORM14_MANIFEST):  # shared by several pages
         assert not absent, (f"{_shown(manifest)}: these phrases are not on /{url} (reword them as "
                             f"the page says it now): {absent}")
     covered = global_sources() | seed_sources().get(url, frozenset()) | manifest_sources(entries)
@@ -329,6 +341,19 @@ def test_rules_values_with_units_are_facts():
             '[c]\nvalue = 1000000000\nunit = "cents"\n')
     found = facts.in_rules(text)
     assert {("duration", "3 year"), ("percent", "20"), ("money", "10000000")} <= found
+
+
+def test_a_schedule_file_backs_its_rows_limits_and_tables():
+    text = ('[schedule]\nfirst_row = "0-1300"\nfirst_row_top = 1300\nlast_row = 1350\n'
+            '[child_care_tax_credit]\nbands = [[0, 35], [1251, 34]]\ncap_one_child = 250\n'
+            'cap_more_children = 500\n[overnight_adjustment]\nbands = [[0, 35, 0], [36, 72, 6]]\n'
+            '[self_support_limit]\nlimits = [1750]\n[rows]\n"0-1300" = [60]\n1350 = [91]\n')
+    found = facts.in_schedule(text)
+    assert {("money", amount) for amount in ("0", "1300", "1350", "60", "91", "1750", "250",
+                                             "500", "1250", "1251")} <= found
+    assert {("percent", percent) for percent in ("35", "34", "0", "6")} <= found
+    assert ("money", "36") not in found  # overnights are counts, not dollars
+    assert facts.in_schedule('[a]\nvalue = 3\n') == set()
 
 
 def test_a_fact_without_a_source_is_reported_and_one_with_a_source_is_not():

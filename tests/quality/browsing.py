@@ -98,6 +98,10 @@ def content_templates() -> list[Template]:
                  _type_county_search("zzz")),
         Template("contacts", "contacts/"),
         Template("glossary", "glossary/"),
+        # The heaviest content pages: Form 14's schedule, 375 and 400 rows (form14_pages.py).
+        Template("Form 14 schedule, by hand", "calculators/support-amount/schedule/6-children/"),
+        Template("Form 14 schedule, higher incomes",
+                 "calculators/support-amount/schedule/6-children-above-20000/"),
         Template("404 page", "no-such-page/", status=404),
     ]
     taken = {template.path for template in templates}

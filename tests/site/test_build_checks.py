@@ -199,3 +199,13 @@ def test_an_unknown_source_id_names_the_page_line_and_the_ids_the_page_has(proje
     assert ("docs/index.md, line 13: [[ref:fsd-pag]]: no source with id 'fsd-pag' in this "
             "page's front matter sources. Did you mean \"fsd-page\"? Ids this page has: fsd-page"
             in log)
+
+
+def test_a_missing_form14_template_names_the_file(project):
+    from tests.site.conftest import ROOT
+
+    project.write("data/form14_by_hand.md",
+                  (ROOT / "data" / "form14_by_hand.md").read_text(encoding="utf-8"))
+    log = project.failure()
+    assert ("data/form14_schedule_page.md is missing: the pages for working Form 14 by hand "
+            "need both of their templates") in log

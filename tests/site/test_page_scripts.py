@@ -1,4 +1,5 @@
-"""The site's two small scripts in Chromium: the county finder and "Exit this page"."""
+"""The site's two small scripts in Chromium: the county finder and "Exit this page" (its keys and
+its place in the tab order: tests/browser/test_quick_exit.py)."""
 
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def test_exit_this_page_replaces_the_page_and_leaves_no_way_back(context, site_h
     page = _open(context, site_host.url)
     page.goto(quick_exit_url)
     assert context.neutral_requests == []  # nothing is loaded from the neutral site beforehand
-    page.get_by_role("link", name="Exit this page").click()
+    page.get_by_role("button", name="Exit this page").click()
     page.wait_for_url(NEUTRAL)
     assert page.title() == "Neutral"
     page.go_back()

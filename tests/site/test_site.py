@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from functools import lru_cache
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import page_urls, phones, url_manifest
+from build_tools import form14_pages, page_urls, phones, url_manifest
 from build_tools.contacts import NUMBER, tel_href
 from build_tools.county_data import slug_for
 from build_tools.frontmatter import Seeds, check_page
+from tests.content import pages
 from tests.site import sitecheck
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,8 +89,10 @@ def test_every_page_except_county_pages_is_in_the_nav():
     nav = get_navigation(files, config)
     in_nav = {page.file.src_uri for page in nav.pages}
     county_pages = {f"counties/{c['slug']}.md" for c in COUNTIES["counties"]}
+    # The pages for working Form 14 by hand are reached from the calculator's page.
+    hand_pages = set(form14_pages.page_sources(dt.date.today()))
     missing = [file.src_uri for file in files.documentation_pages()
-               if file.src_uri not in in_nav and file.src_uri not in county_pages]
+               if file.src_uri not in in_nav and file.src_uri not in county_pages | hand_pages]
     assert missing == [], "add these pages to nav: in mkdocs.yml"
 
 
@@ -186,6 +190,11 @@ def test_site_search_works_from_files_on_the_site(built_site):
     assert "counties/st-charles-county/" in locations
 
 
+# Pages that always offer "Exit this page", besides those that touch domestic violence
+# (tests/content/test_pages.py): every calculator page (and the pages under them), and privacy.
+QUICK_EXIT_ALWAYS = ("calculators/", "about/privacy.md")
+
+
 def test_quick_exit_is_on_pages_that_ask_for_it_and_nowhere_else(built_site):
     from build_tools.site_pages import page_meta
 
@@ -194,6 +203,15 @@ def test_quick_exit_is_on_pages_that_ask_for_it_and_nowhere_else(built_site):
     asked = 0
     for file in files.documentation_pages():
         html = (built_site.path / file.dest_uri).read_text(encoding="utf-8")
+        if file.src_uri.startswith(QUICK_EXIT_ALWAYS):
+            assert page_meta(file).get("quick_exit") is True, (
+                f"{file.src_uri}: every calculator page and the privacy page offer Exit this "
+                "page: add quick_exit: true to its front matter")
+        # Any page that speaks of abuse, generated pages (counties, Form 14 by hand) included.
+        text = pages.normalise(pages.main_text(html).text)
+        if "domestic" in text or "abuse" in text:
+            assert page_meta(file).get("quick_exit") is True, (
+                f"{file.src_uri} mentions domestic violence or abuse: give it quick_exit: true")
         if page_meta(file).get("quick_exit"):
             asked += 1
             assert re.search(rf'<a class="site-quick-exit__button" href="{re.escape(destination)}"'
@@ -201,8 +219,10 @@ def test_quick_exit_is_on_pages_that_ask_for_it_and_nowhere_else(built_site):
                              html), file.src_uri
             assert re.search(r'<script src="[./]*assets/site/quick-exit\.js" defer>', html)
             assert '<meta name="referrer" content="no-referrer">' in html
-            # It comes before the page's heading, so it is the first thing on the page.
-            assert html.index("site-quick-exit__button") < html.index("<h1")
+            # Right after "Skip to content", before the header: the keyboard's second stop.
+            button = html.index("site-quick-exit__button")
+            assert html.index('class="md-skip"') < button < html.index('<header class="md-header')
+            assert html.count("data-quick-exit-link") == 1
         else:
             assert "site-quick-exit" not in html and "quick-exit.js" not in html, file.src_uri
     assert asked, "no page has quick_exit: true (the pages on domestic violence should)"

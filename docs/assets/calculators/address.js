@@ -39,3 +39,14 @@ export function linkTo(href, text) {
   url.hash = "input=" + encodeURIComponent(text);
   return url.href;
 }
+
+/**
+ * The page's address without its #fragment.
+ * @param {string} href
+ * @returns {string}
+ */
+export function withoutFragment(href) {
+  const url = new URL(href);
+  url.hash = "";
+  return url.href;
+}

@@ -11,7 +11,7 @@
 // runtime.js (the worker), address.js (#input=), share.js (copy a link), dom.js (templates),
 // deployed.js (which build answers, and whether it is the one deployed).
 
-import { readInput } from "./address.js";
+import { readInput, withoutFragment } from "./address.js";
 import { BuildCheck } from "./deployed.js";
 import { ErrorDisplay } from "./errors.js";
 import { collect, fill } from "./form.js";
@@ -43,6 +43,7 @@ class Calculator {
     this.unparsedLink = 0;    // id of a calculation of a link JSON.parse refused, or 0
     this.focusAnswer = false; // move focus to the answer (after a person asked for it)
     this.answered = false;
+    this.linkedHash = "";     // the #input= last read, kept in memory only
   }
 
   setState(state) {
@@ -59,7 +60,10 @@ class Calculator {
     });
     window.addEventListener("hashchange", () => this.readAddress(true));
     this.setState("loading");
-    this.build.watch((text) => this.result.message(text));
+    this.build.watch((text) => {
+      this.restoreLink(); // the reload that fetches the new version reads the link again
+      this.result.message(text);
+    });
     const submit = this.form.querySelector(".calculator__submit");
     /** @type {HTMLButtonElement} */ (submit).disabled = false;
     if (this.savingData) {
@@ -148,10 +152,14 @@ class Calculator {
     this.runtime.post({ id: this.latest, calculator: this.config.calculator, input: text });
   }
 
-  /** Fill the form from #input= and compute; a link that cannot be read is reported. */
+  /** Fill the form from #input= and compute; a link that cannot be read is reported. The
+   * figures then leave the address bar (a shared phone's tab no longer shows them);
+   * "Copy a link to this result" still gives the whole link. */
   readAddress(asked) {
     const linked = readInput(window.location.hash);
     if (linked === null) return;
+    this.linkedHash = window.location.hash;
+    history.replaceState(history.state, "", withoutFragment(window.location.href));
     if (linked.error) {
       this.result.message(this.messages.errors);
       this.errors.show([{ field: null, message: this.messages.badLink }]);
@@ -166,6 +174,13 @@ class Calculator {
     // show (an unknown key, a number where text is expected, NaN) is reported, never dropped.
     this.calculate(linked.text, asked);
     this.unparsedLink = linked.parsed ? 0 : this.latest;
+  }
+
+  /** Put the link that was read back in the address, before the page reloads itself. */
+  restoreLink() {
+    if (this.linkedHash && !window.location.hash) {
+      history.replaceState(history.state, "", window.location.href + this.linkedHash);
+    }
   }
 }
 

@@ -24,12 +24,12 @@ export class ShareBox {
     this.linkBox.hidden = true;
   }
 
-  /** Put the link in the address and the clipboard, or in a box to copy by hand. */
+  /** Put the link in the clipboard, or in a box to copy by hand; never in the address bar,
+   * where a shared phone's tab would show the figures. */
   copy() {
     const input = this.currentInput();
     if (input === null) return;
     const href = linkTo(window.location.href, input);
-    history.replaceState(history.state, "", href);
     this.link.value = href;
     const fallback = () => {
       this.status.textContent = "";

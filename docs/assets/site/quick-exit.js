@@ -1,8 +1,13 @@
-// "Exit this page" on pages that touch domestic violence (front matter: quick_exit: true), after
-// the GOV.UK pattern: the button, or pressing Shift three times within five seconds, hides this
-// page and replaces it with a neutral site at once. location.replace() takes this page out of
-// the tab's history, so Back does not return to it. Without JavaScript the button is an
-// ordinary link to the same neutral site.
+// "Exit this page" on the calculator pages, the privacy page and the pages that touch domestic
+// violence (front matter: quick_exit: true), after the GOV.UK pattern: the button, or pressing
+// Shift three times within five seconds, hides this page and replaces it with a neutral site at
+// once. location.replace() takes this page out of the tab's history, so Back does not return to
+// it. Without JavaScript the button is an ordinary link to the same neutral site; with it, it is
+// a button (role="button"), and Space presses it as Enter does.
+//
+// Before leaving, every field on the page is emptied (a calculator's figures), what a calculator
+// showed is hidden with the rest of the page, and the address loses its #fragment (a link to a
+// result holds the figures there).
 (function () {
   "use strict";
 
@@ -17,16 +22,46 @@
   var PRESSES = 3;
   var WINDOW_MS = 5000;
 
+  function clearPage() {
+    var inputs = document.querySelectorAll("input");
+    for (var i = 0; i < inputs.length; i += 1) {
+      var input = inputs[i];
+      if (input.type === "checkbox" || input.type === "radio") {
+        input.checked = false;
+      } else if (input.type !== "submit" && input.type !== "button") {
+        input.value = "";
+      }
+    }
+    var others = document.querySelectorAll("textarea, select");
+    for (var j = 0; j < others.length; j += 1) {
+      /** @type {HTMLTextAreaElement | HTMLSelectElement} */ (others[j]).value = "";
+    }
+    if (window.location.hash) {
+      try {
+        history.replaceState(null, "", window.location.pathname + window.location.search);
+      } catch {
+        // A page opened from a file: leaving is what matters.
+      }
+    }
+  }
+
   function exit(event) {
     if (event) {
       event.preventDefault();
     }
     document.documentElement.classList.add("site-exiting");
     document.title = "Loading";
+    clearPage();
     window.location.replace(destination);
   }
 
+  link.setAttribute("role", "button");
   link.addEventListener("click", exit);
+  link.addEventListener("keydown", function (event) {
+    if (event.key === " " || event.key === "Spacebar") {
+      exit(event); // a button's Space; preventDefault also keeps the page from scrolling
+    }
+  });
   hint.hidden = false;
 
   var presses = 0;
