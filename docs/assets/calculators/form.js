@@ -14,6 +14,7 @@ const UNREADABLE_DATE = "incomplete date";
 function valueOf(control) {
   switch (control.dataset.kind) {
     case "choice":
+      if (control.tagName === "SELECT") return control.value === "" ? undefined : control.value;
       return control.checked ? control.value : undefined;
     case "boolean":
       return control.checked;
@@ -65,7 +66,9 @@ export function fill(form, data) {
     const value = getPath(data, control.dataset.path);
     if (value === undefined) continue;
     const kind = control.dataset.kind;
-    if (kind === "choice") {
+    if (kind === "choice" && control.tagName === "SELECT") {
+      control.value = typeof value === "string" ? value : "";
+    } else if (kind === "choice") {
       control.checked = value === control.value;
     } else if (kind === "boolean") {
       control.checked = value === true;
