@@ -75,8 +75,7 @@ FIELDS = (
     # CONTRACT.md: as_of defaults to today in every calculator, so one input shape (and one
     # habit of always setting it) fits all three; no date changes how a payment is split.
     DateField(name="as_of", label="Date to work from", today_if_absent=True, asked=False,
-              help="Accepted as in the other calculators; no date changes how a payment is "
-                   "split."),
+              help="No date changes how a payment is split."),
 )
 
 

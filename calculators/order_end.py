@@ -34,8 +34,9 @@ class Event:
 
     name: str
     label: str
-    help: str
+    help: str  # one short line under the label
     what: str  # the event as the subject of a sentence
+    more: str = ""  # the longer explanation, behind "What counts here?"
 
 
 # In the order they rank when several happen on the same day (CONTRACT.md).
@@ -44,11 +45,13 @@ EVENTS = (
     Event("married", "Date the child married",
           "Support ends when the child marries.", "The child's marriage"),
     Event("military", "Date the child joined active military duty",
-          "Support ends when the child enters active duty in the military. A planned date "
-          "may be entered.", "The child's entry into active military duty"),
+          "A planned date may be entered too.", "The child's entry into active military duty",
+          "Support ends when the child enters active duty in the military."),
     Event("self_supporting", "Date the child became self-supporting",
+          "Support can end when the child supports themselves.",
+          "The child becoming self-supporting",
           "Support can end when the child can support themselves and the parent with custody "
-          "has stopped supporting the child.", "The child becoming self-supporting"),
+          "has stopped supporting the child."),
 )
 RANK = {event.name: rank for rank, event in enumerate(EVENTS)}
 
@@ -106,13 +109,14 @@ FIELDS = (
     BooleanField(name="incapacitated",
                  label="The child is physically or mentally incapacitated",
                  noun="the answer about incapacity",
-                 help="The child cannot support themselves because of their condition.",
+                 help="Because of a physical or mental condition.",
                  more=("Choose this if the child cannot support themselves because of a "
                        "physical or mental condition. The court may then order support to "
                        f"continue past {AGE_18}.")),
     GroupField(name="events", label="Events that end support",
                help="Only for something that has happened or is planned.",
-               fields=tuple(DateField(name=event.name, label=event.label, help=event.help)
+               fields=tuple(DateField(name=event.name, label=event.label, help=event.help,
+                                      more=event.more)
                             for event in EVENTS)),
 )
 

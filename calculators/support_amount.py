@@ -78,12 +78,12 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                           default_cents=None if required else 0,
                           noun=f"{who}'s {label[0].lower()}{label[1:]}")
 
-    care_help = "What this parent pays so that they can work."
+    care_help = "Paid so that this parent can work."
     care = ("Line 6b. Reasonable child care costs a month that this parent pays for the "
             "children in this case so that they can work. Count them only if the income "
             "earned while the children are in care is in Line 1.")
     if role == RECEIVING:
-        care_help = "What this parent pays so that they can work or look for work."
+        care_help = "Paid so that this parent can work or look for work."
         care = ("Line 6a(1). Reasonable child care costs a month that this parent pays for the "
                 "children in this case so that they can work or look for work. Count them only "
                 "if the income earned while the children are in care is in Line 1. The site "
@@ -113,14 +113,14 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                    noun=f"the number of other children living with {who}",
                    above=(f"The schedule stops at {MAX_CHILDREN} children, so Line 2c cannot be "
                           f"read for more: the court sets the adjustment."),
-                   help="This parent's own children, not in this case, living with them.",
+                   help="Their own children, not in this case, living with them.",
                    more=("Line 2c(1). How many of this parent's own children (born or adopted, "
                          "not stepchildren) who are not part of this case live mainly with this "
                          "parent, including children away at school. Do not count a child "
                          "already counted in Line 2a. The site looks up the schedule amount for "
                          "them at this parent's Line 1.")),
         money_field("other_children_support_received", "Support received for those children",
-                    help="Child support this parent receives for those other children.",
+                    help="Support this parent receives for those children.",
                     more=("Line 2c(3). Child support this parent actually receives each month "
                           "under a court or administrative order for those other children.")),
         money_field("child_care", "Work-related child care costs", help=care_help,

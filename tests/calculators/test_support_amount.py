@@ -60,7 +60,8 @@ def test_the_declaration_groups_each_parents_fields_with_labels_and_help() -> No
         assert names[:4] == ["gross_income", "maintenance_received", "other_support_paid",
                              "maintenance_paid"]
         assert [m["name"] for m in group["fields"] if m["required"]] == ["gross_income"]
-        assert all(member["help"].startswith(("Line ", "How many"))
+        # The short help is one line; the longer one names the Form 14 line it fills.
+        assert all(member["more"].startswith(("Line ", "How many"))
                    for member in group["fields"])
     receiving = [m["name"] for m in fields["receiving_parent"]["fields"]]
     assert "child_care_children" in receiving
