@@ -54,7 +54,7 @@ from markupsafe import Markup
 from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
 from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
-from build_tools.runtime.calculator_view import view
+from build_tools.runtime.calculator_view import money_text, view
 from build_tools.scenarios import Scenario
 from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
 from calculators import api, dates, money
@@ -394,10 +394,10 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
 # --- Worked examples ------------------------------------------------------------------------------
 
 def _shown_value(field: dict[str, Any], value: Any) -> str:
-    """A value of the input as a person reads it: "$700.00", "May 1, 2010", a choice's label."""
+    """A value of the input as a person reads it: "$700", "May 1, 2010", a choice's label."""
     kind = field["kind"]
     if kind == "money":
-        return money.dollars(money.parse_cents(value))
+        return money_text(money.parse_cents(value))
     if kind == "date":
         return dates.long_date(dates.parse_date(value))
     if kind == "choice":
