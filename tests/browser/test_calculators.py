@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from build_tools.calculator_pages import (
     CONTACTS_ANCHOR,
@@ -111,6 +111,15 @@ def open_section_of(page: Page, path: str) -> None:
         page.keyboard.press("Enter")
         expect(page.locator(f'details.calculator__section:has([data-path="{path}"])')) \
             .to_have_attribute("open", "")
+
+
+def reveal(page: Page, path: str) -> Locator:
+    """The control of the field at ``path``, its closed section of the form opened first (as a
+    pointer opens it: a click on its summary line)."""
+    summary = f'details.calculator__section:not([open]):has([data-path="{path}"]) > summary'
+    if page.locator(summary).count():
+        page.locator(summary).click()
+    return page.locator("#" + field_id(path))
 
 
 def type_field(page: Page, field: dict[str, Any], path: str, value: Any) -> None:
@@ -249,7 +258,7 @@ def test_field_errors_show_next_to_their_fields(warm: Recorder, name: str) -> No
     page = warm.open(name, input_fragment(case.input))
     try:
         expect_answer(page, python_answer(name, case.input))
-        control = page.locator("#" + field_id(path))
+        control = reveal(page, path)
         described = control.get_attribute("aria-describedby")
         control.fill(wrong or "")
         control.press("Enter")  # Enter in a field sends the form
@@ -286,7 +295,8 @@ def test_field_errors_show_next_to_their_fields(warm: Recorder, name: str) -> No
 
 def test_orders_are_added_and_removed_with_the_keyboard(warm: Recorder) -> None:
     """Enter and Space on "Add another order" and "Remove order N": focus follows, the change
-    is announced, the values move with their order, and the declared limits hold."""
+    is announced, the values move with their order, and the declared limits hold. The list
+    starts with one order (a phone keeps Calculate within reach); a second is one Enter away."""
     orders = next(f for f in api.declaration("allocation")["fields"] if f["kind"] == "list")
     least, most = orders["min_items"], orders["max_items"]
     page = warm.open("allocation")
@@ -294,7 +304,14 @@ def test_orders_are_added_and_removed_with_the_keyboard(warm: Recorder) -> None:
         items = page.locator('[data-path="orders"] .calculator__items > fieldset')
         announced = page.locator('[data-path="orders"] [data-announce]')
         add = page.locator('[data-path="orders"] [data-add]')
+        expect(items).to_have_count(1)
+        expect(page.locator('[data-path="orders"] [data-remove]:visible')).to_have_count(0)
         page.locator("body").focus()
+        tab_to(page, '[data-path="orders"] [data-add]')
+        page.keyboard.press("Enter")
+        expect(items).to_have_count(2)
+        assert active_id(page) == field_id("orders[1].id")
+        expect(announced).to_have_text("Order 2 added.")
         tab_to(page, '[data-path="orders"] [data-add]')
         page.keyboard.press("Enter")
         expect(items).to_have_count(3)
@@ -429,7 +446,7 @@ def test_the_form_is_usable_before_the_runtime_is_ready(new_recorder) -> None:
     expect(loading.locator("progress")).to_be_visible()
     expect(page.locator("#calculator")).to_have_attribute("data-state", "loading")
     for path, value in _leaves(case.input):
-        page.locator("#" + field_id(path)).fill(str(value))
+        reveal(page, path).fill(str(value))
     page.locator(".calculator__submit").press("Enter")
     expect(page.locator("#calculator-result")).to_have_text(MESSAGES["waiting"])
     while not held:
@@ -571,7 +588,7 @@ def test_a_visitor_saving_data_downloads_the_runtime_only_when_asking(new_record
     expect(page.locator(f"#{EXAMPLES_ANCHOR}")).to_be_attached()
     if not linked:
         for path, value in _leaves(case.input):
-            page.locator("#" + field_id(path)).fill(str(value))
+            reveal(page, path).fill(str(value))
     else:
         for path, value in _leaves(asked_input("review", case.input)):
             expect(page.locator("#" + field_id(path))).to_have_value(str(value))
@@ -650,7 +667,7 @@ def test_support_amount_prints_as_a_worksheet_and_leads_to_the_review_calculator
         completed = {"last_review_date": "2023-10-02", "as_of": "2026-12-02",
                      "current_monthly": "500.00", "estimated_new_monthly": amount}
         for path in ("last_review_date", "as_of", "current_monthly"):
-            page.locator("#" + field_id(path)).fill(completed[path])
+            reveal(page, path).fill(completed[path])
         page.locator(".calculator__submit").press("Enter")
         review = python_answer("review", completed)
         expect_answer(page, review)
