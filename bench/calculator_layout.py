@@ -33,17 +33,17 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, ViewportSize, sync_playwright  # noqa: E402
 
 from build_tools.calculator_pages import PAGES, field_id, input_fragment, page_url  # noqa: E402
 from build_tools.ensure import find_chromium  # noqa: E402
-from build_tools.scenarios import load_scenarios  # noqa: E402
+from build_tools.scenarios import Scenario, load_scenarios  # noqa: E402
 from build_tools.serve import StaticHost  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
-SMALL = {"width": 320, "height": 640}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+SMALL: ViewportSize = {"width": 320, "height": 640}
 # The usual question: two children, one parent earns $4,000 a month, the other $2,500.
 USUAL = {"children": "2", "paying_parent.gross_income": "4000",
          "receiving_parent.gross_income": "2500"}
@@ -56,7 +56,7 @@ def _height(page: Page) -> int:
 
 
 def measure(site: Path, shots: Path | None) -> dict[str, Any]:
-    examples = {}
+    examples: dict[str, Scenario] = {}
     for case in load_scenarios():
         if case.example:
             examples.setdefault(case.calculator, case)

@@ -428,7 +428,8 @@ def test_form14_shows_each_parents_fields_under_that_parents_legend(page_data):
         for member in declared[role]["fields"]:
             field = tree.find("div", data_field=f"{role}.{member['name']}")
             more = field.find("details", class_="calculator__more")
-            assert more.find("summary").text == "What counts here?"
+            assert more.find("summary").text == f"What counts here? ({member['label']})"
+            assert more.find("span", class_="calculator__unseen").text == f" ({member['label']})"
             assert more.find("p").text == member["more"]
             assert member["more"].startswith(("Line ", "How many")), (role, member["name"])
     # Counts are typed as whole numbers, with a numeric keyboard on a phone.
