@@ -109,7 +109,7 @@ FIELDS = (
     BooleanField(name="incapacitated",
                  label="The child is physically or mentally incapacitated",
                  noun="the answer about incapacity",
-                 help="Because of a physical or mental condition.",
+                 help="So that the child cannot support themselves.",
                  more=("Choose this if the child cannot support themselves because of a "
                        "physical or mental condition. The court may then order support to "
                        f"continue past {AGE_18}.")),
