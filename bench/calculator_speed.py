@@ -25,13 +25,20 @@ response and sends every response through one shared 9 Mbps pipe, whoever asked 
 
 Nothing is asserted: the figures are printed (and written as JSON with --json).
 
+Each run is made against three kinds of host (build_tools/serve.py's modes): ``copies`` (the
+build's brotli copies, as the project's own host and nginx's brotli_static send them),
+``text-gzip`` (gzip made on the fly for HTML, JS, CSS, JSON, SVG and WebAssembly, no copy read:
+nginx's gzip and most static hosts) and ``none`` (no compression). The runtime's bytes (what the
+host sent under pyodide/ and calculators/runtime/) are printed beside the whole visit's.
+
 Usage: ``python bench/calculator_speed.py [--runs N] [--quick] [--network loopback|4g|both]
-[--encoding br|gzip|both]``
+[--hosts copies,text-gzip,none]``
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -51,7 +58,7 @@ from build_tools.calculator_pages import PAGES, input_fragment, page_url
 from build_tools.ensure import find_chromium
 from build_tools.runtime.bundle import find_pyodide
 from build_tools.scenarios import load_scenarios
-from build_tools.serve import StaticHost
+from build_tools.serve import MODES, StaticHost, make_handler
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,7 +69,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 FAST_4G = {"latency_s": 0.060, "down_bps": 9_000_000, "up_bps": 1_500_000}
 # After the first visit: time for the service worker to install and for the browser to write its
 # code caches, as a returning visitor would have given it.
-SETTLE_S = 3.0
+SETTLE_S = 5.0
 RECALCULATIONS = 5
 TIMEOUT_MS = 120_000
 
@@ -116,8 +123,9 @@ class BenchHost(StaticHost):
         self.traffic = Traffic()
         self.network: dict[str, float] | None = None
         self.pipe: Pipe | None = None
-        self.brotli = True  # False: a host that serves gzip only (GitHub Pages)
+        self.mode = "copies"  # how the host compresses (build_tools/serve.py's MODES)
         base_handler = self.server.RequestHandlerClass
+        modes = {mode: make_handler(site, "/", mode=mode) for mode in MODES}
         host = self
 
         class Handler(base_handler):  # type: ignore[misc, valid-type]
@@ -129,8 +137,8 @@ class BenchHost(StaticHost):
                 host.traffic.add(self.path.split("?")[0], self._sent)
 
             def _body(self, path: Path, codings: set[str]) -> tuple[bytes, str | None]:
-                body: tuple[bytes, str | None] = super()._body(
-                    path, codings if host.brotli else codings - {"br"})
+                body: tuple[bytes, str | None] = modes[host.mode]._body(  # type: ignore[attr-defined]
+                    self, path, codings)
                 return body
 
             def send_header(self, keyword: str, value: str) -> None:
@@ -166,8 +174,9 @@ class BenchHost(StaticHost):
 
 @dataclass(frozen=True)
 class Page:
-    name: str     # naive, allocation, order_end, review
+    name: str     # naive, allocation, order_end, review ("before:allocation" on the baseline)
     path: str     # site-relative URL with the query and #input=
+    host: int = 0  # 0: the site; 1: the baseline site (--baseline)
 
 
 def runtime_files(site: Path) -> str:
@@ -218,6 +227,7 @@ def pages(site: Path) -> list[Page]:
 class Visit:
     seconds: float                 # navigation to the first result
     bytes: int                     # sent by the host (gzip where it applies)
+    runtime_bytes: int             # of which the runtime's files (pyodide/, calculators/runtime/)
     requests: int
     marks: dict[str, float]        # the page's performance marks, seconds from navigation
     worker: dict[str, float] = field(default_factory=dict)  # the worker's own timings
@@ -268,8 +278,10 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
                 time.sleep(0.01)
     traffic = host.traffic.take()
     page.close()
+    runtime = sum(size for path, size in traffic
+                  if "/pyodide/" in path or "/calculators/runtime/" in path)
     return Visit(marks["calculator-first-result"], sum(size for _, size in traffic),
-                 len(traffic), marks, worker, recalc, console)
+                 runtime, len(traffic), marks, worker, recalc, console)
 
 
 # --- The runs ------------------------------------------------------------------------------------
@@ -282,11 +294,12 @@ class Results:
         self.visits.setdefault((network, when, page), []).append(one)
 
 
-ENCODINGS = {"br": "brotli where accepted, else gzip", "gzip": "gzip only"}
+ENCODINGS = {"copies": "the build's brotli copies", "text-gzip": "gzip for text only",
+             "none": "no compression"}
 
 
-def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
-        results: Results, log: Any, encodings: tuple[str, ...] = ("br",)) -> None:
+def run(hosts: list[BenchHost], specs: list[Page], networks: list[str], runs: int,
+        results: Results, log: Any, encodings: tuple[str, ...] = ("copies",)) -> None:
     from playwright.sync_api import sync_playwright
 
     executable = find_chromium()
@@ -294,8 +307,9 @@ def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
         raise SystemExit("Chromium was not found: run `make browser` (or set CHROMIUM=...).")
     with sync_playwright() as playwright:
         for network, encoding in ((n, e) for n in networks for e in encodings):
-            host.emulate(FAST_4G if network == "4g" else None)
-            host.brotli = encoding == "br"
+            for host in hosts:
+                host.emulate(FAST_4G if network == "4g" else None)
+                host.mode = encoding
             label = f"{network}/{encoding}"
             for number in range(runs):
                 order = specs[number % len(specs):] + specs[:number % len(specs)]
@@ -305,11 +319,11 @@ def run(host: BenchHost, specs: list[Page], networks: list[str], runs: int,
                             profile, executable_path=executable, args=CHROMIUM_ARGS,
                             headless=True)
                         try:
-                            cold = visit(context, host, spec)
+                            cold = visit(context, hosts[spec.host], spec)
                             # Time for the service worker to install, the worker to keep its
                             # snapshot and the browser to write its code caches.
                             time.sleep(SETTLE_S)
-                            warm = visit(context, host, spec)
+                            warm = visit(context, hosts[spec.host], spec)
                         finally:
                             context.close()
                     results.add(label, "cold", spec.name, cold)
@@ -343,16 +357,16 @@ BREAKDOWN = {
 WORKER_STEPS = [("worker started", "worker_start"), ("Pyodide scripts", "scripts"),
                 ("stdlib downloaded", "stdlib"),
                 ("WebAssembly downloaded and compiled", "wasm"),
+                ("snapshot read and decompressed", "snapshot_read"),
                 ("interpreter started", "interpreter"), ("wheel unpacked", "wheel"),
                 ("calculators imported", "imported"), ("first result computed", "first_result")]
 
 
-def report(results: Results, runs: int) -> dict[str, Any]:
+def report(results: Results, runs: int, names: list[str]) -> dict[str, Any]:
     lines = []
     table: dict[str, Any] = {}
     order = [f"{n}/{e}" for n in ("loopback", "4g") for e in ENCODINGS]
     networks = sorted({key[0] for key in results.visits}, key=order.index)
-    names = ["naive", *PAGES]
     lines.append(f"First result, seconds from navigation ({runs} runs each; median, min-max, "
                  "ratio naive/page):")
     for network in networks:
@@ -368,7 +382,8 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                 ratio = None if math.isnan(naive) else naive / median(times)
                 row: dict[str, Any] = {"median": median(times), "min": min(times), "max": max(times),
                        "ratio": ratio, "bytes": median([v.bytes for v in visits]),
-                       "requests": median([v.requests for v in visits])}
+                       "requests": median([v.requests for v in visits]),
+                       "runtime_bytes": median([v.runtime_bytes for v in visits])}
                 recalc = [ms for v in visits for ms in v.recalc_ms]
                 if recalc:
                     row["recalc_ms"] = median(recalc)
@@ -377,12 +392,13 @@ def report(results: Results, runs: int) -> dict[str, Any]:
                     f"  {network:13} {when:4} {name:10} {row['median']:5.2f} s "
                     f"({row['min']:.2f}-{row['max']:.2f})  "
                     + (f"x{ratio:.2f}  " if ratio is not None else "  n/a  ")
-                    + f"{row['bytes'] / 1024:7.0f} KiB {row['requests']:3.0f} requests"
+                    + f"{row['bytes']:9,.0f} B (runtime {row['runtime_bytes']:9,.0f} B) "
+                    + f"{row['requests']:3.0f} requests"
                     + (f"  recalc {row['recalc_ms']:.1f} ms" if recalc else ""))
     lines.append("Where the time goes (medians, seconds from navigation when each step ended):")
     for network in networks:
         for when in ("cold", "warm"):
-            for name in ("naive", "allocation"):
+            for name in ("naive", "allocation", "before:allocation"):
                 visits = results.visits.get((network, when, name), [])
                 if not visits:
                     continue
@@ -414,10 +430,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--network", choices=["loopback", "4g", "both"], default="both")
     parser.add_argument("--pages", default=",".join(["naive", *PAGES]),
                         help="comma-separated pages to visit (default: all four)")
-    parser.add_argument("--encoding", choices=[*ENCODINGS, "both"], default="both",
-                        help="br: the host sends the brotli copies to a browser that accepts "
-                             "them; gzip: as a gzip-only host would (default: both)")
+    parser.add_argument("--hosts", default=",".join(ENCODINGS),
+                        help="comma-separated kinds of host: copies (the build's brotli "
+                             "copies), text-gzip (gzip for text only), none (no compression); "
+                             "default: all three")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--baseline", type=Path,
+                        help="another built site (an earlier version) measured in the same run, "
+                             "its pages named before:NAME")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         raise SystemExit(f"{args.site}/index.html not found: run `make build` first.")
@@ -426,14 +446,21 @@ def main(argv: list[str] | None = None) -> int:
         ["loopback", "4g"] if args.network == "both" else [args.network])
     wanted = args.pages.split(",")
     specs = [spec for spec in pages(args.site) if spec.name in wanted]
+    if args.baseline:
+        specs += [Page("before:" + spec.name, spec.path, 1) for spec in pages(args.baseline)
+                  if spec.name in wanted and spec.name != "naive"]
     results = Results()
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as folder, \
-            BenchHost(site_with_naive(args.site, Path(folder))) as host:
-        warm_host(host, host.root)
-        encodings = tuple(ENCODINGS) if args.encoding == "both" else (args.encoding,)
-        run(host, specs, networks, runs, results, lambda text: print(text, flush=True),
+    with contextlib.ExitStack() as stack:
+        hosts = []
+        for site in [args.site, *([args.baseline] if args.baseline else [])]:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-site-")))
+            host = stack.enter_context(BenchHost(site_with_naive(site, folder)))
+            warm_host(host, host.root)
+            hosts.append(host)
+        encodings = tuple(args.hosts.split(","))
+        run(hosts, specs, networks, runs, results, lambda text: print(text, flush=True),
             encodings)
-    table = report(results, runs)
+    table = report(results, runs, [spec.name for spec in specs])
     if args.json:
         args.json.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
     return 0

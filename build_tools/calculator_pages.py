@@ -91,7 +91,7 @@ MESSAGES = {
     # How many entries a closed section of the form holds, in its summary line.
     "entry": "1 entry",
     "entries": "__COUNT__ entries",
-    # __SIZE__ is the runtime's download with gzip ("5.2 MB"); a host sending brotli sends less.
+    # __SIZE__ is the runtime's largest first download, whatever the host ("5.1 MB").
     "saveData": "Your browser is set to save data, so the calculator is not downloaded until you "
                 "ask for a result. Press Calculate to download it (about __SIZE__, once) and see "
                 "your answer. The worked examples below need no download.",
@@ -106,7 +106,7 @@ class Setup:
     service_worker: str  # site-relative URL of the service worker
     examples: dict[str, Scenario]  # worked examples by id, in corpus order
     today: datetime.date
-    download_bytes: int  # the runtime's first download, gzip (bundle.download_bytes)
+    download_bytes: int  # the runtime's largest first download (bundle.download_bytes)
 
 
 _setup: Setup | None = None
@@ -382,7 +382,7 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
     for script in SCRIPTS:
         context.require_script(script, module=True)
     contacts: Contacts = context.data["contacts"]
-    cards = [(contact_id, Markup(render_block(contact, contacts, context.data["seeds"])))
+    cards = [(contact_id, Markup(render_block(contact, contacts)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
     return render("calculator.html", name=name, declaration=api.declaration(name),
                   stylesheet=relative_url(context.src_uri, STYLESHEET),

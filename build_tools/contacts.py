@@ -5,8 +5,9 @@ are declared once, in :data:`CONTACT`: the checks below read it, and ``make sche
 it into the file's header comment and the README ("Add a contact"). Pages name a contact by id:
 
 - ``[[contact:ID]]``  a block: name, what it is for, phone (a link that dials it), fax, address,
-  what to have ready, its sources; an out-of-date contact is shown with a warning, as text, and
-  points to the contact to use today.
+  hours, what to have ready; its sources join the page's numbered list at the foot
+  (build_tools/page_sources.py). A page shows each contact's card once. An out-of-date contact
+  is shown with a warning, as text, and points to the contact to use today.
 - ``[[phone:ID]]``, ``[[fax:ID]]``, ``[[address:ID]]``  the number or address inside a sentence.
 - ``[[feedback:]]``  where readers report an error: a link to ``extra.feedback_url`` when the copy
   of the site being built sets one (FEEDBACK_URL), otherwise words saying to use the contact
@@ -25,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools import phones, shortcodes
-from build_tools.frontmatter import Seeds, read_mapping, resolve_sources, source_problems
+from build_tools.frontmatter import Seeds, read_mapping, source_problems
+from build_tools.page_sources import foot_of
 from build_tools.schema import Field, Schema
 
 NUMBER = re.compile(r"^\d{3}-\d{3}-\d{4}$")
@@ -42,6 +44,8 @@ CONTACT = Schema("Fields of a contact", (
     Field("fax", '"NNN-NNN-NNNN"', "its fax number", "573-635-7545"),
     Field("address", "list of text", "a list of lines of the postal address",
           "[first line, second line, city, MO ZIP]"),
+    Field("hours", "text", "when the line answers or the office is open, only where a source "
+          "says so", "Monday to Friday, 8 a.m. to 5 p.m."),
     Field("have_ready", "text", "what to have ready when you call, only where a source says so",
           "Your child support case number. The line needs it."),
     Field("url", "http(s) address", "the contact's own site, only where a source gives it",
@@ -77,6 +81,7 @@ class Contact:
     phone: str | None = None
     fax: str | None = None
     address: tuple[str, ...] = ()
+    hours: str | None = None
     have_ready: str | None = None
     url: str | None = None
     dated: bool = False
@@ -175,7 +180,8 @@ class Contacts:
                 id=contact_id, name=entry["name"].strip(), organisation=entry["organisation"],
                 for_=entry["for"].strip(), sources=tuple(entry["sources"]),
                 phone=entry.get("phone"), fax=entry.get("fax"),
-                address=tuple(entry.get("address") or ()), have_ready=entry.get("have_ready"),
+                address=tuple(entry.get("address") or ()), hours=entry.get("hours"),
+                have_ready=entry.get("have_ready"),
                 url=entry.get("url"), dated=entry.get("dated", False),
                 dated_note=entry.get("dated_note"), instead=entry.get("instead"),
                 serves=tuple(entry.get("serves") or ()))
@@ -215,16 +221,6 @@ def phone_link(number: str) -> str:
     return f'<a class="site-tel" href="{tel_href(number)}">{number}</a>'
 
 
-def _seed_titles(contact: Contact, seeds: Seeds) -> str:
-    shown = []
-    for source in resolve_sources(list(contact.sources), seeds):
-        if source.url:
-            shown.append(f'<a href="{html.escape(source.url)}">{_text(source.label)}</a>')
-        else:
-            shown.append(_text(source.label))
-    return "; ".join(shown)
-
-
 def _instead_text(contact: Contact, contacts: Contacts) -> str:
     assert contact.instead is not None, "a dated contact names the one to use instead (load)"
     today = contacts.by_id[contact.instead]
@@ -232,7 +228,9 @@ def _instead_text(contact: Contact, contacts: Contacts) -> str:
     return f"Today, use: {_text(today.name)}{reach}."
 
 
-def render_block(contact: Contact, contacts: Contacts, seeds: Seeds) -> str:
+def render_block(contact: Contact, contacts: Contacts) -> str:
+    """A contact's card. Its sources are not on the card: they join the page's foot list
+    (:func:`_render_contact`)."""
     rows: list[tuple[str, str]] = [("For", _text(contact.for_))]
     if contact.phone:
         rows.append(("Phone", _text(contact.phone) if contact.dated else phone_link(contact.phone)))
@@ -240,12 +238,13 @@ def render_block(contact: Contact, contacts: Contacts, seeds: Seeds) -> str:
         rows.append(("Fax", _text(contact.fax)))
     if contact.address:
         rows.append(("Address", "<br>".join(_text(line) for line in contact.address)))
+    if contact.hours:
+        rows.append(("Hours", _text(contact.hours)))
     if contact.have_ready:
         rows.append(("Have ready", _text(contact.have_ready)))
     if contact.url and not contact.dated:
         rows.append(("Website", f'<a href="{html.escape(contact.url)}">'
                                 f'{_text(contact.url)}</a>'))
-    rows.append(("Source", _seed_titles(contact, seeds)))
     classes = "site-contact site-contact--dated" if contact.dated else "site-contact"
     parts = [f'<div class="{classes}">',
              f'<p class="site-contact__name"><strong>{_text(contact.name)}</strong><br>'
@@ -275,7 +274,16 @@ def _contacts(context: shortcodes.Context) -> Contacts:
 
 def _render_contact(args: str, context: shortcodes.Context) -> str:
     contact = _contacts(context).get(args, "contact")
-    return render_block(contact, _contacts(context), context.data["seeds"])
+    shown = context.shown_contacts
+    if contact.id in shown:
+        raise shortcodes.ShortcodeError(
+            f"the card of {contact.id!r} is already on this page (line {shown[contact.id]}): "
+            f"show each contact once; to name it again in a sentence, write [[phone:{contact.id}]]")
+    shown[contact.id] = context.line
+    foot = foot_of(context)
+    if foot is not None:
+        foot.add_all(contact.sources)
+    return render_block(contact, _contacts(context))
 
 
 def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.Renderer:
@@ -312,7 +320,7 @@ def _render_feedback(args: str, context: shortcodes.Context) -> str:
 
 
 shortcodes.register("contact", _render_contact, block=True, usage="[[contact:ID]]",
-                    summary="a contact's card: what it is for, phone, fax, address, sources")
+                    summary="a contact's card: what it is for, phone, fax, address, hours")
 shortcodes.register("phone", _inline_renderer("phone", _show_phone), usage="[[phone:ID]]",
                     summary="a contact's phone number, as a link that dials it")
 shortcodes.register("fax", _inline_renderer("fax", lambda c: _text(c.fax or "")),

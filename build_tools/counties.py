@@ -7,8 +7,11 @@ data/county_page.md is the page every county gets (a Jinja template with front m
 hook turns them into ``counties/<slug>.md`` pages, published at ``/counties/<slug>/``.
 
 Every source of a local fact carries ``checked: YYYY-MM-DD`` (the day it was read), and
-``secondary: true`` where it is not an official source; the page shows both beside the fact
-(:func:`cite`).
+``secondary: true`` where it is not an official source (with ``publisher``, ``published`` and
+``kind`` where known). The page puts each source it cites into its front matter with an id and
+writes ``[[ref:ID]]`` after the fact (:class:`Citations`): the reference number links to the
+source in the page's one numbered list at its foot (build_tools/page_sources.py), which shows the
+day it was checked and, for a secondary source, who published it, when and what kind of page it is.
 
 The slug rule is part of the site's contract, because county offices link to these URLs: the
 name lowercased, "." removed, spaces turned into "-" (``st-charles-county``, ``city-of-st-louis``).
@@ -35,13 +38,20 @@ import yaml
 
 from build_tools import handout, shortcodes  # noqa: F401 (registers [[handout:]])
 from build_tools.contacts import Contacts
-from build_tools.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
+from build_tools.frontmatter import (
+    Seeds,
+    read_mapping,
+    reviewed_date,
+    source_label,
+    source_problems,
+)
 from build_tools.schema import Field, Schema, yaml_comment
 from build_tools.text_lists import read_list
-from calculators.dates import long_date
 
-DATED_SOURCES = "list of {title: ..., url: ..., checked: YYYY-MM-DD}"
-SOURCES = "list of {seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}"
+DATED_SOURCES = ("list of {title: ..., url: ..., checked: YYYY-MM-DD}, each may add secondary, "
+                 "publisher, published and kind")
+SOURCES = ("list of {seed: FILE} or {title: ..., url: ..., checked: YYYY-MM-DD}, each may add "
+           "secondary, publisher, published and kind")
 STATE_WORK_BY = ("fsd", "prosecutor")
 COUNTIES_FILE = Schema("Top level", (
     Field("last_reviewed", "YYYY-MM-DD", "the date the list was last checked; each county page "
@@ -106,17 +116,13 @@ def in_sentence(name: str) -> str:
 
 @dataclass
 class Circuit:
-    """A judicial circuit from data/circuits.yml, with the slugs of its counties in order."""
+    """A judicial circuit from data/circuits.yml, with the slugs of its counties in order and the
+    sources (at least one) that name its counties."""
 
     number: int
     name: str
     sources: list[dict[str, Any]]
     slugs: list[str]
-
-    @property
-    def sourced(self) -> bool:
-        """Whether a stored source gives the circuit's counties (otherwise pages do not cite it)."""
-        return bool(self.sources)
 
 
 @dataclass
@@ -153,6 +159,12 @@ class County:
         return self.state_work_by == "prosecutor"
 
     @property
+    def prosecutor_in_facts(self) -> bool:
+        """Whether one of its facts is about the prosecutor's office (the page then points to them
+        rather than saying to ask FSD which office takes its cases)."""
+        return any("prosecut" in fact["text"].lower() for fact in self.facts)
+
+    @property
     def has_local_source(self) -> bool:
         """Whether any source gives something about this county's own offices or facts."""
         return bool(self.fsd_office or self.prosecutor_unit or self.facts
@@ -163,7 +175,7 @@ class County:
         found: list[dict[str, Any]] = []
         groups = [self.state_work_sources, self.seats_sources,
                   *(fact["sources"] for fact in self.facts)]
-        if self.circuit is not None and self.circuit.sourced:
+        if self.circuit is not None:
             groups.insert(0, self.circuit.sources)
         for group in groups:
             for source in group:
@@ -179,23 +191,14 @@ class CountiesError(ValueError):
 
 def dated_source_problems(sources: object, seeds: Seeds, where: str) -> list[str]:
     """Problems with a list of a county's sources: each is a page source (every one but a seed
-    carries ``checked: YYYY-MM-DD``, build_tools/frontmatter.py) and may also carry
-    ``secondary: true`` (not an official source: the page says so)."""
+    carries ``checked: YYYY-MM-DD``; ``secondary``, ``publisher``, ``published`` and ``kind``
+    may be added: build_tools/frontmatter.py), without an ``id``, which the page gives it."""
     if not isinstance(sources, list):
         return [f"{where} must be a list of {{title: ..., url: ..., checked: YYYY-MM-DD}}"]
-    problems = []
-    for index, source in enumerate(sources, start=1):
-        if (isinstance(source, dict) and "secondary" in source
-                and not isinstance(source["secondary"], bool)):
-            problems.append(f"{where} item {index}: 'secondary' must be true or false")
-    plain = [page_source(s) if isinstance(s, dict) else s for s in sources]
-    return problems + source_problems(plain, seeds, where)
-
-
-def page_source(source: dict[str, Any]) -> dict[str, Any]:
-    """A source as a page's front matter carries it (without ``secondary``, the county data's
-    own key)."""
-    return {k: v for k, v in source.items() if k != "secondary"}
+    problems = [f"{where} item {index}: remove 'id': the county page numbers its sources itself"
+                for index, source in enumerate(sources, start=1)
+                if isinstance(source, dict) and "id" in source]
+    return problems + source_problems(sources, seeds, where)
 
 
 def _county_problems(index: int, entry: object, contacts: Contacts, seeds: Seeds) -> list[str]:
@@ -267,9 +270,8 @@ CIRCUIT = Schema("Fields of a circuit", (
     Field("number", "integer", "the circuit's number", "22", required=True),
     Field("name", "text", "the circuit's name as the courts write it", "22nd Judicial Circuit",
           required=True),
-    Field("sources", DATED_SOURCES + ", each may add secondary: true", "where the circuit's "
-          "counties come from; [] where no stored public source for that circuit was found, and "
-          "then no page cites the circuit", "[]", required=True),
+    Field("sources", DATED_SOURCES, "where the circuit's counties come from: at least one; "
+          "every county page of the circuit cites them", required=True),
     Field("counties", "list of counties", "the counties of the circuit, each {slug, court_seats, "
           "seats_sources}", required=True),
 ))
@@ -279,8 +281,8 @@ CIRCUIT_COUNTY = Schema("Fields of a county in a circuit", (
     Field("court_seats", "list of place names", "where the county's circuit court sits, only "
           "from a cited source; [] where there is no county seat (the City of St. Louis)",
           "[Kansas City, Independence]"),
-    Field("seats_sources", DATED_SOURCES + ", each may add secondary: true",
-          "where court_seats comes from", required_with="with a non-empty court_seats"),
+    Field("seats_sources", DATED_SOURCES, "where court_seats comes from",
+          required_with="with a non-empty court_seats"),
 ))
 CIRCUIT_FIELDS = CIRCUIT.names()
 CIRCUIT_COUNTY_FIELDS = CIRCUIT_COUNTY.names()
@@ -333,9 +335,11 @@ def load_circuits(path: Path, slugs: list[str], seeds: Seeds,
             problems.append(f"{where}: field 'name' is {entry.get('name')!r}; write it as the "
                             f"courts do, {expected!r}")
         sources = entry.get("sources", None)
-        if sources is None:
-            problems.append(f"{where}: field 'sources' is required (an empty list [] where no "
-                            f"stored source gives the circuit's counties)")
+        if not sources:
+            problems.append(f"{where}: field 'sources' needs at least one source that names the "
+                            f"circuit's counties ({{title: ..., url: ..., checked: YYYY-MM-DD}}, "
+                            f"with secondary: true if it is not official): every county page of "
+                            f"the circuit cites it")
             sources = []
         problems.extend(f"{where}: {p}"
                         for p in dated_source_problems(sources, seeds, "field 'sources'"))
@@ -474,26 +478,33 @@ def _unit_problems(entries: list[dict[str, Any]], contacts: Contacts) -> list[st
     return problems
 
 
-def cite(sources: list[dict[str, Any]], seeds: Seeds, fallback: dt.date | None = None) -> str:
-    """Markdown naming each source with the day it was checked: 'Source: [RSMo 478.xxx](url),
-    checked December 2, 2026.' A source that is not official says so."""
-    parts = []
-    for source in sources:
-        if "seed" in source:
-            label, url = seeds.titles[source["seed"]], None
-        else:
-            form = next(form for form in ("statute", "regulation", "title") if form in source)
-            label, url = source[form], source["url"]
-        label = label.replace("[", "(").replace("]", ")")
-        shown = f"[{label}]({url})" if url else label
-        checked = reviewed_date(source.get("checked")) or fallback
-        if checked:
-            shown += f", checked {long_date(checked)}"
-        if source.get("secondary"):
-            shown += " (not an official source)"
-        parts.append(shown)
-    word = "Source" if len(parts) == 1 else "Sources"
-    return f"{word}: " + "; ".join(parts) + "."
+def same_source(source: dict[str, Any]) -> tuple[str, str]:
+    """What makes two sources one (as in the page's foot list): the seed file, or the address."""
+    if "seed" in source:
+        return ("seed", str(source["seed"]))
+    return ("url", str(source["url"]).rstrip("/"))
+
+
+class Citations:
+    """The sources one county page cites, in the order it first cites them, each with an id.
+
+    ``cite(sources)`` gives the reference marks to write after a fact, ``[[ref:src-1]]`` for each
+    source; a source cited again keeps its first id, so it keeps its number in the foot list."""
+
+    def __init__(self) -> None:
+        self.sources: list[dict[str, Any]] = []
+        self._ids: dict[tuple[str, str], str] = {}
+
+    def cite(self, sources: list[dict[str, Any]]) -> str:
+        marks = []
+        for source in sources:
+            key = same_source(source)
+            if key not in self._ids:
+                self._ids[key] = f"src-{len(self._ids) + 1}"
+                self.sources.append({**source, "id": self._ids[key]})
+            marks.append(f"[[ref:{self._ids[key]}]]")
+        # A comma between two numbers, so that 1 and 2 never read as 12.
+        return "<sup>,</sup>".join(marks)
 
 
 def _read(path: Path, shown_as: str) -> dict[str, Any]:
@@ -510,7 +521,6 @@ class CountyTemplate:
 
     def __init__(self, path: Path, shown_as: str = "data/county_page.md"):
         self.shown_as = shown_as
-        self.data_dir = path.parent
         text = path.read_text(encoding="utf-8")
         match = FRONT_MATTER.match(text)
         if not match:
@@ -523,39 +533,40 @@ class CountyTemplate:
         except jinja2.TemplateSyntaxError as error:
             raise CountiesError(f"{shown_as}, line {error.lineno}: {error.message}") from error
 
-    def render(self, county: County, contacts: Contacts, seeds: Seeds | None = None) -> str:
-        """The page's Markdown with front matter: the template's sources, then the county's.
+    def render(self, county: County, contacts: Contacts) -> str:
+        """The page's Markdown with front matter: the sources the page cites, each with its id
+        and in the order first cited, then the template's own (each source once). The contact
+        cards add their sources to the foot list themselves (build_tools/contacts.py).
 
         In the template: ``county``; ``unit`` and ``office``, the contacts of its prosecutor's
-        unit and FSD office (or None); ``cite(sources)``, the Markdown line naming sources with
-        the day each was checked."""
-        seeds = seeds or Seeds(self.data_dir)
+        unit and FSD office (or None); ``cite(sources)``, the ``[[ref:ID]]`` marks to write after
+        a fact, one for each of its sources."""
         unit = contacts.by_id[county.prosecutor_unit] if county.prosecutor_unit else None
         office = contacts.by_id[county.fsd_office] if county.fsd_office else None
-
-        def cite_sources(sources: list[dict[str, Any]]) -> str:
-            return cite(sources, seeds, county.last_reviewed)
-
-        scope = {"county": county, "unit": unit, "office": office, "cite": cite_sources}
+        citations = Citations()
+        scope = {"county": county, "unit": unit, "office": office, "cite": citations.cite}
         try:
             meta = yaml.safe_load(self.front.render(**scope)) or {}
             body = self.body.render(**scope)
         except jinja2.TemplateError as error:
             raise CountiesError(f"{self.shown_as}: {error}") from error
-        sources = list(meta.get("sources") or [])
-        extra = [page_source(s) for s in county.all_sources()]
-        for contact in (office, unit):
-            if contact is not None:
-                extra.extend(page_source(s) for s in contact.sources)
-        for source in extra:
-            if source not in sources:
-                sources.append(source)
+        uncited = [s for s in county.all_sources()
+                   if same_source(s) not in {same_source(c) for c in citations.sources}]
+        if uncited:  # the template must cite every source of what it says about the county
+            raise CountiesError(f"{self.shown_as}: the page for {county.name} does not cite "
+                                f"{'; '.join(source_label(s) for s in uncited)}: write "
+                                f"cite(...) after the fact that comes from each")
+        sources = list(citations.sources)
+        cited = {same_source(s) for s in sources}
+        sources.extend(s for s in meta.get("sources") or [] if same_source(s) not in cited)
         meta["sources"] = sources
         template_date = reviewed_date(meta.get("last_reviewed"))
         dates = [d for d in (template_date, county.last_reviewed) if d is not None]
-        # The sources of the county's facts and of its office count as parts too.
-        dates.extend(d for d in (reviewed_date(s.get("checked")) for s in extra
-                                 if isinstance(s, dict)) if d is not None)
+        # The sources of the county's facts and of its cards count as parts too.
+        card_sources = [s for contact in (office, unit) if contact is not None
+                        for s in contact.sources]
+        dates.extend(d for d in (reviewed_date(s.get("checked"))
+                                 for s in [*citations.sources, *card_sources]) if d is not None)
         if dates:  # the page is as fresh as its oldest part
             meta["last_reviewed"] = min(dates)
         front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)

@@ -7,6 +7,8 @@ must be found nowhere) and bench/device_bytes.py (the bytes left after a visit).
 function for Playwright's ``page.evaluate(READ, marker)``, run in any page of the site's origin.
 The marker is searched as UTF-8 (and so as ASCII and Latin-1, as Python keeps a short ASCII
 string), as UTF-16 (as JavaScript engines may keep it) and, in keys and URLs, percent-encoded.
+A body that starts with gzip's magic bytes (the worker keeps its large entries compressed) is
+searched decompressed as well as it is kept.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any, TypedDict
 class Entry(TypedDict):
     cache: str
     url: str
-    bytes: int
+    bytes: int      # as kept
+    decoded: int    # decompressed, for a body kept with gzip (else the same as bytes)
 
 
 class Storage(TypedDict):
@@ -56,8 +59,12 @@ READ = """async (marker) => {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       const response = await cache.match(request);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      entries.push({ cache: name, url: request.url, bytes: bytes.length });
+      const kept = new Uint8Array(await response.arrayBuffer());
+      const bytes = kept[0] === 0x1f && kept[1] === 0x8b
+        ? new Uint8Array(await new Response(new Blob([kept]).stream()
+          .pipeThrough(new DecompressionStream("gzip"))).arrayBuffer())
+        : kept;
+      entries.push({ cache: name, url: request.url, bytes: kept.length, decoded: bytes.length });
       if (inText(request.url)) found.push(`the key ${request.url} in cache ${name}`);
       if (inText(response.url)) found.push(`the URL of ${request.url}'s response`);
       for (const [header, value] of response.headers) {
@@ -90,12 +97,13 @@ def total_bytes(storage: Storage) -> int:
 
 
 def summary(storage: Storage) -> dict[str, Any]:
-    """The bytes of each cache, for a report."""
+    """The bytes of each cache, as kept and decompressed, for a report."""
     caches: dict[str, dict[str, int]] = {}
     for entry in storage["entries"]:
-        kept = caches.setdefault(entry["cache"], {"entries": 0, "bytes": 0})
+        kept = caches.setdefault(entry["cache"], {"entries": 0, "bytes": 0, "decoded": 0})
         kept["entries"] += 1
         kept["bytes"] += entry["bytes"]
+        kept["decoded"] += entry["decoded"]
     return {"caches": caches, "cache_bytes": total_bytes(storage), "usage": storage["usage"],
             "local": storage["local"], "session": storage["session"],
             "databases": storage["databases"], "found": storage["found"]}

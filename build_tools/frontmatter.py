@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from build_tools.schema import Field, Schema
+from calculators.dates import long_date
 from calculators.wording import closest
 
 DESCRIPTION_MAX = 160
@@ -68,6 +69,23 @@ SOURCE_FORMS_TEXT = ('{seed: FILE} (a file in data/seeds/), {statute: "RSMo 452.
                      'checked: YYYY-MM-DD}, {regulation: "45 CFR 303.100", url: ..., checked: ...} '
                      'or {title: ..., url: ..., checked: ...}')
 URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+# Keys any source may carry besides its form's own: an id for the page's [[ref:ID]] reference
+# numbers, and who published a secondary (not official) source, when, and what kind of page it
+# is. The foot list (build_tools/page_sources.py) shows them.
+SOURCE = Schema("Optional keys of a source", (
+    Field("id", "a short slug: lowercase letters, digits and '-'",
+          "unique within the page: [[ref:ID]] in the text links to this source's number in the "
+          "list at the foot of the page", "boone-circuit"),
+    Field("secondary", "true or false",
+          "true when it is not an official source (news, a law firm, a directory)", "true"),
+    Field("publisher", "text", "who published it, for a secondary source",
+          "Columbia Daily Tribune"),
+    Field("published", "YYYY-MM-DD or YYYY", "when it was published", "2012-02-21"),
+    Field("kind", "short text", "what kind of page it is",
+          "news, law firm, court notice, municipal code"),
+))
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # The keys of a page's front matter: this site's own, and Material's (hide the navigation or the
 # table of contents; keep a page out of search). A hook that reads another key registers it with
@@ -165,6 +183,7 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources",
     if not isinstance(sources, list):
         return [f"{where} must be a list, each item one of {SOURCE_FORMS_TEXT}"]
     problems = []
+    ids: set[str] = set()
     for index, source in enumerate(sources, start=1):
         item = f"{where} item {index}"
         if not isinstance(source, dict):
@@ -176,10 +195,16 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources",
             continue
         form = forms[0]
         allowed = SOURCE_FORMS[form]
-        extra = sorted(set(source) - set(allowed))
+        extra = sorted(set(source) - set(allowed) - set(SOURCE.names()))
         if extra:
             problems.append(f"{item}: unknown key(s) {', '.join(extra)}; a {form} source has "
-                            f"only {', '.join(allowed)}")
+                            f"{', '.join(allowed)}, and may have {', '.join(SOURCE.names())}")
+        problems.extend(f"{item}: {p}" for p in _optional_key_problems(source))
+        if isinstance(source.get("id"), str):
+            if source["id"] in ids:
+                problems.append(f"{item}: id {source['id']!r} is already used by another source "
+                                f"of this list; give each source its own id")
+            ids.add(source["id"])
         missing = [key for key in allowed if not source.get(key)]
         if missing:
             hint = ""
@@ -205,6 +230,35 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources",
             elif checked > today:
                 problems.append(f"{item}: checked ({checked.isoformat()}) is in the future; "
                                 f"write the date you read the source")
+    return problems
+
+
+def published_text(value: object) -> str | None:
+    """``published`` as a reader sees it ("February 21, 2012" or "2012"), or None if malformed."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
+        return value
+    date = reviewed_date(value)
+    return long_date(date) if date is not None else None
+
+
+def _optional_key_problems(source: Mapping[str, Any]) -> list[str]:
+    """Problems with the optional keys (:data:`SOURCE`) of one source."""
+    problems = []
+    if "id" in source and not (isinstance(source["id"], str) and SOURCE_ID.match(source["id"])):
+        problems.append(f"id must be a short slug of lowercase letters, digits and '-' (like "
+                        f"boone-circuit), not {source['id']!r}")
+    if "secondary" in source and not isinstance(source["secondary"], bool):
+        problems.append(f"'secondary' must be true or false, not {source['secondary']!r}")
+    for key in ("publisher", "kind"):
+        if key in source and not (isinstance(source[key], str) and source[key].strip()):
+            problems.append(f"'{key}' must be text ({SOURCE[key].meaning})")
+    if "published" in source and published_text(source["published"]) is None:
+        problems.append(f"'published' must be a date written YYYY-MM-DD or a year YYYY, not "
+                        f"{source['published']!r}")
     return problems
 
 

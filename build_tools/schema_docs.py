@@ -45,7 +45,8 @@ COUNTY_SCHEMAS = (counties.COUNTIES_FILE, counties.COUNTY, counties.FACT)
 CIRCUIT_SCHEMAS = (counties.CIRCUITS_FILE, counties.CIRCUIT, counties.CIRCUIT_COUNTY)
 SCENARIO_SCHEMAS = (scenarios.CASE, scenarios.EXPECT)
 TARGETS = (
-    Target("README.md", (frontmatter.PAGE,), "build_tools/frontmatter.py", "front-matter"),
+    Target("README.md", (frontmatter.PAGE, frontmatter.SOURCE), "build_tools/frontmatter.py",
+           "front-matter"),
     Target("README.md", (contacts.CONTACT,), "build_tools/contacts.py", "contacts"),
     Target("data/contacts.yml", (contacts.CONTACT,), "build_tools/contacts.py"),
     Target("README.md", COUNTY_SCHEMAS, "build_tools/counties.py", "counties"),

@@ -53,6 +53,15 @@ IMMUTABLE_PARTS = ("/pyodide/", "/calculators/runtime/", "/assets/javascripts/bu
 
 # Pre-compressed copies, best first: (file suffix, Content-Encoding token).
 PRECOMPRESSED = ((".br", "br"), (".gz", "gzip"))
+# How hosts compress, so that the bench and the tests see the site as each kind of host sends it:
+#   copies     the build's copies (brotli, then gzip), as nginx's brotli_static and gzip_static;
+#              gzip made on the fly for the other text (the project's own host);
+#   gzip-only  the same without the brotli copies (GitHub Pages);
+#   text-gzip  gzip made on the fly for HTML, JS, CSS, JSON, SVG and WebAssembly only, never a
+#              copy read (nginx's gzip with gzip_types, the content-type lists of static hosts);
+#   none       no compression at all.
+MODES = ("copies", "gzip-only", "text-gzip", "none")
+TEXT_GZIP = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm"}
 
 
 def accepted(header: str) -> set[str]:
@@ -76,9 +85,14 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
-def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPRequestHandler]:
-    """The request handler; ``brotli=False`` ignores the ``.br`` copies, as a host that serves
-    gzip only (GitHub Pages) would, for the bench's comparison."""
+def make_handler(root: Path, base: str, brotli: bool = True,
+                 mode: str = "copies") -> type[BaseHTTPRequestHandler]:
+    """The request handler; ``mode`` is how the host compresses (``MODES`` above);
+    ``brotli=False`` is the mode "gzip-only"."""
+    if mode not in MODES:
+        raise ValueError(f"unknown host mode {mode!r}: one of {', '.join(MODES)}")
+    if not brotli and mode == "copies":
+        mode = "gzip-only"
     root = root.resolve()
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
 
@@ -145,8 +159,14 @@ def make_handler(root: Path, base: str, brotli: bool = True) -> type[BaseHTTPReq
                 self.wfile.write(body)
 
         def _body(self, path: Path, codings: set[str]) -> tuple[bytes, str | None]:
+            if mode == "none":
+                return path.read_bytes(), None
+            if mode == "text-gzip":
+                if path.suffix.lower() in TEXT_GZIP and "gzip" in codings:
+                    return _gzipped(path, path.stat().st_mtime_ns), "gzip"
+                return path.read_bytes(), None
             for copy_suffix, coding in PRECOMPRESSED:
-                if coding == "br" and not brotli:
+                if coding == "br" and mode == "gzip-only":
                     continue
                 copy = path.with_name(path.name + copy_suffix)
                 if coding in codings and copy.is_file():
@@ -162,9 +182,10 @@ class StaticHost:
     """A static host on a background thread, for tests and benchmarks: ``with StaticHost(root)``."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
-                 brotli: bool = True):
-        self.base, self.brotli = base, brotli
-        self.server = ThreadingHTTPServer((host, port), make_handler(Path(root), base, brotli))
+                 brotli: bool = True, mode: str = "copies"):
+        self.base, self.brotli, self.mode = base, brotli, mode
+        self.server = ThreadingHTTPServer((host, port),
+                                          make_handler(Path(root), base, brotli, mode))
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         host_name, port_number = self.server.server_address[:2]
@@ -174,7 +195,8 @@ class StaticHost:
     def switch_root(self, root: Path) -> None:
         """Serve another folder at the same address from the next request on: a deploy, as a
         host that swaps the site's folder does it (tests/browser/test_privacy.py)."""
-        self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli)
+        self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli,
+                                                       self.mode)
 
     def __enter__(self) -> Self:
         self.thread.start()
@@ -191,10 +213,12 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", default=8000, type=int)
     parser.add_argument("--base", default="/", help="URL path the site is built for")
+    parser.add_argument("--mode", default="copies", choices=MODES,
+                        help="how the host compresses (default: the build's copies)")
     args = parser.parse_args()
     if not (args.root / "index.html").is_file():
         raise SystemExit(f"{args.root}/index.html not found: run `make build` first.")
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.root, args.base))
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.root, args.base, mode=args.mode))
     print(f"Serving {args.root}/ at http://{args.host}:{args.port}{args.base} (Ctrl+C to stop)")
     try:
         server.serve_forever()

@@ -75,6 +75,7 @@ class Context:
     line: int = 0                    # the line (in the file) of the shortcode being rendered
     scripts: list[str] = field(default_factory=list)  # site-relative scripts the page needs
     modules: list[str] = field(default_factory=list)  # the same, loaded as ES modules
+    shown_contacts: dict[str, int] = field(default_factory=dict)  # contact cards shown: line
 
     def path_to(self, src_uri: str) -> str:
         """A relative link from this page to another page's source file (``counties/x.md``).

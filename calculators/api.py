@@ -155,12 +155,14 @@ def _number(text: str) -> Decimal | Unreadable:
     # exponents of nine digits or more (1e100000000) gives the same answer on both.
     exponent = text.lower().partition("e")[2].lstrip("+-").lstrip("0")
     if len(exponent) > MAX_EXPONENT_DIGITS:
-        return Unreadable(f"The number {shown(text)} is too large or too small to read.")
+        return Unreadable(f"The number {shown(text)} is too large or too small to read.",
+                          text=text, too_large=True)
     return Decimal(text)
 
 
 def _constant(text: str) -> Unreadable:
-    return Unreadable(f"{text} is not a number this site accepts: write amounts like 1000.00.")
+    return Unreadable(f"{text} is not a number this site accepts: write amounts like 1000.00.",
+                      text=text)
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -42,9 +42,14 @@ ERRORS_MAX = rules.latest("limits.errors_max").number()
 @dataclass(frozen=True)
 class Unreadable:
     """A value the JSON reader could not take, such as a number whose exponent is too long or
-    NaN; the field it stands in reports ``message`` at its own path."""
+    NaN; the field it stands in reports it at its own path, in a sentence that names the field
+    (:meth:`Field.unreadable`). ``message`` is the sentence for a value that stands for no
+    field (the whole input); ``text`` is the value as written and ``too_large`` tells a number
+    too large or too small to read from a constant such as NaN."""
 
     message: str
+    text: str = ""
+    too_large: bool = False
 
 
 class RepeatedKeys(dict[str, Any]):
@@ -148,7 +153,7 @@ class Field:
         """The value of this field in ``raw`` (already known to be present), or MISSING after
         recording why it cannot be used."""
         if isinstance(raw, Unreadable):
-            reader.error(place.path, place.prefix + raw.message)
+            reader.error(place.path, place.prefix + self.unreadable(raw))
             return MISSING
         if _absent(raw):
             if self.required:
@@ -166,6 +171,18 @@ class Field:
 
     def default(self, reader: Reader) -> Any:
         return None
+
+    def example(self) -> str:
+        """How to write a value of this field, ending a message: "a whole number like 2"."""
+        # Never runs: every kind of field below says how its values are written.
+        raise NotImplementedError  # pragma: no cover
+
+    def unreadable(self, raw: Unreadable) -> str:
+        """The message for a value the JSON reader could not take, naming this field."""
+        shown_text = shown(raw.text)
+        if raw.too_large:
+            return f"{self.subject()}, {shown_text}, is a number too large or too small to read."
+        return f"{self.subject()} cannot be {shown_text}: enter {self.example()}."
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         # Never runs: every kind of field below defines its own parse.
@@ -195,6 +212,9 @@ class MoneyField(Field):
 
     def default(self, reader: Reader) -> Any:
         return self.default_cents
+
+    def example(self) -> str:
+        return "an amount like 1000 or 1000.00"
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         try:
@@ -226,6 +246,10 @@ class CountField(Field):
     maximum: int
     default_count: int | None = None
     above: str = ""
+    # Above ``possible`` the number cannot be true at all (a year has 366 nights): then
+    # ``impossible`` is the message, rather than ``above``.
+    possible: int | None = None
+    impossible: str = ""
 
     def default_json(self) -> Any:
         return self.default_count
@@ -239,30 +263,36 @@ class CountField(Field):
     def default(self, reader: Reader) -> Any:
         return self.default_count
 
+    def example(self) -> str:
+        return "a whole number like 2"
+
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         number = _whole_number(raw)
         if number is None:
             message = f"{self.subject()} must be a whole number, like 2, without decimals."
         elif number < self.minimum:
             message = f"{self.subject()} must be at least {self.minimum}."
+        elif self.possible is not None and number > self.possible:
+            message = self.impossible
         elif number > self.maximum:
             message = self.above or f"{self.subject()} must be {self.maximum} or less."
         else:
-            return number
+            return int(number)
         reader.error(place.path, place.prefix + message)
         return MISSING
 
 
-def _whole_number(raw: object) -> int | None:
-    """The integer a JSON integer or a string of ASCII digits stands for, else None. Numbers
-    with a decimal point or an exponent (``2.0``, ``2e0``) are not counts."""
+def _whole_number(raw: object) -> int | Decimal | None:
+    """The whole number a JSON number or a string of ASCII digits stands for, else None. A JSON
+    number is taken at its exact value, like money: ``2.0`` and ``2e0`` are 2 and ``1e3`` is
+    1000 (a Decimal, compared with the limits before it is ever turned into an int, so that
+    ``1e99999999`` costs nothing); ``2.5`` is not a whole number."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int):
         return raw
     if isinstance(raw, Decimal):
-        exponent = raw.as_tuple().exponent
-        return int(raw) if exponent == 0 else None
+        return raw if raw.is_finite() and raw == raw.to_integral_value() else None
     if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= COUNT_DIGITS:
         return int(raw)
     return None
@@ -284,6 +314,9 @@ class DateField(Field):
 
     def default(self, reader: Reader) -> Any:
         return reader.today if self.today_if_absent else None
+
+    def example(self) -> str:
+        return "a date written year-month-day, like 2026-05-01"
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if not isinstance(raw, str):
@@ -332,6 +365,9 @@ class ChoiceField(Field):
     def default(self, reader: Reader) -> Any:
         return self.default_choice
 
+    def example(self) -> str:
+        return "one of " + join_or([f'"{choice.value}"' for choice in self.choices])
+
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         values = [choice.value for choice in self.choices]
         if isinstance(raw, str) and raw in values:
@@ -354,10 +390,14 @@ class BooleanField(Field):
     def default(self, reader: Reader) -> Any:
         return self.default_flag
 
+    def example(self) -> str:
+        return "true or false"
+
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if isinstance(raw, bool):
             return raw
-        reader.error(place.path, f"{place.prefix}{self.subject()} must be true or false.")
+        reader.error(place.path, f"{place.prefix}{self.subject()} must be true or false, "
+                                 "without quotes.")
         return MISSING
 
 
@@ -373,6 +413,9 @@ class TextField(Field):
 
     def text_limit(self) -> int | None:
         return self.max_length
+
+    def example(self) -> str:
+        return "text in quotes"
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if not isinstance(raw, str):
@@ -398,50 +441,57 @@ class GroupField(Field):
     def default(self, reader: Reader) -> Any:
         return {member.name: member.default(reader) for member in self.fields}
 
+    def example(self) -> str:
+        return "a JSON object of its fields, like {...}"
+
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
-        return read_object(self.fields, raw, place, reader, place.prefix + self.subject())
+        return read_object(self.fields, raw, place, reader, place.prefix + self.subject(),
+                           within=f"in {self.phrase()}")
 
 
 def read_object(members: tuple[Field, ...], raw: object, place: Place, reader: Reader,
-                subject: str) -> Any:
+                subject: str, within: str = "here") -> Any:
     """The fields of a JSON object, or MISSING when ``raw`` (called ``subject`` in the message)
-    is not an object."""
-    if isinstance(raw, Unreadable):
-        reader.error(place.path, place.prefix + raw.message)
-        return MISSING
+    is not an object (a NaN where an order should be, too)."""
     if not isinstance(raw, Mapping):
         names = join_and([member.name for member in members])
         reader.error(place.path, f"{subject} must be a JSON object with the fields {names}.")
         return MISSING
-    return read_members(members, raw, place, reader)
+    return read_members(members, raw, place, reader, within)
 
 
 def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Place,
-                 reader: Reader) -> dict[str, Any]:
-    """Read every declared field of an object, then report the keys nobody declared."""
+                 reader: Reader, within: str = "here") -> dict[str, Any]:
+    """Read every declared field of an object, then report the keys nobody declared (``within``
+    says where: "here", "in the paying parent's details")."""
     values = {member.name: member.read(raw.get(member.name), Place(place.key(member.name),
                                                                    place.prefix), reader)
               for member in members}
     names = [member.name for member in members]
     for key in getattr(raw, "repeated", ()):
         reader.error(place.key(shown(key)), f'{place.prefix}The input gives "{shown(key)}" more '
-                                            "than once in the same object. Give each field once.")
+                                            f"than once {_in_object(within)}. Give each field "
+                                            "once.")
     for key in raw:
         if key in names:
             continue
         if reader.full:  # counted, without working out a message nobody will read
             reader.more += 1
         else:
-            reader.error(place.key(shown(key)), place.prefix + _unknown_key(key, names))
+            reader.error(place.key(shown(key)), place.prefix + _unknown_key(key, names, within))
     return values
 
 
-def _unknown_key(key: object, names: list[str]) -> str:
-    message = f'There is no field "{shown(key)}" here.'
+def _unknown_key(key: object, names: list[str], within: str) -> str:
+    message = f'There is no field "{shown(key)}" {within}.'
     close = closest(shown(key), names)
     if close:
         message += f' Did you mean "{close}"?'
     return f"{message} The fields are: {join_and(names)}."
+
+
+def _in_object(within: str) -> str:
+    return "in the same object" if within == "here" else within
 
 
 def shown(key: object) -> str:
@@ -468,14 +518,17 @@ class ListField(Field):
                 "item_label": self.item_label,
                 "min_items": self.min_items, "max_items": self.max_items}
 
+    def example(self) -> str:
+        return f"a list of {self.item_label.lower()}s, like [{{...}}, {{...}}]"
+
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         item = self.item_label.lower()
         if not isinstance(raw, list):
             message = f"{self.subject()} must be a list of {item}s, like [{{...}}, {{...}}]."
         elif len(raw) < self.min_items:
-            message = f"Add at least {_count(self.min_items, item)}."
+            message = f"{self.subject()} must have at least {_count(self.min_items, item)}."
         elif len(raw) > self.max_items:
-            message = f"Enter at most {_count(self.max_items, item)}."
+            message = f"{self.subject()} can have at most {_count(self.max_items, item)}."
         else:
             return [self._read_item(entry, index, place, reader)
                     for index, entry in enumerate(raw)]

@@ -8,7 +8,10 @@ March 4, 2025 (Rule 88.01).
 
 - :meth:`Edition.row` finds the schedule row for an income as the Line 5 direction says: the
   nearest income on the schedule, $25 and $75 rounded upward, the first row ("0-1300") covering
-  every income up to its top. Incomes above the last row have no row.
+  every income up to its top. An income nearest the last row ($40,000 up to $40,024) takes it;
+  an income past that (:meth:`Edition.beyond`) takes the last row too, this site's convention
+  (``rules.toml``, ``[support_amount.above_schedule]``), and the steps say a court may decide
+  on a different amount.
 - :meth:`Edition.amount` is the basic child support amount of a row for a number of children.
 - :meth:`Edition.credit_percent`, :meth:`Edition.overnight_percent` and :meth:`Edition.limit` read
   the Line 6a child care tax credit table, the Line 11 overnight table and the Line 11 caveat's
@@ -58,13 +61,20 @@ class Edition:
     def max_overnights(self) -> int:
         return self.overnight_bands[-1][1]
 
-    def row(self, income: int) -> int | None:
-        """The row for ``income`` whole dollars (Line 5 direction), or None above the schedule."""
-        if income > self.last_row:
-            return None
+    def nearest(self, income: int) -> int:
+        """The schedule income nearest ``income`` whole dollars ($25 and $75 upward), at least
+        the first row's top, whether or not the schedule goes that far."""
         whole, rest = divmod(income, self.step)
-        nearest = (whole + (2 * rest >= self.step)) * self.step
-        return max(nearest, self.first_top)
+        return max((whole + (2 * rest >= self.step)) * self.step, self.first_top)
+
+    def beyond(self, income: int) -> bool:
+        """True when the income nearest ``income`` is above the schedule's last row."""
+        return self.nearest(income) > self.last_row
+
+    def row(self, income: int) -> int:
+        """The row for ``income`` whole dollars (Line 5 direction); the last row for an income
+        beyond it (:meth:`beyond`)."""
+        return min(self.nearest(income), self.last_row)
 
     def label(self, row: int) -> str:
         """A row as the schedule prints it: "0-1300" for the first row, else "7500"."""

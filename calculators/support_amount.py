@@ -11,8 +11,14 @@ directions are unclear are in calculators/DECISIONS.md.
   including each amount entered; Line 4 is a percentage to a tenth of one percent.
 - Line 3: Line 1 plus 1a, minus 2a, 2b and 2c, never below 0. Line 2c(2) is the schedule amount
   at the parent's own Line 1 for the other children; 2c is 2c(2) minus 2c(3), never below 0.
-- Line 5: the schedule row nearest combined Line 3 ($25 and $75 upward). Above the last row
-  ($40,000) the schedule gives no amount and the court sets it (Line 12, Comment A(3)).
+- Line 1 is monthly: an income entered per paycheck, per year or per hour is first turned into
+  a month's worth, one twelfth of the year's income (directions, Line 1), with the counts of
+  paydays a year in ``rules.toml`` (:func:`monthly_cents`).
+- Line 5: the schedule row nearest combined Line 3 ($25 and $75 upward), so $40,001 to $40,024
+  take the last row ($40,000). Past that the schedule gives no row: the calculator uses its last
+  row (this site's convention, ``[support_amount.above_schedule]``), reports
+  ``beyond_schedule`` and says that a court may decide on a different amount (Line 12, Comment
+  A). Line 2c(2) reads a parent's Line 1 above the schedule the same way.
 - Line 6a(2): the child care tax credit, the credit percent for the receiving parent's Line 1
   times the lesser of Line 6a(1) and $250 (one eligible child) or $500 (two or more).
 - Line 9: Line 8 times each parent's Line 4. Line 10: the paying parent's Line 7.
@@ -39,6 +45,8 @@ from calculators import dates, money, rules
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import (
     BooleanField,
+    Choice,
+    ChoiceField,
     CountField,
     DateField,
     Field,
@@ -47,23 +55,54 @@ from calculators.fields import (
     Reader,
 )
 from calculators.layout import Section
-from calculators.rules import Applied
+from calculators.rules import Applied, Book, RulesError
 from calculators.schedule import Edition, edition
 from calculators.wording import plural
 
 FORM14 = "support_amount.form14"
 DECIMALS = "support_amount.percent_decimals"
-RULE_KEYS = (FORM14, DECIMALS)
+ABOVE_SCHEDULE = "support_amount.above_schedule"
+MONTHS_A_YEAR = "support_amount.months_a_year"
+WEEKS_A_YEAR = "support_amount.weeks_a_year"
+PAYDAYS = {"twice_a_month": "support_amount.paydays_twice_a_month",
+           "every_two_weeks": "support_amount.paydays_every_two_weeks",
+           "every_week": WEEKS_A_YEAR}
+RULE_KEYS = (FORM14, DECIMALS, ABOVE_SCHEDULE, MONTHS_A_YEAR, *dict.fromkeys(PAYDAYS.values()))
 PAYING, RECEIVING = "paying_parent", "receiving_parent"
 PERCENT = 100
 CONTACTS = ["fsd-customer-service", "fsd-review-requests"]
-INCOME_FIELDS = ("gross_income", "maintenance_received", "other_support_paid", "maintenance_paid",
-                 "other_children", "other_children_support_received")  # Lines 1 to 3
+PERIOD, HOURS = "gross_income_period", "hours_a_week"
+INCOME_FIELDS = ("gross_income", PERIOD, "maintenance_received", "other_support_paid",
+                 "maintenance_paid", "other_children",
+                 "other_children_support_received")  # Lines 1 to 3
+# How often an income is paid, as the form offers it: (value, label, the amount "a ..." in a
+# step). "month" is Form 14's own; the others are turned into a month's worth.
+PERIODS = (("month", "Per month", "a month"), ("twice_a_month", "Twice a month", "twice a month"),
+           ("every_two_weeks", "Every two weeks", "every two weeks"),
+           ("every_week", "Every week", "a week"), ("year", "Per year", "a year"),
+           ("hour", "Per hour", "an hour"))
+MOST_HOURS_A_WEEK = 7 * 24  # every hour of a week
+NIGHTS_A_YEAR = 366  # a leap year's
 
 # The declaration's limits come from the edition in force now (the form asks for one edition).
 CURRENT = edition(rules.latest(FORM14).value)
 MAX_CHILDREN = CURRENT.children
 MAX_OVERNIGHTS = CURRENT.max_overnights
+# Conventions of this site (rules.toml) do not depend on a date: their latest value is used.
+PAYDAYS_A_YEAR = {period: rules.latest(key).number() for period, key in PAYDAYS.items()}
+
+
+def check_above_schedule(book: Book) -> None:
+    """Stop the import if ``[support_amount.above_schedule]`` names a method other than the
+    one the code applies (the schedule's last row): a new method needs new code."""
+    for date, value in rules.rule(ABOVE_SCHEDULE, book).values:
+        if value != "last_row":
+            raise RulesError(f"calculators/rules.toml, [{ABOVE_SCHEDULE}.values]: from {date} "
+                             f"the value is {value!r}, but the calculator applies only "
+                             "\"last_row\"; change calculators/support_amount.py with it")
+
+
+check_above_schedule(rules.RULES)
 
 
 # --- the fields --------------------------------------------------------------------------
@@ -89,13 +128,29 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                 "if the income earned while the children are in care is in Line 1. The site "
                 "takes off the child care tax credit (Line 6a(2)).")
     members: list[Field] = [
-        money_field("gross_income", "Monthly gross income", required=True,
+        money_field("gross_income", "Gross income", required=True,
                     help="Before taxes, like 4000.00.", more=(
             "Line 1. One twelfth of the parent's gross income for the year, before taxes: "
             "wages, salary, commissions, self-employment profit, pensions, Social Security, "
             "disability, unemployment and workers' compensation benefits and more. Leave out "
             "TANF, SSI, food stamps and other benefits based on need, and child support received "
             "for other children.")),
+        ChoiceField(name=PERIOD, label="How often this income is paid",
+                    choices=tuple(Choice(value, label) for value, label, _ in PERIODS),
+                    default_choice=PERIODS[0][0],
+                    noun=f"the pay period of {who}'s gross income",
+                    help="Per month, or per paycheck, year or hour.",
+                    more=("Line 1. How often the income above is paid: per month unless you "
+                          "choose a paycheck twice a month, every two weeks or every week, a "
+                          "yearly salary or an hourly wage. The site turns it into the monthly "
+                          "amount Form 14 uses.")),
+        CountField(name=HOURS, label="Hours worked a week", minimum=1,
+                   maximum=MOST_HOURS_A_WEEK, noun=f"{who}'s hours worked a week",
+                   above=(f"A week has {MOST_HOURS_A_WEEK} hours, so {who}'s hours worked a "
+                          f"week can be at most {MOST_HOURS_A_WEEK}."),
+                   help="Only for an income paid per hour.",
+                   more=("Line 1. Only for an income paid per hour: the hours worked in a "
+                         "usual week.")),
         money_field("maintenance_received", "Maintenance received",
                     help="Court-ordered alimony this parent receives.", more=(
             "Line 1a. Court-ordered maintenance (alimony) this parent actually receives each "
@@ -111,8 +166,9 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
         CountField(name="other_children", label="Other children living with this parent",
                    minimum=0, maximum=MAX_CHILDREN, default_count=0,
                    noun=f"the number of other children living with {who}",
-                   above=(f"The schedule stops at {MAX_CHILDREN} children, so Line 2c cannot be "
-                          f"read for more: the court sets the adjustment."),
+                   above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of "
+                          f"other children living with {who} can be at most {MAX_CHILDREN}: for "
+                          "more, the court sets the Line 2c adjustment."),
                    help="Their own children, not in this case, living with them.",
                    more=("Line 2c(1). How many of this parent's own children (born or adopted, "
                          "not stepchildren) who are not part of this case live mainly with this "
@@ -141,9 +197,11 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
             "court ordered, such as tutoring, private school, college, camps or lessons.")),
     ]
     if role == RECEIVING:
-        members.insert(7, CountField(
+        after_care = [member.name for member in members].index("child_care") + 1
+        members.insert(after_care, CountField(
             name="child_care_children", label="Children in child care under 13",
-            minimum=0, maximum=MAX_CHILDREN, noun="the number of children in child care",
+            minimum=0, maximum=MAX_CHILDREN,
+            noun="the number of children under 13 in the receiving parent's child care",
             help="Leave empty to count every child in this case.",
             more=("How many of the children in work-related child care are under 13 (or "
                   "disabled and unable to care for themselves). It sets the tax credit's cap: "
@@ -155,21 +213,27 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
 FIELDS: tuple[Field, ...] = (
     CountField(name="children", label="Children in this case", required=True, minimum=1,
                maximum=MAX_CHILDREN, noun="the number of children",
-               above=(f"The schedule stops at {MAX_CHILDREN} children. For more, the court "
-                      "sets the amount (Form 14 directions, Line 12, Comment A)."),
+               above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of children "
+                      f"can be at most {MAX_CHILDREN}: for more, the court sets the amount (Form "
+                      "14 directions, Line 12, Comment A)."),
                help=f"How many children this support is for: 1 to {MAX_CHILDREN}."),
     CountField(name="overnights", label="Overnights a year with the paying parent",
                minimum=0, maximum=MAX_OVERNIGHTS, default_count=0,
                noun="the number of overnights a year with the paying parent",
-               above=(f"In Form 14 the parent with most of the overnights is the parent "
-                      f"receiving support, so the paying parent has at most {MAX_OVERNIGHTS} a "
-                      "year: swap the two parents' details."),
+               above=(f"The number of overnights a year with the paying parent can be at most "
+                      f"{MAX_OVERNIGHTS}: in Form 14 the parent with most of the overnights is the "
+                      "parent receiving support, so swap the two parents' details."),
+               possible=NIGHTS_A_YEAR,
+               impossible=(f"A year has at most {NIGHTS_A_YEAR} nights, so the number of "
+                           "overnights a year with the paying parent cannot be more: check it "
+                           f"(in Form 14 it is at most {MAX_OVERNIGHTS})."),
                help="Leave empty for none.",
                more=("Line 11. How many overnights a year the parent paying support is awarded "
                      "and actually has with the children. In Form 14 the "
                      "parent with most of the overnights receives support, so it is at most "
                      f"{MAX_OVERNIGHTS}.")),
     BooleanField(name="incremental", label="Also work out the amount for fewer children",
+                 noun="the answer to \"Also work out the amount for fewer children\"",
                  help="The amount for one child fewer each time, down to one.",
                  more=("For an order that steps down as each child's support ends (Form 14 "
                        "directions, increment orders).")),
@@ -195,8 +259,8 @@ def _both(*names: str) -> tuple[str, ...]:
 # The form: the usual case first (how many children, both incomes, the overnights), then the
 # lines that apply to some families only, each group closed until a parent opens it.
 LAYOUT = (
-    Section(title=None, fields=("children", f"{PAYING}.gross_income",
-                                f"{RECEIVING}.gross_income", "overnights")),
+    Section(title=None, fields=("children", *_both("gross_income", PERIOD, HOURS),
+                                "overnights")),
     Section(title="Child care and health insurance",
             intro=("Costs a parent pays for the children in this case each month: child care "
                    "needed for work (Lines 6a and 6b) and the children's part of a health "
@@ -221,10 +285,12 @@ LAYOUT = (
             fields=("incremental", "as_of")),
 )
 
+
 def check(values: Values, reader: Reader) -> None:
     """Problems between fields: more children in child care than in the case, support received
-    for other children without other children, Line 2c above the schedule, and two parents whose
-    adjusted incomes are both 0 (Line 4 cannot share anything)."""
+    for other children without other children, hours a week missing for an hourly income or
+    given for another, and two parents whose adjusted incomes are both 0 (Line 4 cannot share
+    anything)."""
     children = values["children"]
     parents = {role: values[role] for role in (PAYING, RECEIVING) if known(values[role])}
     receiving = parents.get(RECEIVING)
@@ -234,21 +300,30 @@ def check(values: Values, reader: Reader) -> None:
                      f"The number of children in child care, {receiving['child_care_children']}, "
                      f"is more than the children in this case, {children}.")
     for role, parent in parents.items():
+        who = "paying" if role == PAYING else "receiving"
         others, received = parent["other_children"], parent["other_children_support_received"]
         if others == 0 and known(received) and received > 0:
             reader.error(f"{role}.other_children_support_received",
                          "Line 2c(3) is support received for the other children of Line 2c(1): "
-                         "enter how many other children live with this parent, or leave it "
-                         "empty.")
-        income = parent["gross_income"]
-        if known(others, income) and others > 0 and dollars(income) > CURRENT.last_row:
-            reader.error(f"{role}.other_children",
-                         f"The schedule stops at {money.dollars(CURRENT.last_row * PERCENT)} of "
-                         "income a month, so Line 2c cannot be read for this parent's Line 1: "
-                         "the court sets the adjustment.")
+                         f"enter how many other children live with the {who} parent, or leave "
+                         "it empty.")
+        period, hours = parent[PERIOD], parent[HOURS]
+        if period == "hour" and hours is None:
+            reader.error(f"{role}.{HOURS}",
+                         f"Enter the {who} parent's hours worked a week: their gross income "
+                         "is paid per hour, so the monthly income is the hourly pay times the "
+                         "hours.")
+        elif known(period) and period != "hour" and known(hours):
+            reader.error(f"{role}.{HOURS}",
+                         f"The {who} parent's hours worked a week are used only for an income "
+                         "paid per hour: leave them empty, or choose \"Per hour\" for how often "
+                         "the income is paid.")
     if len(parents) == len((PAYING, RECEIVING)) and all(
-            known(*(parent[name] for name in INCOME_FIELDS)) for parent in parents.values()):
-        totals = [_adjusted(parent, CURRENT)[-1] for parent in parents.values()]
+            known(*(parent[name] for name in INCOME_FIELDS)) and
+            (parent[PERIOD] != "hour" or known(parent[HOURS])) for parent in parents.values()):
+        months = rules.latest(MONTHS_A_YEAR).number()
+        totals = [_adjusted(parent, monthly_cents(parent, months), CURRENT)[-1]
+                  for parent in parents.values()]
         if sum(totals) == 0:
             reader.error(f"{PAYING}.gross_income",
                          "Both parents' adjusted incomes (Line 3) are $0, so Form 14 cannot "
@@ -285,13 +360,36 @@ def usd(amount: int) -> str:
     return f"${amount:,}"
 
 
-def _adjusted(parent: Values, book: Edition) -> tuple[int, int, int, int, int, int, int, int]:
-    """Lines 1, 1a, 2a, 2b, 2c(2), 2c(3), 2c and 3 of one parent, in dollars."""
-    line1, line1a = dollars(parent["gross_income"]), dollars(parent["maintenance_received"])
+def paid_a_year(period: str, hours: int | None, months: int) -> int:
+    """How many times a year an income paid per ``period`` is paid: ``months`` for a monthly
+    one, 1 for a yearly one, the paydays a year of rules.toml for a paycheck, and the weeks a
+    year times ``hours`` a week for an hourly wage."""
+    if period == "month":
+        return months
+    if period == "year":
+        return 1
+    if period == "hour":
+        assert hours is not None  # check() asks for the hours of an hourly income
+        return PAYDAYS_A_YEAR["every_week"] * hours
+    return PAYDAYS_A_YEAR[period]
+
+
+def monthly_cents(parent: Values, months: int) -> int:
+    """A parent's gross income as the monthly amount Line 1 uses: one twelfth of what it comes
+    to in a year (Form 14 directions, Line 1), in cents rounded to the nearest cent, half a cent
+    upward (this site's convention, calculators/DECISIONS.md). A monthly amount is unchanged."""
+    return share_of(parent["gross_income"], paid_a_year(parent[PERIOD], parent[HOURS], months),
+                    months)
+
+
+def _adjusted(parent: Values, income: int, book: Edition
+              ) -> tuple[int, int, int, int, int, int, int, int]:
+    """Lines 1, 1a, 2a, 2b, 2c(2), 2c(3), 2c and 3 of one parent, in dollars, for a monthly
+    gross ``income`` in cents (:func:`monthly_cents`)."""
+    line1, line1a = dollars(income), dollars(parent["maintenance_received"])
     line2a, line2b = dollars(parent["other_support_paid"]), dollars(parent["maintenance_paid"])
     others = parent["other_children"]
-    row = book.row(line1)
-    line2c2 = book.amount(row, others) if others and row is not None else 0
+    line2c2 = book.amount(book.row(line1), others) if others else 0
     line2c3 = dollars(parent["other_children_support_received"])
     line2c = max(line2c2 - line2c3, 0)
     line3 = max(line1 + line1a - line2a - line2b - line2c, 0)
@@ -310,42 +408,48 @@ class Sheet:
     combined3: int
     shares: tuple[int, int]  # Line 4: receiving, paying, in units of 10**-decimals percent
     decimals: int
-    beyond: bool
-    row: int | None
-    line5: int | None
+    beyond: bool  # combined Line 3 is past the schedule's last row (Edition.beyond)
+    beyond_2c: tuple[bool, bool]  # Line 2c(2) read past the last row: receiving, paying
+    row: int
+    line5: int
     care: tuple[int, int, int, int, int]  # 6a(1), eligible children, cap, percent, 6a(2)
     line6: dict[str, tuple[int, int]]  # "6a", "6b", "6c", "6d", "6e": (receiving, paying)
     line7: tuple[int, int]
+    line8: int
+    line9: tuple[int, int]
+    line10: int
     overnights: int
     line11_percent: int
     limit: int
     line11_allowed: bool
-    line8: int | None = None
-    line9: tuple[int, int] | None = None
-    line10: int = 0
-    line11: int | None = None
-    line12: int | None = None
-    low_row: int | None = None
-    low_made: bool = False
+    line11: int
+    line12: int
+    low_row: int
+    low_made: bool
     low5: int | None = None
     low9: int | None = None
     low12: int | None = None
-    presumed: int | None = None
+
+    @property
+    def presumed(self) -> int:
+        return self.line12 if self.low12 is None else min(self.line12, self.low12)
 
     @property
     def low_decided(self) -> bool:
-        return self.low12 is not None and self.line12 is not None and self.low12 < self.line12
+        return self.low12 is not None and self.low12 < self.line12
 
 
-def worksheet(values: Values, children: int, book: Edition, decimals: int) -> Sheet:
-    """Form 14 for ``children`` children with the parents' figures in ``values``."""
+def worksheet(values: Values, incomes: tuple[int, int], children: int, book: Edition,
+              decimals: int) -> Sheet:
+    """Form 14 for ``children`` children with the parents' figures in ``values`` and their
+    monthly gross ``incomes`` in cents (receiving, paying: :func:`monthly_cents`)."""
     paying, receiving = values[PAYING], values[RECEIVING]
-    lines_r, lines_p = _adjusted(receiving, book), _adjusted(paying, book)
+    lines_r, lines_p = _adjusted(receiving, incomes[0], book), _adjusted(paying, incomes[1], book)
     combined3 = lines_r[-1] + lines_p[-1]
-    shares = (share_of(PERCENT * 10**decimals, lines_r[-1], combined3),
-              share_of(PERCENT * 10**decimals, lines_p[-1], combined3))
+    whole = PERCENT * 10**decimals
+    shares = (share_of(whole, lines_r[-1], combined3), share_of(whole, lines_p[-1], combined3))
     row = book.row(combined3)
-    line5 = None if row is None else book.amount(row, children)
+    line5 = book.amount(row, children)
     care_cost = dollars(receiving["child_care"])
     eligible = receiving["child_care_children"]
     eligible = children if eligible is None else min(eligible, children)
@@ -357,37 +461,31 @@ def worksheet(values: Values, children: int, book: Edition, decimals: int) -> Sh
                        ("6e", "other_extraordinary")):
         line6[line] = (dollars(receiving[name]), dollars(paying[name]))
     line7 = (sum(pair[0] for pair in line6.values()), sum(pair[1] for pair in line6.values()))
+    line8 = line5 + sum(line7)
+    line9 = (share_of(line8, shares[0], whole), share_of(line8, shares[1], whole))
     overnights = values["overnights"]
+    line11_percent = book.overnight_percent(overnights)
     limit = book.limit(children)
+    allowed = lines_r[-1] > limit
+    line11 = share_of(line5, line11_percent, PERCENT) if allowed else 0
+    line10 = line7[1]
+    # The low-income calculation (Line 5 direction): the paying parent's own row, at 100%.
+    low_row = book.row(lines_p[-1])
     sheet = Sheet(children=children, receiving=lines_r, paying=lines_p, combined3=combined3,
-                  shares=shares, decimals=decimals, beyond=row is None, row=row, line5=line5,
-                  care=(care_cost, eligible, cap, percent, credit), line6=line6, line7=line7,
-                  overnights=overnights, line11_percent=book.overnight_percent(overnights),
-                  limit=limit, line11_allowed=lines_r[-1] > limit, line10=line7[1])
-    if line5 is not None:
-        _lines_8_to_12(sheet, book)
-    return sheet
-
-
-def _lines_8_to_12(sheet: Sheet, book: Edition) -> None:
-    assert sheet.line5 is not None
-    whole = PERCENT * 10**sheet.decimals
-    sheet.line8 = sheet.line5 + sum(sheet.line7)
-    sheet.line9 = (share_of(sheet.line8, sheet.shares[0], whole),
-                   share_of(sheet.line8, sheet.shares[1], whole))
-    sheet.line11 = share_of(sheet.line5, sheet.line11_percent, PERCENT) \
-        if sheet.line11_allowed else 0
-    sheet.line12 = max(sheet.line9[1] - sheet.line10 - sheet.line11, 0)
-    sheet.presumed = sheet.line12
-    low_row = book.row(sheet.paying[-1])
-    assert low_row is not None  # one parent's Line 3 is never above the combined Line 3
-    sheet.low_row = low_row
-    sheet.low_made = low_row <= sheet.limit
+                  shares=shares, decimals=decimals, beyond=book.beyond(combined3),
+                  beyond_2c=(bool(receiving["other_children"]) and book.beyond(lines_r[0]),
+                             bool(paying["other_children"]) and book.beyond(lines_p[0])),
+                  row=row, line5=line5, care=(care_cost, eligible, cap, percent, credit),
+                  line6=line6, line7=line7, line8=line8, line9=line9, line10=line10,
+                  overnights=overnights, line11_percent=line11_percent, limit=limit,
+                  line11_allowed=allowed, line11=line11,
+                  line12=max(line9[1] - line10 - line11, 0),
+                  low_row=low_row, low_made=low_row <= limit)
     if sheet.low_made:
-        sheet.low5 = book.amount(low_row, sheet.children)
-        sheet.low9 = sheet.low5 + share_of(sum(sheet.line7), sheet.shares[1], whole)
-        sheet.low12 = max(sheet.low9 - sheet.line10 - sheet.line11, 0)
-        sheet.presumed = min(sheet.line12, sheet.low12)
+        sheet.low5 = book.amount(low_row, children)
+        sheet.low9 = sheet.low5 + share_of(sum(line7), shares[1], whole)
+        sheet.low12 = max(sheet.low9 - line10 - line11, 0)
+    return sheet
 
 
 # --- the result --------------------------------------------------------------------------
@@ -456,8 +554,7 @@ def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     receiving7, paying7 = (cash(amount) for amount in sheet.line7)
     result["7"] = _line("7", receiving7, paying7, combined=cash(sum(sheet.line7)))
     result["8"] = _line("8", combined=cash(sheet.line8))
-    nine = sheet.line9 or (None, None)
-    result["9"] = _line("9", cash(nine[0]), cash(nine[1]))
+    result["9"] = _line("9", cash(sheet.line9[0]), cash(sheet.line9[1]))
     result["10"] = _line("10", paying=cash(sheet.line10))
     result["11"] = _line("11", paying=cash(sheet.line11), percent=sheet.line11_percent,
                          allowed=sheet.line11_allowed)
@@ -470,30 +567,35 @@ def compute(values: Values, applied: Applied) -> Outcome:
     book = edition(applied.value(FORM14))
     decimals = applied.number(DECIMALS)
     children = values["children"]
-    sheet = worksheet(values, children, book, decimals)
+    parents = (values[RECEIVING], values[PAYING])
+    converted = [parent[PERIOD] != "month" for parent in parents]
+    # Form 14's twelve months are named in "rules" only when an income is converted with them;
+    # the paydays a year are this site's conventions (rules.toml), read with rules.latest.
+    months = applied.number(MONTHS_A_YEAR) if any(converted) else \
+        rules.latest(MONTHS_A_YEAR).number()
+    incomes = (monthly_cents(parents[0], months), monthly_cents(parents[1], months))
+    sheet = worksheet(values, incomes, children, book, decimals)
     increments = None
     if values["incremental"]:
         increments = []
         for fewer in range(children - 1, 0, -1):
-            smaller = worksheet(values, fewer, book, decimals)
+            smaller = worksheet(values, incomes, fewer, book, decimals)
             increments.append({"children": fewer, "presumed_amount": cash(smaller.presumed),
                                "low_income_calculation": smaller.low_decided})
     result = {
         "presumed_amount": cash(sheet.presumed),
-        "beyond_schedule": sheet.beyond,
+        "beyond_schedule": sheet.beyond or any(sheet.beyond_2c),
         "lines": lines(sheet, values),
-        "schedule": {"effective": book.effective.isoformat(),
-                     "row": None if sheet.row is None else book.label(sheet.row),
+        "schedule": {"effective": book.effective.isoformat(), "row": book.label(sheet.row),
                      "children": children},
         "low_income_calculation": {
             "made": sheet.low_made, "decided": sheet.low_decided,
-            "limit": cash(sheet.limit),
-            "row": None if sheet.low_row is None else book.label(sheet.low_row),
+            "limit": cash(sheet.limit), "row": book.label(sheet.low_row),
             "line_5": cash(sheet.low5), "line_9": cash(sheet.low9),
             "line_12": cash(sheet.low12)},
         "increments": increments,
     }
-    steps = _steps(sheet, values, book)
+    steps = _steps(sheet, values, book, _income_steps(parents, incomes, months, applied))
     if increments is not None:
         steps.extend(_increment_steps(increments, children))
     return Outcome(result, steps, list(CONTACTS))
@@ -501,7 +603,39 @@ def compute(values: Values, applied: Applied) -> Outcome:
 
 # --- the steps ---------------------------------------------------------------------------
 
-def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
+def _income_steps(parents: tuple[Values, Values], incomes: tuple[int, int], months: int,
+                  applied: Applied) -> list[str]:
+    """A step for each income entered other than per month, showing how it became monthly."""
+    steps = []
+    a_what = {value: words for value, _, words in PERIODS}
+    for who, parent, income in zip(("receiving", "paying"), parents, incomes, strict=True):
+        period = parent[PERIOD]
+        if period == "month":
+            continue
+        entered = f"{money.dollars(parent['gross_income'])} {a_what[period]}"
+        if period == "year":
+            how = f"{entered} divided by {months} months"
+        elif period == "hour":
+            weeks = PAYDAYS_A_YEAR["every_week"]
+            how = (f"{entered} times {plural(parent[HOURS], 'hour')} a week, times {weeks} "
+                   f"weeks a year ({_convention(WEEKS_A_YEAR)}), divided by {months} months")
+        else:
+            how = (f"{entered} times {PAYDAYS_A_YEAR[period]} paydays a year "
+                   f"({_convention(PAYDAYS[period])}), divided by {months} months")
+        steps.append(f"Line 1: the {who} parent's gross income of {how} is "
+                     f"{money.dollars(income)} a month, rounded to the cent. Form 14 uses a "
+                     "monthly income, one twelfth of the income for the year "
+                     f"({applied.citation(MONTHS_A_YEAR)}).")
+    return steps
+
+
+def _convention(key: str) -> str:
+    """How a step cites one of this site's conventions: "this site's convention"."""
+    citation = rules.latest(key).rule.citation
+    return citation[0].lower() + citation[1:]
+
+
+def _steps(sheet: Sheet, values: Values, book: Edition, income_steps: list[str]) -> list[str]:
     as_of: datetime.date = values["as_of"]
     steps = []
     if as_of < book.effective:
@@ -513,6 +647,7 @@ def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
                  "order of March 4, 2025). Every amount is rounded to the nearest dollar, with "
                  "50 cents rounded up (Form 14 directions, In General, A), so amounts you enter "
                  "with cents are rounded first.")
+    steps.extend(income_steps)
     if values["overnights"] >= book.overnight_bands[-1][0]:
         steps.append("With this many overnights the parents share about equal parenting time. "
                      "Then Form 14 presumes that the parent with the higher Line 1 income pays "
@@ -522,11 +657,16 @@ def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
     for who, lines_, role in (("receiving", r, RECEIVING), ("paying", p, PAYING)):
         others = values[role]["other_children"]
         if others:
+            past = book.beyond(lines_[0])
+            at = (f"at the schedule's last row, {book.label(book.last_row)}, since that "
+                  f"parent's Line 1 income of {usd(lines_[0])} is above {usd(book.last_row)}, "
+                  f"where the schedule stops ({_convention(ABOVE_SCHEDULE)}),"
+                  if past else f"at that parent's Line 1 income of {usd(lines_[0])}")
             steps.append(f"Line 2c: the {who} parent has {kids(others, 'other ')} living "
-                         f"with them. The schedule amount for {others} at that parent's Line 1 "
-                         f"income of {usd(lines_[0])} is {usd(lines_[4])}; less "
-                         f"{usd(lines_[5])} of support received for them, the adjustment is "
-                         f"{usd(lines_[6])} (Form 14 directions, Line 2c).")
+                         f"with them. The schedule amount for {others} {at} is "
+                         f"{usd(lines_[4])}; less {usd(lines_[5])} of support received for "
+                         f"them, the adjustment is {usd(lines_[6])} (Form 14 directions, "
+                         "Line 2c).")
     steps.append(f"Line 3: adjusted monthly gross income is Line 1 plus maintenance received, "
                  f"minus other support paid, maintenance paid and Line 2c, and never below $0: "
                  f"{usd(r[-1])} for the receiving parent and {usd(p[-1])} for the paying parent, "
@@ -536,24 +676,23 @@ def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
                  f"{percent_text(sheet.shares[1], sheet.decimals)}%, each rounded to a tenth of a "
                  "percent (Form 14 directions, Line 4).")
     if sheet.beyond:
-        steps.append(f"The combined adjusted income of {usd(sheet.combined3)} a month is above "
-                     f"{usd(book.last_row)}, where the schedule stops. Form 14 gives no basic "
-                     "amount there: the court sets the support, considering all relevant "
-                     "factors (Form 14 directions, Line 12, Comment A).")
-        return steps
-    assert sheet.row is not None and sheet.line5 is not None and sheet.line9 is not None
-    assert sheet.line11 is not None and sheet.line12 is not None
-    steps.append(f"Line 5: {usd(sheet.combined3)} is nearest the schedule's row "
-                 f"{book.label(sheet.row)} ($25 and $75 round up), where the basic amount for "
-                 f"{kids(sheet.children)} is {usd(sheet.line5)} "
-                 "(Form 14 directions, Line 5).")
+        steps.append(f"Line 5: {usd(sheet.combined3)} is above {usd(book.last_row)}, where the "
+                     "schedule stops, so Form 14 is worked out with the schedule's last row, "
+                     f"{book.label(sheet.row)} ({_convention(ABOVE_SCHEDULE)}), where the "
+                     f"basic amount for {kids(sheet.children)} is {usd(sheet.line5)} "
+                     "(Form 14 directions, Line 5).")
+    else:
+        steps.append(f"Line 5: {usd(sheet.combined3)} is nearest the schedule's row "
+                     f"{book.label(sheet.row)} ($25 and $75 round up), where the basic amount "
+                     f"for {kids(sheet.children)} is {usd(sheet.line5)} "
+                     "(Form 14 directions, Line 5).")
     steps.extend(_care_steps(sheet))
     steps.append(f"Line 7: additional child-rearing costs are {usd(sheet.line7[0])} for the "
                  f"receiving parent and {usd(sheet.line7[1])} for the paying parent. Line 8: "
-                 f"{usd(sheet.line5)} plus {usd(sum(sheet.line7))} is {usd(sheet.line8 or 0)} "
+                 f"{usd(sheet.line5)} plus {usd(sum(sheet.line7))} is {usd(sheet.line8)} "
                  "(Form 14 directions, Lines 7 and 8).")
     steps.append(f"Line 9: the paying parent's {percent_text(sheet.shares[1], sheet.decimals)}% of "
-                 f"{usd(sheet.line8 or 0)} is {usd(sheet.line9[1])}; the receiving parent's "
+                 f"{usd(sheet.line8)} is {usd(sheet.line9[1])}; the receiving parent's "
                  f"share is {usd(sheet.line9[0])} (Form 14 directions, Line 9). Line 10: the "
                  f"paying parent gets credit for the {usd(sheet.line10)} of costs they pay "
                  "(Form 14 directions, Line 10).")
@@ -564,12 +703,30 @@ def _steps(sheet: Sheet, values: Values, book: Edition) -> list[str]:
                     if sheet.line9[1] - sheet.line10 - sheet.line11 <= 0 else "")
                  + " (Form 14 directions, Line 12).")
     steps.extend(_low_income_steps(sheet, book))
-    steps.append(f"The presumed child support amount is {usd(sheet.presumed or 0)} a month. "
+    steps.append(f"The presumed child support amount is {usd(sheet.presumed)} a month. "
                  "Under Rule 88.01 a court presumes it is correct, but it can find it unjust or "
                  "inappropriate after considering all relevant factors and order a different "
                  "amount. This site does not impute income, deviate from the amount, or handle "
                  "split or third-party custody.")
+    steps.extend(_above_schedule_steps(sheet, book))
     return steps
+
+
+def _above_schedule_steps(sheet: Sheet, book: Edition) -> list[str]:
+    """What a court may do when an income is above the schedule (Line 12, Comment A)."""
+    top = usd(book.last_row)
+    if sheet.combined3 > book.last_row:
+        return [f"The schedule stops at a combined income of {top} a month, and the parents' "
+                f"is {usd(sheet.combined3)}. A court may decide on a different amount: "
+                f"combined income above {top} is one of the reasons Form 14 gives for a court "
+                "to consider departing from the presumed amount (Form 14 directions, Line 12, "
+                "Comment A)."]
+    if any(sheet.beyond_2c):
+        return [f"The schedule stops at {top} of income a month, so Line 2c was read at its "
+                "last row for a parent whose income is higher. A court may decide on a "
+                "different amount after considering all relevant factors (Form 14 directions, "
+                "Line 12, Comment A)."]
+    return []
 
 
 def _care_steps(sheet: Sheet) -> list[str]:
@@ -588,14 +745,13 @@ def _care_steps(sheet: Sheet) -> list[str]:
 
 
 def _overnight_steps(sheet: Sheet, book: Edition) -> list[str]:
-    assert sheet.line5 is not None
     if sheet.line11_percent == 0:
         fewest = book.overnight_bands[1][0]
         return [f"Line 11: with {plural(sheet.overnights, 'overnight')} a year (fewer than "
                 f"{fewest}) there is no overnight adjustment (Form 14 directions, Line 11)."]
     if sheet.line11_allowed:
         return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year gives "
-                f"{sheet.line11_percent}% of Line 5 ({usd(sheet.line5)}), {usd(sheet.line11 or 0)}."
+                f"{sheet.line11_percent}% of Line 5 ({usd(sheet.line5)}), {usd(sheet.line11)}."
                 f" It is allowed because the receiving parent's Line 3, {usd(sheet.receiving[-1])}"
                 f", is above {usd(sheet.limit)} for {kids(sheet.children)} "
                 "(Form 14 directions, Line 11)."]
@@ -610,9 +766,9 @@ def _overnight_steps(sheet: Sheet, book: Edition) -> list[str]:
 
 
 def _low_income_steps(sheet: Sheet, book: Edition) -> list[str]:
-    assert sheet.low_row is not None
-    where = (f"The paying parent's Line 3, {usd(sheet.paying[-1])}, is nearest the schedule's row "
-             f"{book.label(sheet.low_row)}")
+    where = (f"The paying parent's Line 3, {usd(sheet.paying[-1])}, is "
+             + ("above the schedule's last row, " if book.beyond(sheet.paying[-1])
+                else "nearest the schedule's row ") + book.label(sheet.low_row))
     if not sheet.low_made:
         return [f"{where}, above {usd(sheet.limit)}, the highest income the schedule's "
                 f"self-support reserve covers for {kids(sheet.children)}, so the "
@@ -631,9 +787,7 @@ def _increment_steps(increments: list[dict[str, Any]], children: int) -> list[st
     if not increments:
         return ["With one child there is no smaller order to work out for an increment order."]
     amounts = "; ".join(f"{kids(item['children'])}: "
-                        + ("the court sets it" if item["presumed_amount"] is None
-                           else f"${item['presumed_amount']}")
-                        for item in increments)
+                        f"{usd(int(Decimal(item['presumed_amount'])))}" for item in increments)
     return [f"Increment order: a separate Form 14 for each number of children from "
             f"{children - 1} down to 1, with the same incomes and costs ({amounts}). A court "
             "orders support as one amount or in steps like these, never split per child "

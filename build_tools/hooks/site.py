@@ -7,10 +7,11 @@ In build order:
   data/county_page.md are read and checked whole, before any page.
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
-  error; shortcodes (build_tools/shortcodes.py) are expanded; a page not reviewed for a year is
-  logged at info level.
-- on_page_context: the sources, review date, per-page scripts and the quick-exit link, for the
-  templates in overrides/.
+  error; shortcodes (build_tools/shortcodes.py) are expanded, numbering the page's sources
+  (build_tools/page_sources.py: front matter first, then each contact card's); a page not
+  reviewed for a year is logged at info level.
+- on_page_context: the numbered sources, review date, per-page scripts and the quick-exit link,
+  for the templates in overrides/.
 - on_post_build: every URL in data/published_urls.txt is built or redirected, and every page is
   listed there (build_tools/url_manifest.py).
 
@@ -20,7 +21,6 @@ The logic lives in importable modules under build_tools/; this file only connect
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,9 +39,9 @@ from build_tools.frontmatter import (
     check_page,
     format_problems,
     is_stale,
-    resolve_sources,
     reviewed_date,
 )
+from build_tools.page_sources import FootList
 from build_tools.site_pages import redirected_urls
 from calculators.dates import long_date
 
@@ -64,6 +64,7 @@ class _Build:
     scripts: dict[str, list[str]] = field(default_factory=dict)
     modules: dict[str, list[str]] = field(default_factory=dict)
     generated: dict[str, str] = field(default_factory=dict)  # county page -> where it is made
+    feet: dict[str, FootList] = field(default_factory=dict)  # page -> its numbered sources
 
 
 _build: _Build | None = None
@@ -102,7 +103,7 @@ def on_files(files: Any, config: Any) -> Any:
                 f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
                 f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
         try:
-            content = build.template.render(county, build.contacts, build.seeds)
+            content = build.template.render(county, build.contacts)
         except ValueError as error:
             raise PluginError(str(error)) from error
         # Reached from the county index, not the nav: kept out of the nav and its report.
@@ -132,12 +133,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # Lines in messages count from the top of the file, front matter included.
     body = get_data(source)[0]
     offset = source[:len(source) - len(body)].count("\n")
+    foot = FootList.of_page(page.meta["sources"], build.seeds)
     context = shortcodes.Context(page.file.src_uri, config, line_offset=offset, data={
-        "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties})
+        "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties,
+        "sources": foot})
     try:
         markdown = shortcodes.expand(markdown, context)
     except shortcodes.ShortcodeErrors as errors:
         raise PluginError(errors.describe(shown)) from errors
+    build.feet[page.file.src_uri] = foot
     build.scripts[page.file.src_uri] = context.scripts
     build.modules[page.file.src_uri] = context.modules
     if is_stale(page.meta, build.today):
@@ -147,25 +151,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
-# DSS's child support pages used to live under dss.mo.gov/cse/ (the seeds and older stored copies
-# give those addresses); they are no longer online there. A page may still cite what such a copy
-# says, but the address is shown as text, never as a link a reader would follow to nothing.
-RETIRED_ADDRESSES = re.compile(r"^https?://(www\.)?dss\.mo\.gov/cse/", re.I)
-
-
-def retired_address(url: str | None) -> str | None:
-    """The address without its scheme when it is no longer online, else None."""
-    if url and RETIRED_ADDRESSES.match(url):
-        return re.sub(r"^https?://", "", url)
-    return None
-
-
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
     build = _current()
     reviewed = reviewed_date(page.meta["last_reviewed"])
     assert reviewed is not None, "on_page_markdown has checked the front matter"
-    context["site_sources"] = [dict(s.as_dict(), retired=retired_address(s.url))
-                               for s in resolve_sources(page.meta["sources"], build.seeds)]
+    foot = build.feet.get(page.file.src_uri)
+    context["site_sources"] = foot.entries if foot is not None else []
     context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
     scripts = list(build.scripts.get(page.file.src_uri, []))
     context["site_quick_exit"] = None

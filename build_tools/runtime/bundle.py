@@ -47,6 +47,16 @@ START_SOURCE = HERE / "start-worker.js"
 # lock file (no package is installed from Pyodide's index: the worker passes its ABI version).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 LOCK_FILE = "pyodide-lock.json"
+# A brotli decoder (WebAssembly, pinned in package.json), for hosts that do not send brotli: the
+# worker fetches the runtime's brotli copies itself and decodes them (worker.js). Its glue script
+# and its module, copied from node_modules/brotli-dec-wasm/pkg/ into the runtime's folder.
+BROTLI_DECODER = ("brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm")
+BROTLI_PACKAGE = "brotli-dec-wasm"
+# The files the worker fetches as a brotli or gzip copy when the host sends no brotli itself
+# (worker.js, "The same bytes on every host"): the two largest. Pyodide's large script is
+# imported by its URL: a copy decoded here could only be imported as a blob: script, which the
+# worker's content security policy does not allow.
+OWN_COPIES = ("pyodide.asm.wasm", "python_stdlib.zip")
 RUNTIME_FOLDER = "calculators/runtime"
 SERVICE_WORKER = "calculators/sw.js"
 BUILD_INFO = "calculators/build.json"
@@ -93,6 +103,22 @@ def find_pyodide(root: Path = ROOT) -> Pyodide:
     return Pyodide(version, source)
 
 
+def find_brotli_decoder(root: Path = ROOT) -> dict[str, bytes]:
+    """The brotli decoder's files (``BROTLI_DECODER``), checked against package.json's pin."""
+    package = root / "node_modules" / BROTLI_PACKAGE
+    manifest = package / "package.json"
+    pinned = json.loads((root / "package.json").read_text(encoding="utf-8")) \
+        .get("devDependencies", {}).get(BROTLI_PACKAGE)
+    installed = (json.loads(manifest.read_text(encoding="utf-8"))["version"]
+                 if manifest.is_file() else None)
+    files = {name: package / "pkg" / name for name in BROTLI_DECODER}
+    if installed != pinned or not all(path.is_file() for path in files.values()):
+        raise RuntimeBuildError(
+            f"node_modules/{BROTLI_PACKAGE} is missing or not the version package.json pins "
+            f"({pinned}): run `make setup` (npm ci).")
+    return {name: path.read_bytes() for name, path in files.items()}
+
+
 @dataclass(frozen=True)
 class Runtime:
     """Everything the calculator pages load, with its site-relative URLs."""
@@ -102,6 +128,7 @@ class Runtime:
     stdlib: bytes        # the trimmed, precompiled standard library
     key: str             # from the content of the wheel, the standard library and the worker
     worker_text: str
+    decoder: dict[str, bytes] = field(default_factory=dict)  # BROTLI_DECODER's files
 
     @property
     def folder(self) -> str:
@@ -120,18 +147,61 @@ class Runtime:
         """Every versioned file (site-relative), in the order the worker needs them."""
         return ([self.pyodide.folder + name for name in PYODIDE_FILES]
                 + [self.worker, self.starter, self.folder + self.wheel.filename,
-                   self.folder + stdlib.FILENAME])
+                   self.folder + stdlib.FILENAME]
+                + [self.folder + name for name in self.decoder])
+
+    def kept_by_worker(self) -> list[str]:
+        """The versioned files the worker keeps itself, compressed (worker.js, "Kept on the
+        device"), and the decoder it needs only on a first visit: not the service worker's."""
+        return ([self.pyodide.folder + "pyodide.asm.wasm", self.folder + stdlib.FILENAME]
+                + [self.folder + name for name in self.decoder])
+
+
+def first_visit_bytes(runtime: Runtime) -> dict[str, int]:
+    """What a first visit downloads of the runtime from each kind of host (build_tools/serve.py's
+    modes), as worker.js fetches it:
+
+    - ``copies`` (a host that sends the build's brotli copies): every file's brotli copy;
+    - ``text-gzip`` (gzip made on the fly for text and WebAssembly, no copy read): the worker,
+      Pyodide's scripts and the decoder's script gzipped; the WebAssembly and the standard
+      library as their brotli copies, decoded by the decoder, whose own module comes as its
+      gzip copy; the wheel raw;
+    - ``none`` (no compression): the same, with the scripts and the wheel raw. Pyodide's large
+      script (1.25 MB) is imported by its URL, and so comes raw: the worker's policy allows no
+      script made in the browser.
+
+    Gzip made on the fly is counted at the local host's level (serve.py); another host's level
+    changes those few scripts' figures by a few kilobytes.
+    """
+    import gzip
+
+    from build_tools.runtime import precompress
+
+    def copy(data: bytes, suffix: str) -> int:
+        return len(precompress.compressed(data, suffix))
+
+    def on_the_fly(data: bytes) -> int:
+        return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+    pyodide = {name: (runtime.pyodide.source / name).read_bytes() for name in PYODIDE_FILES}
+    scripts = [runtime.worker_text.encode("utf-8"), START_SOURCE.read_bytes(),
+               pyodide["pyodide.mjs"], pyodide["pyodide.asm.mjs"]]
+    glue, module = (runtime.decoder[name] for name in BROTLI_DECODER)
+    own = copy(pyodide["pyodide.asm.wasm"], ".br") + copy(runtime.stdlib, ".br") \
+        + copy(module, ".gz")
+    return {
+        "copies": sum(copy(data, ".br") for data in [*scripts, pyodide["pyodide.asm.wasm"],
+                                                     runtime.wheel.data, runtime.stdlib]),
+        "text-gzip": own + sum(on_the_fly(data) for data in [*scripts, glue])
+        + len(runtime.wheel.data),
+        "none": own + sum(len(data) for data in [*scripts, glue, runtime.wheel.data]),
+    }
 
 
 def download_bytes(runtime: Runtime) -> int:
-    """What a first visit downloads for the calculator, gzip-compressed (a host that sends the
-    brotli copies sends less): what a page tells a visitor who is saving data."""
-    from build_tools.runtime import precompress
-
-    payloads = [(runtime.pyodide.source / name).read_bytes() for name in PYODIDE_FILES]
-    payloads += [runtime.worker_text.encode("utf-8"), START_SOURCE.read_bytes(),
-                 runtime.wheel.data, runtime.stdlib]
-    return sum(len(precompress.compressed(data, ".gz")) for data in payloads)
+    """What a first visit downloads for the calculator at most, whatever the host: what a page
+    tells a visitor who is saving data."""
+    return max(first_visit_bytes(runtime).values())
 
 
 def _setting_line(name: str, value: object) -> str:
@@ -154,12 +224,15 @@ def prepare(root: Path = ROOT) -> Runtime:
     lock = json.loads((pyodide.source / LOCK_FILE).read_text(encoding="utf-8"))
     # The worker sits in calculators/runtime/<key>/; every key has the same depth.
     from_worker = posixpath.relpath(pyodide.folder, f"{RUNTIME_FOLDER}/key") + "/"
+    decoder = find_brotli_decoder(root)
+    glue, module = BROTLI_DECODER
     settings = {"pyodide": from_worker, "wheel": wheel.filename, "stdlib": stdlib.FILENAME,
-                "lockInfo": lock["info"], "sizes": sizes}
+                "lockInfo": lock["info"], "sizes": sizes, "ownCopies": list(OWN_COPIES),
+                "brotli": {"script": glue, "module": module}}
     worker_text = _setting_line("RUNTIME", settings) + WORKER_SOURCE.read_text(encoding="utf-8")
     digest = hashlib.sha256(worker_text.encode("utf-8") + START_SOURCE.read_bytes() + wheel.data
-                            + trimmed).hexdigest()
-    return Runtime(pyodide, wheel, trimmed, digest[:16], worker_text)
+                            + trimmed + b"".join(decoder.values())).hexdigest()
+    return Runtime(pyodide, wheel, trimmed, digest[:16], worker_text, decoder)
 
 
 class _Loads(HTMLParser):
@@ -245,8 +318,11 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str],
     (folder / stdlib.FILENAME).write_bytes(runtime.stdlib)
     (folder / "worker.js").write_text(runtime.worker_text, encoding="utf-8")
     shutil.copyfile(START_SOURCE, site_dir / runtime.starter)
+    for name, data in runtime.decoder.items():
+        (folder / name).write_bytes(data)
     written.files += [runtime.starter, runtime.folder + runtime.wheel.filename,
                       runtime.folder + stdlib.FILENAME, runtime.worker]
+    written.files += [runtime.folder + name for name in runtime.decoder]
 
     shell = list(pages)
     for page in pages:
@@ -262,7 +338,10 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str],
     def relative(path: str) -> str:
         return posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
 
-    settings: dict[str, object] = {"runtime": [relative(path) for path in runtime.files()],
+    # The worker keeps the WebAssembly and the standard library itself, compressed, as it
+    # fetched them: the service worker neither fetches them again nor keeps a second copy.
+    precached = [path for path in runtime.files() if path not in runtime.kept_by_worker()]
+    settings: dict[str, object] = {"runtime": [relative(path) for path in precached],
                 "shell": [relative(path) for path in shell]}
     text = json.dumps(settings, sort_keys=True)
     settings["cache"] = "calculators-" + hashlib.sha256(

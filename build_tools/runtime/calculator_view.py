@@ -241,8 +241,9 @@ def _form14_summary(result: dict[str, Any]) -> list[str]:
                     f"{_dollars(low['limit'])}, so the low-income calculation was made too: it "
                     f"gives {_dollars(low['line_12'])}, which is not lower, so Line 12 stands.")
     if result["beyond_schedule"] and result["presumed_amount"] is not None:
-        said.append("The parents' combined income is above the schedule's last row: a court "
-                    "may decide on a different amount.")
+        said.append("The parents' combined income is above the schedule's last row, "
+                    f"{_row(schedule['row'])}, so Form 14 is worked out with that row: a court "
+                    "may decide on a different amount (see the steps).")
     for item in result["increments"] or []:
         amount = item["presumed_amount"]
         said.append(f"For {_children(item['children'])}, "

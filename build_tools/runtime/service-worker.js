@@ -2,8 +2,10 @@
 //
 // The site build writes this file as calculators/sw.js with one line in front of it,
 // `const PRECACHE = {cache, snapshots, runtime, shell}` (URLs relative to this file):
-//   runtime    the versioned files (Pyodide, the worker, the wheel): their URLs change when their
-//              content does, so they are served from the cache first;
+//   runtime    the versioned files (Pyodide's scripts, the worker, the wheel): their URLs change
+//              when their content does, so they are served from the cache first. The largest two,
+//              the WebAssembly and the standard library, are not here: the worker keeps them
+//              itself, compressed, as it fetched them (build_tools/runtime/worker.js);
 //   shell      the calculator pages and what they load (styles, scripts, the search index):
 //              served from the network first, from the cache when the network fails;
 //   cache      the cache's name, new whenever either list changes;
@@ -18,7 +20,7 @@
 // that brought it, whose URL could carry the same. Every other request (build.json, which
 // says which version of the site is deployed) goes to the network as if this did not exist.
 // Only the calculator pages register it, after their calculator has loaded, so that installing it
-// mostly reads the browser's HTTP cache instead of downloading the runtime a second time.
+// reads the browser's HTTP cache instead of downloading the runtime a second time.
 
 /* global PRECACHE */
 
@@ -33,7 +35,12 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(PRECACHE.cache)
-      .then((cache) => cache.addAll([...RUNTIME, ...SHELL]))
+      // The versioned files from the HTTP cache, where the worker's visit has just put them: a
+      // runtime file is never downloaded twice.
+      .then((cache) => cache.addAll([
+        ...[...RUNTIME].map((url) => new Request(url, { cache: "force-cache" })),
+        ...SHELL,
+      ]))
       .then(() => self.skipWaiting()),
   );
 });

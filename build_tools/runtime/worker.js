@@ -2,7 +2,8 @@
 //
 // The site build writes this file into calculators/runtime/<key>/worker.js with one line
 // in front of it, `const RUNTIME = {...}`: where the Pyodide folder is (relative to this file),
-// the wheel's file name, and the size of each file loaded (for the progress bar).
+// the wheel's file name, the size of each file loaded (for the progress bar), the files fetched
+// as their own compressed copies where the host does not send brotli, and the brotli decoder.
 //
 // Messages from the page: {id, calculator, input} where input is the JSON text to calculate on.
 // Messages to the page:
@@ -51,26 +52,11 @@ function advance(bytes) {
   postMessage({ type: "progress", loaded, total });
 }
 
-// Count the bytes of a response as they arrive, on a copy, leaving the original untouched for
-// Pyodide (WebAssembly compiles the original while it streams in).
-async function count(response) {
-  try {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      advance(value.byteLength);
-    }
-  } catch {
-    // A copy that cannot be read changes nothing but the progress bar.
-  }
-}
-
-// Pyodide fetches the WebAssembly, the standard library and its lock file with fetch(). When one
-// of them fails, Pyodide only logs a warning and waits for ever, so every fetch is watched here:
-// a failure is reported at once, and the bytes of a success are counted.
+// Pyodide fetches the WebAssembly and the standard library with fetch(). When one of them fails,
+// Pyodide only logs a warning and waits for ever, so every fetch is watched here: a failure is
+// reported at once.
 const networkFetch = globalThis.fetch.bind(globalThis);
-globalThis.fetch = async (input, init) => {
+async function watchedFetch(input, init) {
   let response;
   try {
     response = await networkFetch(input, init);
@@ -78,13 +64,10 @@ globalThis.fetch = async (input, init) => {
     fail(error);
     throw error;
   }
-  if (!response.ok) {
-    fail(`${response.status} ${response.url}`);
-  } else if (response.body) {
-    count(response.clone());
-  }
+  if (!response.ok) fail(`${response.status} ${response.url}`);
   return response;
-};
+}
+globalThis.fetch = watchedFetch;
 // Likewise a WebAssembly module that cannot be compiled (a policy forbidding it, a damaged file).
 for (const name of ["instantiateStreaming", "instantiate"]) {
   const original = globalThis.WebAssembly && WebAssembly[name];
@@ -98,54 +81,184 @@ for (const name of ["instantiateStreaming", "instantiate"]) {
   }
 }
 
-// Every download starts now, before Pyodide's own script has even been fetched: the WebAssembly
-// (compiled while it streams in, on its own thread), the standard library and the wheel. When
-// Pyodide asks for the same URLs, it is handed these responses.
-const early = new Map();
-function startFetch(url) {
-  const response = fetch(url);
-  early.set(url, response);
-  return response;
+// A stream that counts the bytes passing through it for the progress bar. What is counted is the
+// file's own bytes (after any decoding), which is what RUNTIME.sizes gives the total of.
+function counted() {
+  return new TransformStream({
+    transform(chunk, controller) {
+      advance(chunk.byteLength);
+      controller.enqueue(chunk);
+    },
+  });
 }
-const wasmResponse = startFetch(wasmURL);
-const stdlibResponse = startFetch(stdlibURL);
-const wheelBytes = fetch(wheelURL)
-  .then((response) => response.arrayBuffer())
-  .then((buffer) => new Uint8Array(buffer));
-const compiled = typeof WebAssembly === "object"
-  ? WebAssembly.compileStreaming(wasmResponse).then((module) => {
-    mark("wasm");
-    return module;
-  })
-  : null;
-compiled?.catch(() => {}); // reported by start(), which awaits it
-stdlibResponse.then((response) => response.clone().arrayBuffer()).then(() => mark("stdlib"),
-  () => {});
 
-globalThis.fetch = ((watched) => (input, init) => {
-  const url = typeof input === "string" ? input : input.url;
-  const response = early.get(url);
-  if (response) {
-    early.delete(url);
-    return response;
+// ---- The same bytes on every host --------------------------------------------------------------
+//
+// The build writes beside each large file F a brotli copy F.br and a gzip copy F.gz
+// (build_tools/runtime/precompress.py). A host that reads them (nginx's brotli_static, the
+// project's own) sends F.br to a browser asking for F, with Content-Encoding: br, and the browser
+// decodes it. Most hosts do not: they send F raw, or gzip only some types of file on the fly, and
+// never a zip. So the worker asks how the host sent its own script (from the HTTP cache: no
+// request reaches the host), and where that was not brotli, it fetches the copies itself:
+// F.br, decoded here by a small WebAssembly brotli decoder (RUNTIME.brotli, fetched only then,
+// its module as its own gzip copy), or F.gz, decoded by the browser's DecompressionStream. A
+// browser without either, or a copy that is missing, falls back to F itself.
+const OWN_COPIES = new Set(RUNTIME.ownCopies);
+const canGunzip = typeof DecompressionStream === "function";
+const decoderScriptURL = new URL(RUNTIME.brotli.script, here).href;
+const decoderModuleURL = new URL(RUNTIME.brotli.module, here).href;
+
+// How the host sends a file that has a brotli copy: "br" when it sends the copy itself.
+const hostCoding = (async () => {
+  try {
+    const own = await networkFetch(here, { cache: "force-cache" });
+    const coding = own.headers.get("Content-Encoding");
+    own.body?.cancel().catch(() => {});
+    return coding ? coding.toLowerCase() : "";
+  } catch {
+    return "";
   }
-  return watched(input, init);
-})(globalThis.fetch);
+})();
 
-// Pyodide instantiates the WebAssembly it fetched; it is given the module compiled above instead.
-const instantiateStreaming = WebAssembly.instantiateStreaming;
-if (instantiateStreaming) {
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    if ((await source).url !== wasmURL) return instantiateStreaming(source, imports);
-    const module = await compiled;
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
+// A stream of the bytes of `body` (a stream of gzip or not): a host that sends F.gz with
+// Content-Encoding: gzip has had fetch decode it already, so the first two bytes decide.
+function gunzipIfGzip(body) {
+  const reader = body.getReader();
+  let first = new Uint8Array(0);
+  return new ReadableStream({
+    async start(controller) {
+      while (first.length < 2) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        const joined = new Uint8Array(first.length + value.length);
+        joined.set(first);
+        joined.set(value, first.length);
+        first = joined;
+      }
+      const rest = new ReadableStream({
+        start(inner) {
+          if (first.length) inner.enqueue(first);
+        },
+        async pull(inner) {
+          const { done, value } = await reader.read();
+          if (done) inner.close();
+          else inner.enqueue(value);
+        },
+        cancel(reason) {
+          return reader.cancel(reason);
+        },
+      });
+      const gzip = first[0] === 0x1f && first[1] === 0x8b;
+      this.source = (gzip ? rest.pipeThrough(new DecompressionStream("gzip")) : rest).getReader();
+    },
+    async pull(controller) {
+      const { done, value } = await this.source.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return this.source?.cancel(reason);
+    },
+  });
+}
+
+// The brotli decoder, loaded once, when a file is first fetched as its brotli copy.
+let brotliDecoder = null;
+function loadBrotliDecoder() {
+  brotliDecoder ??= (async () => {
+    if (!canGunzip) throw new Error("no DecompressionStream for the decoder's module");
+    const [glue, module] = await Promise.all([
+      import(decoderScriptURL),
+      networkFetch(decoderModuleURL + ".gz").then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+        return new Response(gunzipIfGzip(response.body)).arrayBuffer();
+      }),
+    ]);
+    await glue.default({ module_or_path: module });
+    return glue;
+  })();
+  return brotliDecoder;
+}
+
+// A TransformStream decoding brotli with the decoder's streaming state.
+const NEEDS_MORE_OUTPUT = 3;
+const SUCCESS = 1;
+function brotliStream(glue) {
+  const state = new glue.BrotliDecStream();
+  let finished = false;
+  return new TransformStream({
+    transform(chunk, controller) {
+      let input = chunk;
+      while (!finished) {
+        const result = state.dec(input, 1 << 20);
+        const output = result.buf;
+        if (output.length) controller.enqueue(output);
+        input = input.subarray(result.input_offset);
+        const code = result.code;
+        result.free();
+        if (code === SUCCESS) finished = true;
+        if (code !== NEEDS_MORE_OUTPUT) break;
+      }
+    },
+    flush() {
+      state.free();
+      if (!finished) throw new Error("the brotli copy ended too soon");
+    },
+  });
+}
+
+// The file at `url` from the network: {response, bytes}, where the response's body is the file's
+// own bytes however they travelled, and `bytes` a Blob of the same, to keep on the device.
+// `arrivals` says which way each came, for the benchmark.
+const arrivals = {};
+self.calculatorArrivals = arrivals;
+function collected(stream) {
+  return new Response(stream.pipeThrough(counted())).blob();
+}
+function decoded(body, type) {
+  const [mine, copy] = body.tee();
+  return { response: new Response(mine, { headers: { "Content-Type": type } }),
+    bytes: collected(copy) };
+}
+async function fetchDecoded(url, type) {
+  const name = url.slice(url.lastIndexOf("/") + 1);
+  if ((await hostCoding) !== "br" && OWN_COPIES.has(name)) {
+    try {
+      const glue = await loadBrotliDecoder();
+      const copy = await networkFetch(url + ".br");
+      if (copy.ok) {
+        arrivals[name] = "br copy";
+        // A host that sent the copy with Content-Encoding: br has had fetch decode it already.
+        return decoded(copy.headers.get("Content-Encoding") === "br" ? copy.body
+          : copy.body.pipeThrough(brotliStream(glue)), type);
+      }
+    } catch {
+      // No decoder here: the gzip copy, then the file itself.
+    }
+    if (canGunzip) {
+      try {
+        const copy = await networkFetch(url + ".gz");
+        if (copy.ok) {
+          arrivals[name] = "gz copy";
+          return decoded(gunzipIfGzip(copy.body), type);
+        }
+      } catch {
+        // The file itself, below.
+      }
+    }
+  }
+  // The browser's own response: it keeps its URL (the browser keeps WebAssembly's compiled code
+  // by URL), and its bytes are counted and kept from a copy.
+  const response = await watchedFetch(url);
+  arrivals[name] = response.headers.get("Content-Encoding") || "raw";
+  if (!response.ok || !response.body) return { response, bytes: null };
+  return { response, bytes: collected(response.clone().body) };
 }
 
 // A returning visitor's start: the interpreter's memory as it was once the calculators had been
 // imported (a Pyodide memory snapshot, made by this worker on the first visit and kept in the
 // browser's Cache Storage) replaces starting Python and importing the calculators again. It is
-// made on this device, never downloaded: it is 30 MB.
+// made on this device, never downloaded: it is 31 MB (about 5 MB kept, compressed).
 //
 // The snapshot is made right after the calculators are imported, before this worker has passed
 // anything from the page to Python: the memory it copies has never held what a visitor entered
@@ -153,16 +266,67 @@ if (instantiateStreaming) {
 // cache named after this runtime's key (the folder this worker is in), so a snapshot of another
 // runtime can never be restored here; the caches of other runtimes are deleted when this one is
 // saved, and by the service worker when a new version of the site takes over.
+//
+// The same cache keeps the WebAssembly and the standard library as this worker fetched them (the
+// service worker does not fetch them a second time), so a returning visitor, online or not,
+// downloads nothing of them. Every entry is kept compressed with gzip (CompressionStream, marked
+// with the header X-Stored-Coding), the snapshot and the WebAssembly a sixth and a third of their
+// size: a phone keeps about 10 MB in all instead of 47 MB.
 const SNAPSHOT_PREFIX = "calculators-snapshot-";
 const runtimeKey = new URL(".", here).pathname.split("/").filter(Boolean).pop();
 const SNAPSHOTS = SNAPSHOT_PREFIX + runtimeKey;
 const snapshotURL = new URL("python-snapshot", here).href;
-const savedSnapshot = (async () => {
+const STORED_CODING = "X-Stored-Coding";
+const canGzip = typeof CompressionStream === "function" && canGunzip;
+const store = (async () => {
   try {
-    const response = await caches.match(snapshotURL, { cacheName: SNAPSHOTS });
-    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+    return await caches.open(SNAPSHOTS);
   } catch {
     return null; // no Cache Storage here (a private window, say): start as on a first visit
+  }
+})();
+
+// The body of an entry kept by keep(), as it was before it was compressed; null without one.
+async function kept(url) {
+  try {
+    const cache = await store;
+    const response = cache && (await cache.match(url));
+    if (!response) return null;
+    const coding = response.headers.get(STORED_CODING);
+    if (coding === "gzip" && canGunzip) {
+      return response.body.pipeThrough(new DecompressionStream("gzip"));
+    }
+    return coding ? null : response.body;
+  } catch {
+    return null;
+  }
+}
+
+async function keep(url, bytes, type) {
+  try {
+    const cache = await store;
+    if (!cache) return;
+    const blob = await bytes;
+    const headers = { "Content-Type": type };
+    let body = blob;
+    if (canGzip) {
+      body = await new Response(blob.stream().pipeThrough(new CompressionStream("gzip"))).blob();
+      headers[STORED_CODING] = "gzip";
+    }
+    await cache.put(url, new Response(body, { headers }));
+  } catch {
+    // No room, or no Cache Storage: the next visit downloads it again.
+  }
+}
+
+const savedSnapshot = (async () => {
+  const body = await kept(snapshotURL);
+  try {
+    const bytes = body ? new Uint8Array(await new Response(body).arrayBuffer()) : null;
+    if (bytes) mark("snapshot_read");
+    return bytes;
+  } catch {
+    return null; // a damaged entry: start as on a first visit
   }
 })();
 
@@ -182,14 +346,90 @@ async function deleteOtherSnapshots() {
   }
 }
 
+// What this visit downloaded and the next one can use: kept once the first result is shown.
+const toKeep = [];
+
 async function saveSnapshot(bytes) {
   await deleteOtherSnapshots();
-  try {
-    const cache = await caches.open(SNAPSHOTS);
-    await cache.put(snapshotURL, new Response(bytes));
-  } catch {
-    // No room, or no Cache Storage: the next visit starts as this one did.
+  if (bytes) {
+    await keep(snapshotURL, Promise.resolve(new Blob([bytes])), "application/octet-stream");
   }
+  for (const { url, bytes: file, type } of toKeep.splice(0)) await keep(url, file, type);
+}
+
+// A large runtime file: kept on the device from an earlier visit, or fetched (and kept later).
+// A returning visitor's browser may still hold the file in its HTTP cache as the host sent it
+// (a host sending brotli): that response is taken first, because it keeps its URL, and with it
+// the compiled code the browser keeps for the WebAssembly (a response made here has no URL, so
+// its module is compiled again on every visit).
+async function runtimeFile(url, type) {
+  const name = url.slice(url.lastIndexOf("/") + 1);
+  const body = await kept(url);
+  if (body) {
+    try {
+      const cached = await networkFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+      if (cached.ok) {
+        body.cancel().catch(() => {});
+        arrivals[name] = "HTTP cache";
+        new Response(cached.clone().body.pipeThrough(counted())).arrayBuffer().catch(() => {});
+        return cached;
+      }
+    } catch {
+      // Not in the HTTP cache: the kept copy.
+    }
+    arrivals[name] = "kept";
+    return new Response(body.pipeThrough(counted()), { headers: { "Content-Type": type } });
+  }
+  const { response, bytes } = await fetchDecoded(url, type);
+  if (bytes) toKeep.push({ url, bytes, type });
+  return response;
+}
+
+// Every download starts now, before Pyodide's own script has even been fetched: the WebAssembly
+// (compiled while it streams in, on its own thread), the standard library and the wheel. When
+// Pyodide asks for the same URLs, it is handed these responses.
+const early = new Map();
+const wasmResponse = runtimeFile(wasmURL, "application/wasm");
+const stdlibResponse = runtimeFile(stdlibURL, "application/zip");
+early.set(wasmURL, wasmResponse);
+early.set(stdlibURL, stdlibResponse);
+wasmResponse.catch(fail);
+stdlibResponse.catch(fail);
+const wheelBytes = watchedFetch(wheelURL)
+  .then((response) => response.arrayBuffer())
+  .then((buffer) => {
+    advance(buffer.byteLength);
+    return new Uint8Array(buffer);
+  });
+const compiled = typeof WebAssembly === "object"
+  ? WebAssembly.compileStreaming(wasmResponse).then((module) => {
+    mark("wasm");
+    return module;
+  })
+  : null;
+compiled?.catch(() => {}); // reported by start(), which awaits it
+stdlibResponse.then((response) => response.clone().arrayBuffer()).then(() => mark("stdlib"),
+  () => {});
+
+// Pyodide asks with a string or a URL object.
+globalThis.fetch = ((watched) => (input, init) => {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  const response = early.get(url);
+  if (response) {
+    early.delete(url);
+    return response;
+  }
+  return watched(input, init);
+})(globalThis.fetch);
+
+// Pyodide instantiates the WebAssembly it fetched; it is given the module compiled above instead.
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+if (instantiateStreaming) {
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    if ((await source) !== (await wasmResponse)) return instantiateStreaming(source, imports);
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
 }
 
 async function loadPython(loadPyodide, asm, snapshot) {
@@ -287,7 +527,7 @@ onmessage = async ({ data }) => {
     return;
   }
   postMessage({ type: "result", id: data.id, ...answer });
-  if (snapshotToSave) {
+  if (snapshotToSave || toKeep.length) {
     const bytes = snapshotToSave;
     snapshotToSave = null;
     // After the answer is on its way, when the page has nothing waiting on this worker.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
@@ -383,6 +383,16 @@ def test_a_hostile_link_runs_nothing(warm: Recorder) -> None:
             expect(page.locator("#calculator-errors li")).to_have_text([MESSAGES["badLink"]])
             expect(page.locator("#calculator-result")).to_have_text(MESSAGES["errors"])
 
+        # NaN and Infinity, which JSON.parse refuses, reach Python: each field's own message.
+        for text in ('{"payment": NaN, "orders": [{"current_due": 100}]}',
+                     '{"payment": 100, "orders": [{"current_due": Infinity}]}'):
+            page.goto(page.url.split("#")[0] + "#input=%7B%7D")  # reset between cases
+            expect(page.locator("#calculator-errors")).to_be_visible()
+            page.goto(page.url.split("#")[0] + "#input=" + quote(text))
+            expected = [e["message"] for e in api.run("allocation", api.loads(text))["errors"]]
+            assert "cannot be" in expected[0] and MESSAGES["badLink"] not in expected
+            expect(page.locator("#calculator-errors li")).to_have_text(expected)
+
         polluting = ('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": '
                      '{"polluted": "yes"}}, "payment": "100.00", "orders": '
                      '[{"__proto__": {"polluted": "yes"}, "current_due": "100.00"}]}')
@@ -606,7 +616,8 @@ def test_without_save_data_the_runtime_loads_as_the_page_opens(new_recorder) -> 
     test above would see a download if the page started one)."""
     recorder = new_recorder()
     page = recorder.open("review")
-    expect(page.locator("#calculator")).to_have_attribute("data-state", "ready")
+    expect(page.locator("#calculator")).to_have_attribute("data-state", "ready",
+                                                          timeout=RUNTIME_TIMEOUT_MS)
     assert any(url.endswith(".wasm") for url in _runtime_requests(recorder))
     expect(page.locator("#calculator-result")).to_have_text(MESSAGES["idle"])
 

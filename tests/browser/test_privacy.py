@@ -130,21 +130,28 @@ def test_nothing_entered_is_kept_on_the_device(new_recorder) -> None:
         assert storage["found"] == [], f"{marker} is kept on the device: {storage['found']}"
         assert (storage["local"], storage["session"], storage["databases"]) == (0, 0, [])
     caches = device_storage.summary(storage)["caches"]
-    assert caches[snapshot_cache]["bytes"] > 10_000_000, \
+    assert caches[snapshot_cache]["decoded"] > 30_000_000, \
         f"no memory snapshot was searched: {caches}"
+    snapshot = next(entry for entry in storage["entries"]
+                    if entry["url"].endswith("/python-snapshot"))
+    assert snapshot["bytes"] < snapshot["decoded"] // 3, f"kept uncompressed: {snapshot}"
     assert any(entry["url"].endswith("/calculators/allocation/") for entry in storage["entries"])
 
-    # The search sees a marker where it is: in a key, and in a body as UTF-8 and as UTF-16.
+    # The search sees a marker where it is: in a key, and in a body as UTF-8 and as UTF-16,
+    # kept as it is or gzip-compressed as the worker keeps its entries.
     reader.evaluate("""async (marker) => {
       const cache = await caches.open("control");
       await cache.put("/control#input=" + marker, new Response(new Uint8Array(64)));
       await cache.put("/control-8", new Response("x".repeat(5000) + marker));
       const utf16 = new Uint16Array([...marker].map((c) => c.charCodeAt(0)));
       await cache.put("/control-16", new Response(utf16));
+      const gzipped = new Response("y".repeat(5000) + marker).body
+        .pipeThrough(new CompressionStream("gzip"));
+      await cache.put("/control-gzip", new Response(await new Response(gzipped).blob()));
     }""", LINKED)
     found = reader.evaluate(device_storage.READ, LINKED)["found"]
     reader.evaluate("caches.delete('control')")
-    assert len([where for where in found if "control" in where]) == 3, found
+    assert len([where for where in found if "control" in where]) == 4, found
     assert recorder.errors == [], "console errors:\n" + "\n".join(recorder.errors)
     reader.close()
 

@@ -85,7 +85,8 @@ def test_steps_cover_no_current_support_and_no_past_due_support() -> None:
 def test_the_most_orders_accepted_is_fifty() -> None:
     assert run("50.00", *[{"current_due": "1.00"}] * 50)["ok"] is True
     response = run("50.00", *[{"current_due": "1.00"}] * 51)
-    assert response["errors"] == [{"field": "orders", "message": "Enter at most 50 orders."}]
+    assert response["errors"] == [{"field": "orders", "message":
+                                   "The list of support orders can have at most 50 orders."}]
 
 
 def test_names_must_differ_once_defaults_are_filled_in() -> None:

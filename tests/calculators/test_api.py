@@ -78,16 +78,19 @@ def test_unreadable_input_is_refused_as_a_whole(text: str | bytes, says: str) ->
 
 
 @pytest.mark.parametrize(("text", "path", "says"), [
-    ('{"payment": NaN}', "payment", "NaN is not a number"),
-    ('{"payment": Infinity}', "payment", "Infinity is not"),
-    ('{"payment": -Infinity}', "payment", "-Infinity is not"),
+    ('{"payment": NaN}', "payment", "The payment amount cannot be NaN: enter an amount"),
+    ('{"payment": Infinity}', "payment", "The payment amount cannot be Infinity"),
+    ('{"payment": -Infinity}', "payment", "The payment amount cannot be -Infinity"),
     ('{"payment": 1, "payment": 1}', "payment", 'gives "payment" more than once'),
     ('{"orders": [{"id": "A", "id": "B"}]}', "orders[0].id",
      'Order 1: The input gives "id" more than once'),
     ('{"orders": [{"current_due": 1}, {"current_due": 1e100000000}]}', "orders[1].current_due",
-     "Order 2: The number 1e100000000 is too large or too small to read."),
+     "Order 2: The current support due, 1e100000000, is a number too large or too small to "
+     "read."),
     ('{"payment": 1E-100000000}', "payment", "too large or too small to read"),
-    ('{"orders": [{"current_due": 1}, NaN]}', "orders[1]", "Order 2: NaN is not a number"),
+    ('{"orders": [{"current_due": 1}, NaN]}', "orders[1]", "Order 2 must be a JSON object"),
+    ('{"orders": NaN}', "orders", "The list of support orders cannot be NaN"),
+    ('{"as_of": Infinity}', "as_of", "The date to work from cannot be Infinity: enter a date"),
     ('{"orders": [{"current_due": 1, "past_due": 1, "past_due": 2, "past_due": 3}]}',
      "orders[0].past_due", 'gives "past_due" more than once'),
 ])

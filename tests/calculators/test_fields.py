@@ -120,9 +120,9 @@ def test_a_group_reads_any_mapping_and_reports_unknown_keys_shortly() -> None:
     value, errors = read(group, {long_key: 1, 7: 2})
     assert value == {"id": None}
     assert errors[0]["field"] == "events." + "k" * 40 + "…"
-    assert errors[0]["message"].startswith('There is no field "' + "k" * 40 + '…" here.')
+    assert errors[0]["message"].startswith('There is no field "' + "k" * 40 + '…" in the events.')
     assert errors[1] == {"field": "events.7", "message":
-                         'There is no field "7" here. The fields are: id.'}
+                         'There is no field "7" in the events. The fields are: id.'}
 
 
 def test_shown_text_has_no_lone_surrogates() -> None:

@@ -51,8 +51,11 @@ def test_the_usual_case_comes_first_and_every_other_section_is_titled(name: str)
 
 def test_form14_starts_with_the_children_both_incomes_and_the_overnights() -> None:
     layout = api.declaration("support_amount")["layout"]
-    assert layout[0]["fields"] == ["children", "paying_parent.gross_income",
-                                   "receiving_parent.gross_income", "overnights"]
+    # Each parent's income stands with how often it is paid and, for a wage, the hours.
+    assert layout[0]["fields"] == [
+        "children", "paying_parent.gross_income", "paying_parent.gross_income_period",
+        "paying_parent.hours_a_week", "receiving_parent.gross_income",
+        "receiving_parent.gross_income_period", "receiving_parent.hours_a_week", "overnights"]
     assert [section["title"] for section in layout[1:5]] == [
         "Child care and health insurance", "Other children and other support orders",
         "Maintenance (alimony)", "Other costs for the children"]

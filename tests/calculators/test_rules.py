@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from calculators import allocation, api, review, rules
+from calculators import allocation, api, review, rules, support_amount
 
 PACKAGE = Path(rules.__file__).parent
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
-TODAY = datetime.date(2026, 12, 2)
+TODAY = datetime.date(2026, 12, 7)
 
 
 def number(key: str) -> int:
@@ -214,6 +214,15 @@ def test_an_allocation_method_the_code_does_not_apply_stops_it() -> None:
                                           '2027-01-01 = "oldest_first"'))
     with pytest.raises(rules.RulesError, match="from 2027-01-01 the value is 'oldest_first'"):
         allocation.check_methods(book)
+
+
+def test_a_method_above_the_schedule_the_code_does_not_apply_stops_it() -> None:
+    text = (PACKAGE / "rules.toml").read_text(encoding="utf-8")
+    book = rules.parse_rules(text.replace('2026-12-07 = "last_row"',
+                                          '2026-12-07 = "last_row"\n2027-01-01 = "extrapolate"'))
+    support_amount.check_above_schedule(rules.RULES)
+    with pytest.raises(rules.RulesError, match="from 2027-01-01 the value is 'extrapolate'"):
+        support_amount.check_above_schedule(book)
 
 
 def test_asking_for_a_missing_or_mistyped_rule_fails_loudly() -> None:

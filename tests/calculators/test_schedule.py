@@ -67,14 +67,18 @@ def test_the_directions_tables() -> None:
     assert BOOK.max_overnights == 183
 
 
-@pytest.mark.parametrize(("income", "row"), [
-    (0, 1300), (1300, 1300), (1324, 1300), (1325, 1350), (1374, 1350), (1375, 1400),
-    (7524, 7500), (7525, 7550), (39975, 40000), (40000, 40000), (40001, None)])
-def test_an_income_takes_the_nearest_row_25_and_75_rounding_up(income: int,
-                                                                row: int | None) -> None:
+@pytest.mark.parametrize(("income", "row", "beyond"), [
+    (0, 1300, False), (1300, 1300, False), (1324, 1300, False), (1325, 1350, False),
+    (1374, 1350, False), (1375, 1400, False), (7524, 7500, False), (7525, 7550, False),
+    (39975, 40000, False), (40000, 40000, False), (40001, 40000, False), (40024, 40000, False),
+    (40025, 40000, True), (1_000_000, 40000, True)])
+def test_an_income_takes_the_nearest_row_25_and_75_rounding_up(income: int, row: int,
+                                                                beyond: bool) -> None:
+    """Up to $40,024 the nearest row is on the schedule ($40,000); from $40,025 the nearest
+    would be past the last row, and the last row is used."""
     assert BOOK.row(income) == row
-    if row is not None:
-        assert BOOK.label(row) == ("0-1300" if row == 1300 else str(row))
+    assert BOOK.beyond(income) is beyond
+    assert BOOK.label(row) == ("0-1300" if row == 1300 else str(row))
 
 
 def test_the_schedule_file_ships_in_the_wheel() -> None:

@@ -1,6 +1,8 @@
 """support_amount: the contract's example, the declaration a page is built from, the count
 field, and Hypothesis properties of Form 14 (never negative; more overnights never raise the
-amount; a higher paying income never lowers it where Form 14 guarantees it)."""
+amount; a higher paying income never lowers it where Form 14 guarantees it) and of the
+conversion of an income to a monthly one (a monthly amount is unchanged, a yearly one is twelve
+months' worth within a cent, more income never converts to less)."""
 
 from __future__ import annotations
 
@@ -57,8 +59,8 @@ def test_the_declaration_groups_each_parents_fields_with_labels_and_help() -> No
         group = fields[role]
         assert group["kind"] == "group" and group["required"] is True
         names = [member["name"] for member in group["fields"]]
-        assert names[:4] == ["gross_income", "maintenance_received", "other_support_paid",
-                             "maintenance_paid"]
+        assert names[:6] == ["gross_income", "gross_income_period", "hours_a_week",
+                             "maintenance_received", "other_support_paid", "maintenance_paid"]
         assert [m["name"] for m in group["fields"] if m["required"]] == ["gross_income"]
         # The short help is one line; the longer one names the Form 14 line it fills.
         assert all(member["more"].startswith(("Line ", "How many"))
@@ -66,8 +68,11 @@ def test_the_declaration_groups_each_parents_fields_with_labels_and_help() -> No
     receiving = [m["name"] for m in fields["receiving_parent"]["fields"]]
     assert "child_care_children" in receiving
     assert "child_care_children" not in [m["name"] for m in fields["paying_parent"]["fields"]]
-    assert [rule["key"] for rule in declared["rules"]] == ["support_amount.form14",
-                                                          "support_amount.percent_decimals"]
+    assert [rule["key"] for rule in declared["rules"]] == [
+        "support_amount.form14", "support_amount.percent_decimals",
+        "support_amount.above_schedule", "support_amount.months_a_year",
+        "support_amount.paydays_twice_a_month", "support_amount.paydays_every_two_weeks",
+        "support_amount.weeks_a_year"]
 
 
 def test_a_count_is_a_json_integer_or_digits_and_nothing_else() -> None:
@@ -75,11 +80,13 @@ def test_a_count_is_a_json_integer_or_digits_and_nothing_else() -> None:
     reader = Reader(TODAY)
     from decimal import Decimal
     read = [field.read(value, Place("n"), reader) for value in
-            (2, Decimal("3"), "4", Decimal("2.0"), "two", [1], "1234567", True, 0, 7)]
-    assert read[:3] == [2, 3, 4]
+            (2, Decimal("3"), "4", Decimal("2.0"), Decimal("2E+0"), "two", [1], "1234567", True,
+             Decimal("2.5"), Decimal("Infinity"), 0, 7, Decimal("1E+3"), Decimal("1E+99999999"))]
+    # A JSON number is read at its exact value, like money: 2.0 and 2e0 are 2, 1e3 is 1000.
+    assert read[:5] == [2, 3, 4, 2, 2] and all(type(value) is int for value in read[:5])
     assert [error["message"] for error in reader.errors] == [
-        "The children must be a whole number, like 2, without decimals."] * 5 + [
-        "The children must be at least 1.", "The children must be 6 or less."]
+        "The children must be a whole number, like 2, without decimals."] * 6 + [
+        "The children must be at least 1."] + ["The children must be 6 or less."] * 3
 
 
 def test_a_higher_paying_income_can_lower_the_amount_through_line_2c() -> None:
@@ -146,9 +153,12 @@ def inputs(others: bool = True) -> st.SearchStrategy[dict[str, Any]]:
         st.booleans(), parents(others))
 
 
-def amount_of(response: dict[str, Any]) -> int | None:
-    value = response["result"]["presumed_amount"]
-    return None if value is None else int(value.split(".")[0])
+def amount_of(response: dict[str, Any]) -> int:
+    return int(response["result"]["presumed_amount"].split(".")[0])
+
+
+def whole(money: str) -> int:
+    return int(money.split(".")[0])
 
 
 @gen.SETTINGS
@@ -158,17 +168,22 @@ def test_the_amount_is_never_negative_and_every_line_is_whole_dollars(
     response = run(payload)
     assume(response["ok"])
     result = response["result"]
-    assert result["beyond_schedule"] is (result["presumed_amount"] is None)
-    if result["presumed_amount"] is not None:
-        presumed, low = amount_of(response), result["low_income_calculation"]
-        line12 = int(result["lines"]["12"]["paying"].split(".")[0])
-        assert presumed >= 0
-        if low["decided"]:
-            assert presumed == int(low["line_12"].split(".")[0]) < line12
-        else:
-            assert presumed == line12
+    lines = result["lines"]
+    # Beyond the schedule: combined Line 3 past the $40,000 row ($40,025 and up), or Line 2c
+    # read for a parent whose Line 1 is past it. Either way an amount is given.
+    past = [whole(lines["1"][who]) >= 40_025 and (lines["2c1"][who] or 0) > 0
+            for who in ("receiving", "paying")]
+    assert result["beyond_schedule"] is (whole(lines["3"]["combined"]) >= 40_025 or any(past))
+    assert result["schedule"]["row"] is not None and lines["5"]["combined"] is not None
+    presumed, low = amount_of(response), result["low_income_calculation"]
+    line12 = whole(lines["12"]["paying"])
+    assert presumed >= 0
+    if low["decided"]:
+        assert presumed == whole(low["line_12"]) < line12
+    else:
+        assert presumed == line12
     for increment in result["increments"] or []:
-        assert increment["presumed_amount"] is None or increment["presumed_amount"][0] != "-"
+        assert increment["presumed_amount"][0] != "-"
     money = [value for line in result["lines"].values()
              for value in (line["receiving"], line["paying"], line["combined"])
              if isinstance(value, str) and line["label"] != support_amount.LABELS["4"]]
@@ -181,7 +196,7 @@ def test_the_amount_is_never_negative_and_every_line_is_whole_dollars(
 @given(payload=inputs(), more=st.integers(min_value=1, max_value=183))
 def test_more_overnights_never_raise_the_amount(payload: dict[str, Any], more: int) -> None:
     fewer = run(payload)
-    assume(fewer["ok"] and not fewer["result"]["beyond_schedule"])
+    assume(fewer["ok"])
     payload["overnights"] = min(payload["overnights"] + more, 183)
     assert amount_of(run(payload)) <= amount_of(fewer)
 
@@ -197,7 +212,66 @@ def test_a_higher_paying_income_never_lowers_the_amount(payload: dict[str, Any],
     lower = run(payload)
     assume(lower["ok"])
     payload["paying_parent"]["gross_income"] += raise_by
-    higher = run(payload)
-    if higher["result"]["beyond_schedule"]:
+    assert amount_of(run(payload)) >= amount_of(lower)
+
+
+# --- income paid other than monthly ---------------------------------------------------------
+
+PERIODS = [value for value, _, _ in support_amount.PERIODS]
+MONTHS = support_amount.rules.latest(support_amount.MONTHS_A_YEAR).number()
+income_cents = st.integers(min_value=0, max_value=gen.MAX_CENTS)
+hours = st.integers(min_value=1, max_value=support_amount.MOST_HOURS_A_WEEK)
+
+
+def monthly(cents: int, period: str, hours_a_week: int | None = None) -> int:
+    return support_amount.monthly_cents({"gross_income": cents, "gross_income_period": period,
+                                         "hours_a_week": hours_a_week}, MONTHS)
+
+
+@gen.SETTINGS
+@given(cents=income_cents)
+def test_a_monthly_income_is_unchanged(cents: int) -> None:
+    assert monthly(cents, "month") == cents
+
+
+@gen.SETTINGS
+@given(cents=income_cents)
+def test_a_yearly_income_is_twelve_months_worth_within_a_cent(cents: int) -> None:
+    month = monthly(cents, "year")
+    assert abs(MONTHS * month - cents) * 2 <= MONTHS  # within half a cent a month, rounded
+    assert monthly(MONTHS * cents, "year") == cents  # twelve months' worth converts back
+
+
+@gen.SETTINGS
+@given(low=income_cents, more=income_cents, period=st.sampled_from(PERIODS), worked=hours,
+       extra=st.integers(min_value=0, max_value=support_amount.MOST_HOURS_A_WEEK))
+def test_more_income_never_converts_to_less(low: int, more: int, period: str, worked: int,
+                                            extra: int) -> None:
+    if period != "hour":
+        assert monthly(low, period) <= monthly(low + more, period)
         return
-    assert amount_of(higher) >= amount_of(lower)
+    longer = min(worked + extra, support_amount.MOST_HOURS_A_WEEK)
+    assert monthly(low, period, worked) <= monthly(low + more, period, worked)
+    assert monthly(low, period, worked) <= monthly(low, period, longer)
+
+
+def test_a_paycheck_every_two_weeks_of_2000_is_4333_33_a_month() -> None:
+    assert monthly(200_000, "every_two_weeks") == 433_333
+    assert monthly(200_000, "twice_a_month") == 400_000
+    assert monthly(100_000, "every_week") == 433_333
+    assert monthly(2_500, "hour", 40) == 433_333
+    assert monthly(1, "year") == 0 and monthly(6, "year") == 1  # half a cent rounds up
+
+
+@gen.SETTINGS
+@given(payload=inputs(), period=st.sampled_from(["month", "year"]))
+def test_the_same_income_a_month_or_twelve_times_it_a_year_gives_the_same_answer(
+        payload: dict[str, Any], period: str) -> None:
+    monthly_answer = run(payload)
+    assume(monthly_answer["ok"])
+    parent = payload["paying_parent"]
+    parent["gross_income_period"] = period
+    if period == "year":
+        parent["gross_income"] *= MONTHS
+    converted = run(payload)
+    assert converted["result"] == monthly_answer["result"]

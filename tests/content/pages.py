@@ -42,11 +42,11 @@ SKIP_CLASSES = frozenset({
     "headerlink",          # the permalink symbol after a heading (toc permalink)
     "site-page-foot",      # sources and review date from front matter (overrides/partials)
     "site-quick-exit",     # the "Exit this page" control (overrides/partials)
+    "site-ref",            # a reference number ([[ref:ID]]) pointing into the sources list
 })
 # Elements that belong to the page but are data rather than prose (see the module docstring).
 DATA_CLASSES = frozenset({
     "site-contact",        # a contact card ([[contact:ID]])
-    "site-cite",           # the line naming a county fact's sources and the day each was checked
     "site-handout",        # the printed page's address and QR code ([[handout:]])
 })
 

@@ -96,15 +96,18 @@ class Project:
         self.page("index.md", "Home", "Call [[phone:fsd-customer-service]] to open a case.")
         self.write("docs/counties/index.md", (ROOT / "docs" / "counties" / "index.md")
                    .read_text(encoding="utf-8"))
-        for slug, title in (("allocation", "Allocation"), ("order-end", "Order end"),
-                            ("review", "Review")):
-            self.page(f"calculators/{slug}.md", title, "A calculator.")
-        self.page("receiving-support/fees.md", "Fees", "What it costs.")  # county pages link it
-        self.page("about/for-county-offices.md", "For county offices", "Links.")  # the index does
+        # The pages a county page links to (data/county_page.md), and the one the index does.
+        linked = {"calculators/support-amount.md": "Form 14", "calculators/allocation.md":
+                  "Allocation", "calculators/order-end.md": "Order end",
+                  "calculators/review.md": "Review", "receiving-support/fees.md": "Fees",
+                  "paying-support/pay.md": "Pay", "receiving-support/get-payments.md": "Payments",
+                  "paying-support/review-and-change.md": "Change", "contacts.md": "Contacts",
+                  "about/for-county-offices.md": "For county offices"}
+        for relative, title in linked.items():
+            self.page(relative, title, "A page.")
         self.write("data/published_urls.txt", "".join(f"{url}\n" for url in (
             "./", "counties/", "counties/adair-county/", "counties/st-charles-county/",
-            "calculators/allocation/", "calculators/order-end/", "calculators/review/",
-            "receiving-support/fees/", "about/for-county-offices/")))
+            *(relative[:-len(".md")] + "/" for relative in linked))))
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative

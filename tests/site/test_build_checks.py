@@ -189,3 +189,13 @@ def test_a_bad_feedback_address_is_refused(project, monkeypatch):
     log = project.failure()
     assert "extra.feedback_url (FEEDBACK_URL) is 'issues page': give a full http(s) address" \
         in log
+
+
+def test_an_unknown_source_id_names_the_page_line_and_the_ids_the_page_has(project):
+    project.page("index.md", "Home", "Intro.\n\nPay by phone.[[ref:fsd-pag]]")
+    project.replace("docs/index.md", "  - seed: 001_f6079787ae316351.txt\n",
+                    "  - seed: 001_f6079787ae316351.txt\n    id: fsd-page\n")
+    log = project.failure()
+    assert ("docs/index.md, line 13: [[ref:fsd-pag]]: no source with id 'fsd-pag' in this "
+            "page's front matter sources. Did you mean \"fsd-page\"? Ids this page has: fsd-page"
+            in log)

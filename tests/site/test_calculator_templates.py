@@ -420,7 +420,8 @@ def test_form14_shows_each_parents_fields_under_that_parents_legend(page_data):
         assert len(runs) > 1
         assert runs[0].attrs["data-path"] == role and runs[0].attrs["data-kind"] == "group"
         assert all("data-path" not in run.attrs for run in runs[1:])
-        inputs = [node.attrs["data-path"] for run in runs for node in run.find_all("input")]
+        inputs = [node.attrs["data-path"] for run in runs
+                  for node in run.find_all("input") + run.find_all("select")]
         assert sorted(inputs) == sorted(f"{role}.{member['name']}"
                                         for member in declared[role]["fields"])
         # Each of a parent's fields says which line of Form 14 it fills in, behind
@@ -566,13 +567,17 @@ def test_a_form14_result_links_to_the_review_calculator_with_the_amount_filled_i
         money_text(money.parse_cents(linked["estimated_new_monthly"])) in follow["text"]
 
 
-def test_above_the_schedule_there_is_no_amount_and_no_follow_up_link():
+def test_above_the_schedule_the_amount_of_the_last_row_is_shown_with_a_warning():
     response = api.run("support_amount", {"children": 1, "paying_parent": {
         "gross_income": "30000.00"}, "receiving_parent": {"gross_income": "20000.00"}})
     shown = view(response)
-    assert response["result"]["beyond_schedule"] and shown["follow"] is None
-    assert "the court sets the amount" in shown["answer"]
-    assert shown["table"]["foot"][2] == "Set by the court"
+    assert response["result"]["beyond_schedule"] and shown["follow"] is not None
+    assert shown["answer"] == ("Form 14 presumes $1,999 a month of child support; the court "
+                               "decides the amount it orders.")
+    assert ("The parents' combined income is above the schedule's last row, $40,000, so Form 14 "
+            "is worked out with that row: a court may decide on a different amount (see the "
+            "steps).") in shown["summary"]
+    assert shown["table"]["foot"][2] == "$1,999"
 
 
 def test_a_follow_up_link_must_lead_to_a_calculator_page():

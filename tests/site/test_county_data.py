@@ -21,8 +21,12 @@ SLUGS = [county["slug"] for county in COUNTIES]
 ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th) Judicial Circuit$")
 
 
+SECONDARY_DETAILS = {"secondary", "publisher", "published", "kind"}
+
+
 def dated_sources(sources: object) -> list[str]:
-    """Problems with a list of {title, url, checked[, secondary]} sources."""
+    """Problems with a list of {title, url, checked[, secondary, publisher, published, kind]}
+    sources."""
     if not isinstance(sources, list):
         return [f"not a list: {sources!r}"]
     problems = []
@@ -30,7 +34,7 @@ def dated_sources(sources: object) -> list[str]:
         if not isinstance(source, dict):
             problems.append(f"not a mapping: {source!r}")
             continue
-        extra = set(source) - {"title", "url", "checked", "secondary"}
+        extra = set(source) - {"title", "url", "checked"} - SECONDARY_DETAILS
         if extra:
             problems.append(f"unknown keys {sorted(extra)} in {source!r}")
         if not isinstance(source.get("title"), str) or not source["title"].strip():
@@ -67,6 +71,7 @@ def test_every_source_in_circuits_is_titled_linked_and_dated() -> None:
     assert isinstance(CIRCUITS["checked"], dt.date)
     problems = []
     for circuit in CIRCUITS["circuits"]:
+        assert circuit["sources"], f"circuit {circuit['number']} names its counties from no source"
         problems += dated_sources(circuit["sources"])
         for county in circuit["counties"]:
             if "seats_sources" in county:
@@ -115,7 +120,8 @@ def test_the_four_prosecutor_run_counties_say_so_with_dated_sources() -> None:
             assert isinstance(county.get("last_reviewed"), dt.date)
 
 
-def test_every_county_page_names_its_circuit_and_where_its_court_sits() -> None:
+def _rendered() -> list[tuple[object, str, dict]]:
+    """(county, page Markdown, front matter) for every county, as the build makes them."""
     from build_tools.contacts import Contacts
     from build_tools.counties import Counties, CountyTemplate
     from build_tools.frontmatter import Seeds
@@ -124,32 +130,57 @@ def test_every_county_page_names_its_circuit_and_where_its_court_sits() -> None:
     contacts = Contacts.load(DATA / "contacts.yml", seeds)
     counties = Counties.load(DATA / "counties.yml", contacts, seeds).counties
     template = CountyTemplate(DATA / "county_page.md")
-    assert len(counties) == 115
-    unsourced = []
+    pages = []
     for county in counties:
-        assert county.circuit is not None, county.slug
-        page = template.render(county, contacts, seeds)
-        front = yaml.safe_load(page.split("---\n")[1])
-        urls = {source.get("url") for source in front["sources"]}
-        section = page.split("## The court")[1].split("\n## ")[0]
-        if county.circuit.sourced:
-            assert county.circuit.name in section, county.slug
-            assert {s["url"] for s in county.circuit.sources} <= urls, county.slug
-        else:
-            unsourced.append(county.slug)
-            assert "the judicial circuit" in page.split("## What this guide has not found")[1]
+        page = template.render(county, contacts)
+        pages.append((county, page, yaml.safe_load(page.split("---\n")[1])))
+    return pages
+
+
+def _refs_to(front: dict, sources: list[dict]) -> list[str]:
+    """The [[ref:ID]] marks a page writes for these sources (their ids in its front matter)."""
+    ids = {source.get("url"): source["id"] for source in front["sources"] if "id" in source}
+    return [f"[[ref:{ids[source['url']]}]]" for source in sources]
+
+
+def test_every_county_page_names_its_circuit_from_a_cited_source_and_where_its_court_sits() -> None:
+    pages = _rendered()
+    assert len(pages) == 115
+    for county, page, front in pages:
+        assert county.circuit is not None and county.circuit.sources, county.slug
+        section = page.split("## Which court handles support orders?")[1].split("\n## ")[0]
+        sentence = next(line for line in section.splitlines() if county.circuit.name in line)
+        # the circuit's name, followed by a reference number to each of its sources
+        assert sentence.endswith("<sup>,</sup>".join(_refs_to(front, county.circuit.sources))), \
+            county.slug
         if county.slug == "city-of-st-louis":
             assert county.court_seats == [] and "sits in" not in section
         else:
             assert county.court_seats, county.slug
             assert county.court_seats[-1] in section, county.slug
-            assert {s["url"] for s in county.seats_sources} <= urls, county.slug
-    # the four circuits with no stored source (9th, 15th, 34th, 41st) and their nine counties
-    assert sorted(unsourced) == [
-        "chariton-county", "lafayette-county", "linn-county", "macon-county",
-        "new-madrid-county", "pemiscot-county", "saline-county", "shelby-county",
-        "sullivan-county"]
-    jackson = next(county for county in counties if county.slug == "jackson-county")
-    assert jackson.court_seats == ["Kansas City", "Independence"]
-    assert "sits in two places:\nKansas City and Independence." in template.render(
-        jackson, contacts, seeds)
+            assert "<sup>,</sup>".join(_refs_to(front, county.seats_sources)) in section
+    by_slug = {county.slug: page for county, page, _ in pages}
+    # the circuits whose counties came from no source before (9th, 15th, 34th, 41st)
+    for slug, circuit in (("chariton-county", "9th"), ("linn-county", "9th"),
+                          ("sullivan-county", "9th"), ("lafayette-county", "15th"),
+                          ("saline-county", "15th"), ("new-madrid-county", "34th"),
+                          ("pemiscot-county", "34th"), ("macon-county", "41st"),
+                          ("shelby-county", "41st")):
+        assert f"is in the {circuit} Judicial Circuit, with" in by_slug[slug], slug
+    assert "sits in two places:\nKansas City and Independence." in by_slug["jackson-county"]
+
+
+def test_the_new_circuit_sources_are_secondary_and_macon_county_comes_from_none_of_the_wrong_ones(
+) -> None:
+    circuits = {circuit["number"]: circuit for circuit in CIRCUITS["circuits"]}
+    for number, hosts in ((9, {"www.einpresswire.com"}), (15, {"ecode360.com", "www.ecode360.com"}),
+                          (34, {"ecode360.com"}), (41, {"www.nemonews.net"})):
+        sources = circuits[number]["sources"]
+        assert {source["url"].split("/")[2] for source in sources} == hosts, number
+        assert all(source["secondary"] is True for source in sources), number
+    wrong = ("missouricourtaccess.org", "missouriofficialrecords.com")
+    assert not [source["url"] for circuit in CIRCUITS["circuits"]
+                for source in circuit["sources"] if any(host in source["url"] for host in wrong)]
+    # Adair County's circuit: the county's own (official) page as well as a student paper
+    second = circuits[2]["sources"]
+    assert any("adaircountymissouri.com" in s["url"] and not s.get("secondary") for s in second)

@@ -12,8 +12,8 @@ import yaml
 from build_tools import url_manifest
 from build_tools.check_content import describe_sources
 from build_tools.contacts import Contacts, ContactsError
-from build_tools.counties import (Counties, CountiesError, CountyTemplate, cite, read_names,
-                                  regenerate, slug_for)
+from build_tools.counties import (Citations, Counties, CountiesError, CountyTemplate,
+                                  read_names, regenerate, slug_for)
 from build_tools.frontmatter import EXAMPLE, Seeds, check_page, format_problems, is_stale
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,8 +65,8 @@ def test_a_good_contact_loads(tmp_path):
      "contact 'line': field 'fax' is '(573) 635-7545'; write it as NNN-NNN-NNNN"),
     (("  organisation: FSD\n", ""),
      "contact 'line': field 'organisation' is required (who runs it)"),
-    (("  for: Ask things.\n", "  for: Ask things.\n  hours: 8 to 5\n"),
-     "contact 'line': unknown field 'hours'."),
+    (("  for: Ask things.\n", "  for: Ask things.\n  open: 8 to 5\n"),
+     "contact 'line': unknown field 'open'."),
     (("  for: Ask things.\n", "  for: Ask things.\n  source: x\n"),
      "contact 'line': unknown field 'source'. Did you mean \"sources\"?"),
     (("001_f6079787ae316351.txt", "007.txt"),
@@ -197,7 +197,10 @@ def test_a_county_page_adds_its_facts_sources_and_takes_the_older_review_date(tm
     meta = yaml.safe_load(page.split("---\n")[1])
     assert meta["title"] == "Child support in Cass County"
     assert meta["last_reviewed"] == dt.date(2020, 1, 2)
-    assert {"seed": "004_81250328f63d688f.txt"} in meta["sources"]
+    cited = [source for source in meta["sources"] if source.get("seed") == "004_81250328f63d688f.txt"]
+    assert len(cited) == 1 and cited[0]["id"].startswith("src-")
+    assert f"[[ref:{cited[0]['id']}]]" in page
+    assert "Source:" not in page and "Sources:" not in page and "not an official" not in page
     assert check_page(meta, SEEDS, dt.date.today()) == []
     city = next(c for c in counties.counties if c.slug == "city-of-st-louis")
     assert "# Child support in the City of St. Louis" in template.render(city, CONTACTS)
@@ -217,7 +220,8 @@ circuits:
   - slug: cole-county
 - number: 22
   name: 22nd Judicial Circuit
-  sources: []
+  sources: [{title: A court page, url: "https://example.org/c", checked: 2026-12-02,
+             secondary: true, publisher: A paper, published: 2020-05-06, kind: news}]
   counties:
   - slug: city-of-st-louis
     court_seats: []
@@ -249,9 +253,9 @@ def circuit_errors(tmp_path: Path, **files: Any) -> str:
 def test_every_county_is_in_one_circuit_with_its_court_seats(tmp_path):
     loaded = {c.slug: c for c in circuit_load(tmp_path).counties}
     adair, cole, city = loaded["adair-county"], loaded["cole-county"], loaded["city-of-st-louis"]
-    assert adair.circuit.name == "1st Judicial Circuit" and adair.circuit.sourced
+    assert adair.circuit.name == "1st Judicial Circuit" and adair.circuit.sources
     assert adair.court_seats == ["Kirksville"] and cole.court_seats is None
-    assert city.court_seats == [] and not city.circuit.sourced
+    assert city.court_seats == [] and city.circuit.sources[0]["kind"] == "news"
     assert adair.circuit_counties == ["Adair County", "Cole County"]
     real = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
     assert all(county.circuit is not None for county in real.counties)
@@ -278,6 +282,15 @@ def test_circuit_mistakes_name_the_file_the_county_and_the_fix(tmp_path):
            in errors
     errors = circuit_errors(tmp_path, circuits=CIRCUITS.replace("    seats_sources", "    x"))
     assert "field 'court_seats' needs seats_sources" in errors
+    errors = circuit_errors(tmp_path, circuits=CIRCUITS.replace(
+        '  sources: [{title: A list, url: "https://example.org/a", checked: 2026-12-02}]',
+        "  sources: []"))
+    assert "data/circuits.yml: circuit 1: field 'sources' needs at least one source that names " \
+           "the circuit's counties" in errors
+    errors = circuit_errors(tmp_path, circuits=CIRCUITS.replace(
+        "checked: 2026-12-02}]\n  counties", "checked: 2026-12-02, id: one}]\n  counties", 1))
+    assert "circuit 1: field 'sources' item 1: remove 'id': the county page numbers its sources " \
+           "itself" in errors
     (tmp_path / "circuits.yml").unlink()
     (tmp_path / "counties.yml").write_text(COUNTIES, encoding="utf-8")
     with pytest.raises(CountiesError, match="data/circuits.yml is missing"):
@@ -334,13 +347,16 @@ def test_a_prosecutor_run_county_needs_its_source(tmp_path):
     assert cole.prosecutor_runs_office and cole.has_local_source
 
 
-def test_a_cite_line_names_each_source_with_its_date():
-    line = cite([{"title": "A [page]", "url": "https://example.org/", "checked": "2026-12-02",
-                  "secondary": True}, {"seed": "000_d74ccf04b443ec1b.txt"}], SEEDS,
-                dt.date(2026, 11, 23))
-    assert line.startswith("Sources: [A (page)](https://example.org/), checked December 2, "
-                           "2026 (not an official source); ")
-    assert line.endswith(", checked November 23, 2026.")
+def test_citations_number_each_source_once_in_the_order_first_cited():
+    citations = Citations()
+    page = {"title": "A page", "url": "https://example.org/a/", "checked": "2026-12-02",
+            "secondary": True, "publisher": "A paper"}
+    seed = {"seed": "000_d74ccf04b443ec1b.txt"}
+    assert citations.cite([page, seed]) == "[[ref:src-1]]<sup>,</sup>[[ref:src-2]]"
+    # the same source again (its address without the last slash) keeps its number
+    assert citations.cite([dict(page, url="https://example.org/a")]) == "[[ref:src-1]]"
+    assert citations.cite([]) == ""
+    assert citations.sources == [dict(page, id="src-1"), dict(seed, id="src-2")]
 
 
 def test_a_county_page_is_no_fresher_than_the_sources_of_its_facts():
@@ -363,6 +379,17 @@ def test_a_broken_template_names_its_line(tmp_path):
     path.write_text("# no front matter\n", encoding="utf-8")
     with pytest.raises(CountiesError, match="must start with front matter"):
         CountyTemplate(path)
+
+
+def test_a_template_that_leaves_a_county_source_uncited_is_refused(tmp_path):
+    counties = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
+    cass = next(c for c in counties.counties if c.slug == "cass-county")
+    path = tmp_path / "county_page.md"
+    path.write_text("---\ntitle: x\n---\n# {{ county.name }}\n\n{{ cite(county.circuit.sources) }}"
+                    "{{ cite(county.seats_sources) }}\n", encoding="utf-8")
+    with pytest.raises(CountiesError, match=r"the page for Cass County does not cite seed "
+                                            r"004_81250328f63d688f.txt; RSMo 454.498 "):
+        CountyTemplate(path).render(cass, CONTACTS)
 
 
 # --- Front matter -------------------------------------------------------------------------------
@@ -401,12 +428,12 @@ def test_complete_front_matter_passes():
      "source. Read that source again and set its checked: to the date you did, or set "
      "last_reviewed to 2026-01-05 or earlier"),
     ({"sources": [{"seed": "001_f6079787ae316351.txt", "url": "https://x.org"}]},
-     "sources item 1: unknown key(s) url; a seed source has only seed"),
+     "sources item 1: unknown key(s) url; a seed source has seed, and may have id"),
     ({"sources": [{"statute": "RSMo 1", "title": "T", "url": "https://x.org"}]},
      "must be exactly one of {seed: FILE}"),
     ({"sources": [{"statute": "RSMo 1", "url": "https://x.org", "note": "n",
                    "checked": dt.date(2026, 1, 5)}]},
-     "sources item 1: unknown key(s) note; a statute source has only statute, url, checked"),
+     "sources item 1: unknown key(s) note; a statute source has statute, url, checked, and may"),
     ({"sources": ["RSMo 1"]}, "sources item 1 must be one of"),
     ({"quick_exit": "yes"}, "'quick_exit' must be true or false, not 'yes'"),
     ({"titel": "x"}, "unknown front matter key 'titel' (did you mean 'title'?)"),

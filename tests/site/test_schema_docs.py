@@ -81,7 +81,8 @@ def test_validation_reads_the_declarations():
     assert frontmatter.known_keys()[:7] == list(frontmatter.PAGE.names())
     assert contacts.REQUIRED == ("name", "organisation", "for", "sources")
     assert contacts.IF_DATED == ("dated_note", "instead")
-    assert contacts.TEXT_FIELDS == ("name", "organisation", "for", "have_ready", "dated_note")
+    assert contacts.TEXT_FIELDS == ("name", "organisation", "for", "hours", "have_ready",
+                                    "dated_note")
     assert list(contacts.FIELDS) == list(contacts.CONTACT.names())
     assert counties.CIRCUIT_FIELDS == ("number", "name", "sources", "counties")
     assert counties.CIRCUIT_COUNTY_FIELDS == ("slug", "court_seats", "seats_sources")

@@ -41,16 +41,17 @@ def test_fax_and_address_are_text():
         "Family Support Division, PO Box 6790, Jefferson City, MO 65102")
 
 
-def test_a_contact_block_shows_purpose_number_what_to_have_ready_and_source():
+def test_a_contact_block_shows_purpose_number_and_what_to_have_ready_but_no_source():
     html = expand("Intro.\n[[contact:fsd-payment-information]]\nAfter.")
     assert html.startswith("Intro.\n\n<div class=\"site-contact\">")
     assert html.endswith("</div>\n\nAfter.")
     assert "<dt>For</dt><dd>Get information about child support payments" in html
     assert '<dt>Phone</dt><dd><a class="site-tel" href="tel:+18002250530">800-225-0530</a></dd>' \
         in html
-    assert "<dt>Have ready</dt><dd>Your child support case number. The line needs it.</dd>" in html
-    assert ("<dt>Source</dt><dd>St. Charles County Prosecuting Attorney, Child Support Unit web "
-            "page</dd>") in html
+    assert ("<dt>Have ready</dt><dd>Your eight-digit child support case number. The line needs "
+            "it.</dd>") in html
+    # Its sources go to the page's list at the foot, not onto the card.
+    assert "<dt>Source" not in html and "St. Charles" not in html
 
 
 def test_a_dated_contact_is_text_with_a_warning_and_the_contact_to_use_today():

@@ -116,53 +116,6 @@ def test_the_county_index_lists_every_county_and_loads_its_finder(built_site):
     assert '<div class="site-county-finder" data-county-finder hidden>' in html
 
 
-def test_county_facts_appear_only_on_their_county(built_site):
-    cass = _html(built_site, "counties/cass-county")
-    christian = _html(built_site, "counties/christian-county")
-    st_charles = _html(built_site, "counties/st-charles-county")
-    adair = _html(built_site, "counties/adair-county")
-    assert "represents the State of Missouri" in cass
-    assert "$1 million in the first quarter of 2012" in christian
-    assert "enforcement questionnaire" in st_charles
-    assert tel_href(CONTACTS["fsd-st-charles-county"]["phone"]) in st_charles
-    for other in (adair, cass, christian):
-        assert tel_href(CONTACTS["fsd-st-charles-county"]["phone"]) not in other
-    assert "This guide has not found a public source for the prosecutor's child support " \
-           "unit and the FSD office for Adair County" in " ".join(adair.split())
-
-
-def _prose(html: str) -> str:
-    article = html[html.index("<article"):html.index("</article>")]
-    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
-
-
-def test_every_county_page_names_its_circuit_or_says_once_that_no_source_gives_it(built_site):
-    from build_tools.frontmatter import Seeds
-    from build_tools.contacts import Contacts
-    from build_tools.counties import Counties
-
-    seeds = Seeds(ROOT / "data")
-    counties = Counties.load(ROOT / "data" / "counties.yml",
-                             Contacts.load(ROOT / "data" / "contacts.yml", seeds), seeds)
-    for county in counties.counties:
-        text = _prose(_html(built_site, f"counties/{county.slug}"))
-        assert county.circuit is not None
-        if county.circuit.sourced:
-            assert f"The court: {county.circuit.name}" in text, county.slug
-        else:
-            assert "the judicial circuit for" in text, county.slug
-        assert text.count("This guide has not found") <= 1, county.slug
-        for wrong in ("as it does everywhere in Missouri", "handles every case first",
-                      "free for Missouri residents", "services are free"):
-            assert wrong not in text, f"{county.slug}: {wrong!r}"
-        assert "RSMo 454.405" in text and "$35 a year" in text
-        if county.court_seats:
-            assert "The circuit court for" in text and county.court_seats[-1] in text
-    city = _prose(_html(built_site, "counties/city-of-st-louis"))
-    assert "is a judicial circuit of its own, the 22nd Judicial Circuit" in city
-    assert "no county seat" in city
-
-
 def test_contacts_used_on_pages_appear_as_tel_links(built_site):
     config, files = _site_files()
     checked = 0

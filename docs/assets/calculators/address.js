@@ -1,22 +1,29 @@
 // The page's address: #input=<percent-encoded JSON>, the calculator's input as on the command
 // line. It is data: parsed with JSON.parse, written only into form fields' values and sent to
-// Python as text; nothing from it is ever inserted as HTML.
+// Python as text; nothing from it is ever inserted as HTML. Text that JSON.parse refuses is
+// still sent to Python, which reads NaN and Infinity as numbers and reports each at its field.
 
 const PREFIX = "#input=";
 
 /**
  * What the address holds.
  * @param {string} hash window.location.hash
- * @returns {null | {text: string, data: unknown} | {error: true}} null without #input=;
- *   error when it cannot be decoded or parsed
+ * @returns {null | {text: string, data: unknown, parsed: boolean} | {error: true}} null without
+ *   #input=; error when it cannot be decoded; parsed false (and data null) when JSON.parse
+ *   refuses the text
  */
 export function readInput(hash) {
   if (!hash.startsWith(PREFIX)) return null;
+  let text;
   try {
-    const text = decodeURIComponent(hash.slice(PREFIX.length));
-    return { text, data: JSON.parse(text) };
+    text = decodeURIComponent(hash.slice(PREFIX.length));
   } catch {
     return { error: true };
+  }
+  try {
+    return { text, data: JSON.parse(text), parsed: true };
+  } catch {
+    return { text, data: null, parsed: false };
   }
 }
 

@@ -41,6 +41,7 @@ class Calculator {
     this.savingData = Boolean(navigator.connection && navigator.connection.saveData);
     this.latest = 0;          // id of the latest calculation asked for; older answers are dropped
     this.lastInput = null;    // its JSON text, for "Copy a link to this result"
+    this.unparsedLink = 0;    // id of a calculation of a link JSON.parse refused, or 0
     this.focusAnswer = false; // move focus to the answer (after a person asked for it)
     this.answered = false;
   }
@@ -105,7 +106,13 @@ class Calculator {
       });
   }
 
-  show({ response, view }) {
+  show({ id, response, view }) {
+    // A link Python could not read as a whole either (not JSON at all) is a bad link; one it
+    // could read (NaN or Infinity in a number) gets each field's own message.
+    if (!response.ok && id === this.unparsedLink &&
+        response.errors.every((error) => error.field === null)) {
+      response = { ...response, errors: [{ field: null, message: this.messages.badLink }] };
+    }
     if (response.ok) {
       this.errors.clear();
       this.result.show(response, view, this.build.note());
@@ -158,8 +165,9 @@ class Calculator {
       this.sectionsChanged();
     }
     // Python reads the text itself, exactly as the command line would: what the form cannot
-    // show (an unknown key, a number where text is expected) is reported, never dropped.
+    // show (an unknown key, a number where text is expected, NaN) is reported, never dropped.
     this.calculate(linked.text, asked);
+    this.unparsedLink = linked.parsed ? 0 : this.latest;
   }
 }
 

@@ -1,0 +1,183 @@
+"""The runtime's bytes on every kind of host, and what the site keeps on the device.
+
+- On each kind of host (build_tools/serve.py's modes: the build's brotli copies; gzip made on
+  the fly for text and WebAssembly only; no compression) a calculator typed with the keyboard
+  answers as CPython does, and the runtime's files come over the wire in exactly the bytes
+  ``bundle.first_visit_bytes`` says: the worker fetches the brotli copies itself where the host
+  sends no brotli. The figure a visitor saving data is told is the largest of them.
+- A copy the host lacks: the worker takes the gzip copy, then the file itself.
+- After the four calculators, the site keeps at most 15 MB (``navigator.storage.estimate()``):
+  the snapshot, the WebAssembly and the standard library kept gzip-compressed by the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from build_tools.calculator_pages import PAGES, asked, input_fragment, page_url
+from build_tools.runtime import bundle
+from build_tools.serve import StaticHost
+from calculators import api
+from tests.browser.conftest import RUNTIME_TIMEOUT_MS
+from tests.browser.test_calculators import (
+    FIRST_EXAMPLE,
+    asked_input,
+    expect_answer,
+    python_answer,
+    tab_to,
+    type_field,
+)
+from tests.conftest import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+RUNTIME_PATHS = ("/pyodide/", "/calculators/runtime/")
+GOAL_BYTES = 4_300_000
+STORAGE_BUDGET = 15_000_000
+
+# Every entry the worker keeps (the snapshot, the WebAssembly, the standard library) is there.
+KEPT = """async (prefix) => {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(prefix)) continue;
+    const urls = (await (await caches.open(name)).keys()).map((request) => request.url);
+    return ["python-snapshot", ".wasm", ".zip"].every((end) => urls.some((url) => url.endsWith(end)));
+  }
+  return false;
+}"""
+
+
+class CountingHost(StaticHost):
+    """A StaticHost that notes the bytes it sends for each path."""
+
+    def __init__(self, site: BuiltSite, mode: str):
+        super().__init__(site.path, mode=mode)
+        self.sent: list[tuple[str, int]] = []
+        sent = self.sent
+
+        class Handler(self.server.RequestHandlerClass):  # type: ignore[misc, name-defined]
+            def send_header(self, keyword: str, value: str) -> None:
+                if keyword == "Content-Length":
+                    sent.append((self.path.split("?")[0], int(value)))
+                super().send_header(keyword, value)
+
+        self.server.RequestHandlerClass = Handler
+
+    def runtime_bytes(self) -> dict[str, int]:
+        sizes: dict[str, int] = {}
+        for path, size in self.sent:
+            if any(part in path for part in RUNTIME_PATHS):
+                sizes[path] = sizes.get(path, 0) + size
+        return sizes
+
+
+@contextmanager
+def visitor(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(locale="en-US", timezone_id="America/Chicago")
+    context.set_default_timeout(RUNTIME_TIMEOUT_MS)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def poll(page: Page, script: str, arg: Any = None) -> Any:
+    for _ in range(RUNTIME_TIMEOUT_MS // 500):
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(500)
+    raise AssertionError(f"still false after {RUNTIME_TIMEOUT_MS} ms: {script}")
+
+
+def type_and_calculate(page: Page) -> None:
+    """The review calculator's worked example, typed with the keyboard, then Enter."""
+    typed = asked_input("review", FIRST_EXAMPLE["review"].input)
+    page.locator("body").focus()
+    for field in asked(api.declaration("review")["fields"]):
+        if field["name"] in typed:
+            type_field(page, field, field["name"], typed[field["name"]])
+    tab_to(page, ".calculator__submit")
+    page.keyboard.press("Enter")
+    expect_answer(page, python_answer("review", typed))
+
+
+@pytest.fixture(scope="module")
+def runtime(built_site: BuiltSite) -> bundle.Runtime:
+    return bundle.prepare()
+
+
+@pytest.mark.parametrize("mode", ["copies", "text-gzip", "none"])
+def test_the_runtime_comes_in_the_same_bytes_from_every_host(
+        browser: Browser, built_site: BuiltSite, runtime: bundle.Runtime, mode: str) -> None:
+    expected = bundle.first_visit_bytes(runtime)
+    with CountingHost(built_site, mode) as host, visitor(browser) as context:
+        errors: list[str] = []
+        context.on("weberror", lambda error: errors.append(str(error.error)))
+        context.on("console", lambda message: errors.append(message.text)
+                   if message.type == "error" else None)
+        page = context.new_page()
+        page.goto(host.url + page_url(PAGES["review"]))
+        type_and_calculate(page)
+        sent = host.runtime_bytes()
+        assert errors == [], errors
+    names = sorted(path.rsplit("/", 1)[1] for path in sent)
+    if mode == "copies":
+        assert "pyodide.asm.wasm" in names and not any(name.endswith(".br") for name in names)
+        assert not any(name.startswith("brotli_dec") for name in names), names
+    else:  # the worker fetched the brotli copies and the decoder itself
+        assert {"pyodide.asm.wasm.br", "python_stdlib.zip.br",
+                "brotli_dec_wasm_bg.wasm.gz"} <= set(names), names
+        assert "pyodide.asm.wasm" not in names and "python_stdlib.zip" not in names
+    assert sum(sent.values()) == expected[mode], sent
+    if mode != "none":  # Pyodide's large script comes raw from a host that compresses nothing
+        assert sum(sent.values()) <= GOAL_BYTES
+    assert bundle.download_bytes(runtime) == max(expected.values())
+
+
+def test_a_missing_copy_falls_back_to_the_gzip_copy_then_to_the_file(
+        browser: Browser, built_site: BuiltSite) -> None:
+    with CountingHost(built_site, "none") as host, visitor(browser) as context:
+        context.route("**/*.wasm.br", lambda route: route.fulfill(status=404, body=""))
+        context.route("**/python_stdlib.zip.*", lambda route: route.fulfill(status=404, body=""))
+        page = context.new_page()
+        case = FIRST_EXAMPLE["review"]
+        page.goto(host.url + page_url(PAGES["review"]) + input_fragment(case.input))
+        expect_answer(page, python_answer("review", case.input))
+        names = {path.rsplit("/", 1)[1] for path in host.runtime_bytes()}
+    assert {"pyodide.asm.wasm.gz", "python_stdlib.zip"} <= names, names
+    assert "pyodide.asm.wasm" not in names
+
+
+def test_the_site_keeps_at_most_15_mb_after_the_four_calculators(
+        browser: Browser, built_site: BuiltSite) -> None:
+    with CountingHost(built_site, "copies") as host, visitor(browser) as context:
+        for name in PAGES:
+            case = FIRST_EXAMPLE[name]
+            page = context.new_page()
+            page.goto(host.url + page_url(PAGES[name]) + input_fragment(case.input))
+            expect_answer(page, python_answer(name, case.input))
+            assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+            poll(page, KEPT, bundle.SNAPSHOT_CACHE_PREFIX)
+            page.close()
+        reader = context.new_page()
+        reader.goto(host.url)
+        usage = reader.evaluate("navigator.storage.estimate().then((e) => e.usage)")
+        entries = reader.evaluate("""async () => {
+          const out = [];
+          for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) out.push(request.url);
+          }
+          return out;
+        }""")
+    assert usage <= STORAGE_BUDGET, f"{usage} bytes kept"
+    # What is kept: the four pages, the runtime, the snapshot (so the figure is not low because
+    # something is missing).
+    for name in PAGES:
+        assert any(url.endswith(page_url(PAGES[name])) for url in entries), name
+    for end in ("python-snapshot", "pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip"):
+        assert any(url.endswith(end) for url in entries), end
