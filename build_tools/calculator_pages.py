@@ -263,10 +263,16 @@ def form_sections(declaration: dict[str, Any]) -> list[dict[str, Any]]:
     groups_seen: set[str] = set()
     sections = []
     for section, paths in zip(layout, placed):
+        # A field shown only while a choice has a given value carries it as "shown_when"
+        # (fields.html writes it on the field; sections.js shows and hides it).
+        conditions = {rule["field"]: rule for rule in section.get("shown_when", [])}
         items: list[dict[str, Any]] = []
         for path in paths:
             entry = by_path[path]
-            member = {"field": entry["field"], "path": path}
+            field = entry["field"]
+            if path in conditions:
+                field = {**field, "shown_when": conditions[path]}
+            member = {"field": field, "path": path}
             group_path = entry["group_path"]
             if group_path is None:
                 items.append(member)

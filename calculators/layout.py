@@ -16,6 +16,16 @@ from typing import Any
 from calculators.fields import Field, GroupField
 
 
+@dataclass(frozen=True)
+class ShownWhen:
+    """A field the form shows only while another field has a given value (a parent's hours a
+    week, for an income paid per hour), or while it holds an entry of its own."""
+
+    field: str  # the path of the field shown or not
+    when: str  # the path of the choice it depends on
+    equals: str  # the choice's value that shows it
+
+
 @dataclass(frozen=True, kw_only=True)
 class Section:
     """Part of a form. ``title`` is None for the section shown first and always open (the usual
@@ -25,10 +35,13 @@ class Section:
     intro: str = ""  # a sentence or two on when it applies, shown when it is open
     fields: tuple[str, ...]
     open: bool = False
+    shown_when: tuple[ShownWhen, ...] = ()
 
     def describe(self) -> dict[str, Any]:
         return {"title": self.title, "intro": self.intro or None,
-                "open": self.open or self.title is None, "fields": list(self.fields)}
+                "open": self.open or self.title is None, "fields": list(self.fields),
+                "shown_when": [{"field": rule.field, "when": rule.when, "equals": rule.equals}
+                               for rule in self.shown_when]}
 
 
 def leaves(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
@@ -72,3 +85,8 @@ def check(name: str, fields: tuple[Field, ...], sections: tuple[Section, ...]) -
                 raise ValueError(f"calculator {name}: the layout shows {sorted(twice)[0]!r} "
                                  "twice")
             seen.update(paths)
+        for rule in section.shown_when:
+            if rule.field not in section.fields or not covered(fields, rule.when):
+                raise ValueError(f"calculator {name}: the layout shows {rule.field!r} only when "
+                                 f"{rule.when!r} is {rule.equals!r}, but the section does not "
+                                 "list the first or no field has the second path")

@@ -54,7 +54,7 @@ from calculators.fields import (
     MoneyField,
     Reader,
 )
-from calculators.layout import Section
+from calculators.layout import Section, ShownWhen
 from calculators.rules import Applied, Book, RulesError
 from calculators.schedule import Edition, edition
 from calculators.wording import plural
@@ -139,11 +139,7 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                     choices=tuple(Choice(value, label) for value, label, _ in PERIODS),
                     default_choice=PERIODS[0][0],
                     noun=f"the pay period of {who}'s gross income",
-                    help="Per month, or per paycheck, year or hour.",
-                    more=("Line 1. How often the income above is paid: per month unless you "
-                          "choose a paycheck twice a month, every two weeks or every week, a "
-                          "yearly salary or an hourly wage. The site turns it into the monthly "
-                          "amount Form 14 uses.")),
+                    help="Line 1: the site turns it into a monthly amount."),
         CountField(name=HOURS, label="Hours worked a week", minimum=1,
                    maximum=MOST_HOURS_A_WEEK, noun=f"{who}'s hours worked a week",
                    above=(f"A week has {MOST_HOURS_A_WEEK} hours, so {who}'s hours worked a "
@@ -260,7 +256,9 @@ def _both(*names: str) -> tuple[str, ...]:
 # lines that apply to some families only, each group closed until a parent opens it.
 LAYOUT = (
     Section(title=None, fields=("children", *_both("gross_income", PERIOD, HOURS),
-                                "overnights")),
+                                "overnights"),
+            shown_when=tuple(ShownWhen(f"{role}.{HOURS}", f"{role}.{PERIOD}", "hour")
+                             for role in (PAYING, RECEIVING))),
     Section(title="Child care and health insurance",
             intro=("Costs a parent pays for the children in this case each month: child care "
                    "needed for work (Lines 6a and 6b) and the children's part of a health "

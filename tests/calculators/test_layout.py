@@ -10,7 +10,7 @@ import pytest
 from calculators import api
 from calculators.calculator import Calculator
 from calculators.fields import GroupField, MoneyField
-from calculators.layout import Section, covered, leaves
+from calculators.layout import Section, ShownWhen, covered, leaves
 
 
 def shown_paths(fields: list[dict]) -> list[str]:
@@ -43,7 +43,7 @@ def test_the_usual_case_comes_first_and_every_other_section_is_titled(name: str)
     layout = api.declaration(name)["layout"]
     assert layout[0]["title"] is None and layout[0]["open"] is True
     for section in layout:
-        assert list(section) == ["title", "intro", "open", "fields"]
+        assert list(section) == ["title", "intro", "open", "fields", "shown_when"]
     for section in layout[1:]:
         assert section["title"] and not section["title"].endswith(".")
         assert section["intro"].endswith(".") and section["open"] is False
@@ -77,8 +77,18 @@ def test_a_groups_path_stands_for_its_asked_members() -> None:
     assert leaves((MONEY, GROUP)) == ["amount", "parent.income"]
     assert covered((MONEY, GROUP), "parent") == ["parent.income"]
     assert covered((MONEY, GROUP), "parent.hidden") == []
-    make((Section(title=None, fields=("amount",)),
-          Section(title="More", intro="When it applies.", fields=("parent",))))
+    made = make((Section(title=None, fields=("amount",),
+                         shown_when=(ShownWhen("amount", "parent.income", "1"),)),
+                 Section(title="More", intro="When it applies.", fields=("parent",))))
+    assert made.declaration()["layout"][0]["shown_when"] == [
+        {"field": "amount", "when": "parent.income", "equals": "1"}]
+
+
+def test_form14_asks_for_the_hours_only_for_an_hourly_wage() -> None:
+    first = api.declaration("support_amount")["layout"][0]
+    assert first["shown_when"] == [
+        {"field": f"{role}.hours_a_week", "when": f"{role}.gross_income_period",
+         "equals": "hour"} for role in ("paying_parent", "receiving_parent")]
 
 
 @pytest.mark.parametrize(("layout", "message"), [
@@ -88,6 +98,12 @@ def test_a_groups_path_stands_for_its_asked_members() -> None:
       Section(title="Again", fields=("parent.income",))), "shows 'parent.income' twice"),
     ((Section(title=None, fields=("amount",)), Section(title=None, fields=("parent",))),
      "only the first section may be untitled"),
+    ((Section(title=None, fields=("amount",),
+              shown_when=(ShownWhen("parent.income", "amount", "1"),)),),
+     "does not list the first"),
+    ((Section(title=None, fields=("amount",),
+              shown_when=(ShownWhen("amount", "parent.wage", "1"),)),),
+     "no field has the second path"),
 ])
 def test_a_layout_that_names_a_missing_field_or_one_twice_is_refused(
         layout: tuple[Section, ...], message: str) -> None:

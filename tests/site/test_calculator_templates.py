@@ -428,6 +428,10 @@ def test_form14_shows_each_parents_fields_under_that_parents_legend(page_data):
         # "What counts here?".
         for member in declared[role]["fields"]:
             field = tree.find("div", data_field=f"{role}.{member['name']}")
+            if member["more"] is None:  # the help line says it: "Line 1: ..."
+                assert member["help"].startswith("Line "), member["name"]
+                assert field.find_all("details") == []
+                continue
             more = field.find("details", class_="calculator__more")
             assert more.find("summary").text == f"What counts here? ({member['label']})"
             assert more.find("span", class_="calculator__unseen").text == f" ({member['label']})"
@@ -487,31 +491,42 @@ def test_the_form_is_made_of_the_declared_layouts_sections(name, page_data):
 
 
 def test_a_field_the_layout_does_not_list_follows_the_field_declared_before_it():
-    """A new field (a parent's pay period next to their income) shows on the form before its
-    place in the layout is declared: right after the field declared before it."""
+    """A new field shows on the form before its place in the layout is declared: right after
+    the field declared before it (a parent's new companion of the income stands with it)."""
     declaration = copy.deepcopy(api.declaration("support_amount"))
-    periods = [{"value": value, "label": value.title()} for value in
-               ("month", "twice_a_month", "every_two_weeks", "week", "year", "hour")]
     for group in declaration["fields"]:
         if group["kind"] == "group":
             group["fields"].insert(1, {
-                "name": "gross_income_period", "label": "Paid each", "kind": "choice",
-                "help": "How often.", "more": None, "required": False, "default": "month",
-                "asked": True, "choices": periods, "max_length": 30})
+                "name": "bonus", "label": "Bonus", "kind": "money", "help": "A bonus.",
+                "more": None, "required": False, "default": "0.00", "asked": True,
+                "min": "0.00", "max": "10000000.00", "max_length": 30})
     first = calculator_pages.form_sections(declaration)[0]
     paths = [member["path"] for item in first["items"]
              for member in item.get("members", [item])]
-    assert paths == ["children", "paying_parent.gross_income",
-                     "paying_parent.gross_income_period", "receiving_parent.gross_income",
-                     "receiving_parent.gross_income_period", "overnights"]
-    # A choice of many options is a drop-down list, short on a phone, with its default chosen.
-    tree = parse(calculator_pages.render_form(declaration))
+    assert paths == ["children", "paying_parent.gross_income", "paying_parent.bonus",
+                     "paying_parent.gross_income_period", "paying_parent.hours_a_week",
+                     "receiving_parent.gross_income", "receiving_parent.bonus",
+                     "receiving_parent.gross_income_period", "receiving_parent.hours_a_week",
+                     "overnights"]
+
+
+def test_a_choice_of_many_options_is_a_drop_down_list_and_the_hours_wait_for_an_hourly_wage():
+    declared = {field["name"]: field for field in api.declaration("support_amount")["fields"]}
+    period = next(member for member in declared["paying_parent"]["fields"]
+                  if member["name"] == "gross_income_period")
+    assert len(period["choices"]) > calculator_pages.MANY_CHOICES
+    tree = parse(calculator_pages.render_form(api.declaration("support_amount")))
     select = tree.find("select", id="calc-paying_parent-gross_income_period")
     assert select.attrs["data-kind"] == "choice"
     assert [option.attrs["value"] for option in select.children] == \
-        [choice["value"] for choice in periods]
-    assert [option.attrs.get("selected") for option in select.children][0] == ""
-    assert tree.find("label", for_="calc-paying_parent-gross_income_period").text == "Paid each"
+        [choice["value"] for choice in period["choices"]]
+    assert [option for option in select.children if "selected" in option.attrs][0].attrs[
+        "value"] == period["default"]
+    assert tree.find("label", for_="calc-paying_parent-gross_income_period").text == \
+        period["label"]
+    hours = tree.find("div", data_field="paying_parent.hours_a_week")
+    assert hours.attrs["data-when"] == "paying_parent.gross_income_period"
+    assert hours.attrs["data-when-equals"] == "hour"
 
 
 def test_a_declaration_without_a_layout_is_one_section_of_every_field():

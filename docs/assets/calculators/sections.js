@@ -28,14 +28,29 @@ function isEntry(field) {
   });
 }
 
+/** The value of the choice at `path`: its drop-down list's, or its checked radio button's. */
+function chosen(form, path) {
+  for (const control of form.querySelectorAll("[data-path]")) {
+    if (control.dataset.path !== path) continue;
+    if (control.tagName === "SELECT" || control.checked) return control.value;
+  }
+  return "";
+}
+
 /**
- * Keep the sections' counts and the fields' marks up to date as the form changes.
+ * Keep the sections' counts and the fields' marks up to date as the form changes, and show a
+ * field that depends on a choice (data-when) only while the choice has its value, or while the
+ * field holds an entry (from a link: it is never hidden with something in it).
  * @param {HTMLFormElement} form
  * @param {{entry: string, entries: string}} messages "1 entry", "__COUNT__ entries"
  * @returns {() => void} call after the form is filled by the script (from a link)
  */
 export function attachSections(form, messages) {
   const update = () => {
+    for (const field of form.querySelectorAll("[data-when]")) {
+      field.hidden = chosen(form, field.dataset.when) !== field.dataset.whenEquals &&
+        !holdsValue(field);
+    }
     for (const field of form.querySelectorAll(".calculator__field")) {
       field.classList.toggle("calculator__field--empty", !holdsValue(field));
     }
