@@ -172,3 +172,23 @@ def test_an_error_in_a_closed_section_opens_it(warm: Recorder) -> None:
             .to_be_focused()
     finally:
         page.close()
+
+
+def test_the_hours_a_week_show_for_an_hourly_wage_or_when_given(warm: Recorder) -> None:
+    page = phone_page(warm, "support_amount")
+    try:
+        hours = page.locator('[data-field="paying_parent.hours_a_week"]')
+        expect(hours).to_be_hidden()
+        page.locator("#" + field_id("paying_parent.gross_income_period")).select_option("hour")
+        expect(hours).to_be_visible()
+        expect(page.locator('[data-field="receiving_parent.hours_a_week"]')).to_be_hidden()
+        # A link that gives hours with another period shows them, with Python's message.
+        linked = {**usual_input(), "paying_parent": {"gross_income": "4000",
+                                                     "hours_a_week": "40"}}
+        page.goto(page.url.split("#")[0] + input_fragment(linked))
+        messages = [error["message"] for error in python_answer("support_amount", linked)
+                    ["response"]["errors"]]
+        expect(page.locator("#calculator-errors li")).to_have_text(messages)
+        expect(hours).to_be_visible()
+    finally:
+        page.close()
