@@ -1,8 +1,9 @@
 # Missouri Child Support Guide: the commands.
 #
 #   make serve          set everything up, build the site, serve it at http://127.0.0.1:8000
-#   make test           set everything up, lint (ruff, mypy) and run every test (what CI runs)
-#   make lint           ruff and mypy only
+#   make test           set everything up, lint (ruff, mypy, ESLint, tsc), run every test (CI)
+#   make test-fast      lint, then the tests that need neither a browser, Pyodide nor a site build
+#   make lint           ruff and mypy; ESLint and tsc (JSDoc types) for the JavaScript
 #   make build          build the static site into site/ (kept as it was if the build fails)
 #   make check-content  list every page with its age and sources, oldest first
 #   make urls           add new pages to data/published_urls.txt (never removes a URL)
@@ -24,7 +25,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup python node browser build serve test lint check-content urls schema-docs bench lighthouse clean
+.PHONY: setup python node browser build serve test test-fast lint check-content urls schema-docs bench lighthouse clean
 
 setup: python node browser
 
@@ -64,9 +65,18 @@ test: setup lint
 	@echo "build_tools/ (reported, no gate):"
 	$(PY) -m coverage report --include='build_tools/*' --skip-covered --sort=cover
 
-lint: python
+# The quick loop while editing: calculators, scenarios, templates and data files. The
+# calculators' coverage gate stays with `make test`, which runs everything.
+test-fast: python lint
+	$(PY) -m pytest -q -m "not browser and not pyodide and not build"
+
+lint: python node
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	node_modules/.bin/eslint --max-warnings 0 .
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p build_tools/runtime/tsconfig.worker.json
+	node_modules/.bin/tsc -p build_tools/runtime/tsconfig.service-worker.json
 
 check-content: python
 	$(PY) -m build_tools.check_content

@@ -53,16 +53,17 @@ from markupsafe import Markup
 
 from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
+from build_tools.page_urls import page_url as page_url  # re-exported with PAGES
 from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
 from build_tools.runtime.calculator_view import money_text, view
 from build_tools.scenarios import Scenario
-from build_tools.url_manifest import page_url as page_url  # re-exported with PAGES
-from calculators import api, dates, money
+from calculators import api, date_input, dates, money
 
 # The contract's URLs: one page per calculator.
 PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
          "review": "calculators/review.md", "support_amount": "calculators/support-amount.md"}
-# The page's script: ES modules (docs/assets/calculators/), main.js imports the others.
+# The page's script: ES modules (docs/assets/calculators/), main.js imports the others; and its
+# stylesheet. The build publishes them bundled (build_tools/page_bundle.py, configure_assets).
 SCRIPTS = ["assets/calculators/main.js"]
 STYLESHEET = "assets/calculators/calculator.css"
 # Sections of each calculator page that the failure message links to (Markdown headings).
@@ -110,6 +111,15 @@ class Setup:
 
 
 _setup: Setup | None = None
+# The bundled script and stylesheet the pages load instead (site-relative), once the build hook
+# has made them; None in the template tests, which render the pages without a build.
+_assets: tuple[str, str] | None = None
+
+
+def configure_assets(script: str, stylesheet: str) -> None:
+    """Called by the build hook: the pages load this script and stylesheet (the bundle)."""
+    global _assets
+    _assets = (script, stylesheet)
 
 
 def configure(worker: str, service_worker: str, scenarios: list[Scenario],
@@ -385,13 +395,14 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
         raise shortcodes.ShortcodeError(
             f"the {name} calculator belongs on docs/{PAGES[name]} (its URL is fixed), not here; "
             f"link to it with [[calculator-example:ID]] or a Markdown link")
-    for script in SCRIPTS:
+    scripts, stylesheet = ([_assets[0]], _assets[1]) if _assets else (SCRIPTS, STYLESHEET)
+    for script in scripts:
         context.require_script(script, module=True)
     contacts: Contacts = context.data["contacts"]
     cards = [(contact_id, Markup(render_block(contact, contacts)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
     return render("calculator.html", name=name, declaration=api.declaration(name),
-                  stylesheet=relative_url(context.src_uri, STYLESHEET),
+                  stylesheet=relative_url(context.src_uri, stylesheet),
                   config=_config(name, context), messages=MESSAGES, empty_view=EMPTY_VIEW,
                   contact_cards=cards, examples_anchor=EXAMPLES_ANCHOR,
                   contacts_anchor=CONTACTS_ANCHOR)
@@ -405,7 +416,7 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
     if kind == "money":
         return money_text(money.parse_cents(value))
     if kind == "date":
-        return dates.long_date(dates.parse_date(value))
+        return dates.long_date(date_input.parse_date(value))
     if kind == "choice":
         return str(next(c["label"] for c in field["choices"] if c["value"] == value))
     if kind == "boolean":

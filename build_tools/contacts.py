@@ -24,55 +24,71 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from build_tools import phones, shortcodes
 from build_tools.frontmatter import Seeds, read_mapping, source_problems
 from build_tools.page_sources import foot_of
-from build_tools.schema import Field, Schema
+from build_tools.schema import (
+    BOOLEAN,
+    PHONE,
+    SLUG,
+    TEXT,
+    URL,
+    Checked,
+    Field,
+    ListOf,
+    Schema,
+    check_type_matches,
+)
 
-NUMBER = re.compile(r"^\d{3}-\d{3}-\d{4}$")
-CONTACT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NUMBER = re.compile(f"^{PHONE.pattern}$")   # a phone number as written in the file
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
+SOURCES = Checked("list of sources", lambda value, what, context: source_problems(
+    value, context["seeds"], what))
 
 CONTACT = Schema("Fields of a contact", (
-    Field("name", "text", "what the line or office is called",
+    Field("name", TEXT, "what the line or office is called",
           "Child Support Customer Service Call Center", required=True),
-    Field("organisation", "text", "who runs it", "Family Support Division (FSD)", required=True),
-    Field("for", "text", "what to call it for, in plain words, starting with a verb",
+    Field("organisation", TEXT, "who runs it", "Family Support Division (FSD)", required=True),
+    Field("for", TEXT, "what to call it for, in plain words, starting with a verb",
           "Make a child support payment.", required=True),
-    Field("phone", '"NNN-NNN-NNNN"', "its phone number", "866-313-9960"),
-    Field("fax", '"NNN-NNN-NNNN"', "its fax number", "573-635-7545"),
-    Field("address", "list of text", "a list of lines of the postal address",
+    Field("phone", PHONE, "its phone number", "866-313-9960"),
+    Field("fax", PHONE, "its fax number", "573-635-7545"),
+    Field("address", ListOf(TEXT), "a list of lines of the postal address",
           "[first line, second line, city, MO ZIP]"),
-    Field("hours", "text", "when the line answers or the office is open, only where a source "
+    Field("hours", TEXT, "when the line answers or the office is open, only where a source "
           "says so", "Monday to Friday, 8 a.m. to 5 p.m."),
-    Field("have_ready", "text", "what to have ready when you call, only where a source says so",
+    Field("have_ready", TEXT, "what to have ready when you call, only where a source says so",
           "Your child support case number. The line needs it."),
-    Field("url", "http(s) address", "the contact's own site, only where a source gives it",
+    Field("url", URL, "the contact's own site, only where a source gives it",
           "https://www.thehotline.org/"),
-    Field("sources", "list of sources",
+    Field("sources", SOURCES,
           "a list of {seed: FILE} or {title: TEXT, url: URL, checked: YYYY-MM-DD}",
           "[{seed: 000_d74ccf04b443ec1b.txt}]", required=True),
-    Field("dated", "true or false", "true when the only source is old: shown with a warning, "
+    Field("dated", BOOLEAN, "true when the only source is old: shown with a warning, "
           "as text, never as a link", "true"),
-    Field("dated_note", "text", "why it is dated",
+    Field("dated_note", TEXT, "why it is dated",
           "This address and number come from a guide from the 1990s.",
           required_with="with dated: true"),
-    Field("instead", "contact id", "the id of the contact to use today", "fsd-customer-service",
-          required_with="with dated: true"),
-    Field("serves", "list of county slugs", "a prosecutor's unit: the slugs of every county it "
-          "serves, where a source lists them (each such county names it as its prosecutor_unit "
-          "in data/counties.yml)", "[jefferson-county]"),
+    Field("instead", SLUG.called("contact id"), "the id of the contact to use today",
+          "fsd-customer-service", required_with="with dated: true"),
+    Field("serves", ListOf(SLUG.called("county slug"), unique=True), "a prosecutor's unit: the "
+          "slugs of every county it serves, where a source lists them (each such county names it "
+          "as its prosecutor_unit in data/counties.yml)", "[jefferson-county]"),
 ))
 FIELDS = {field.name: field.meaning for field in CONTACT.fields}
 REQUIRED = CONTACT.required()
-TEXT_FIELDS = CONTACT.shaped("text")
+TEXT_FIELDS = CONTACT.shaped(TEXT)
 IF_DATED = CONTACT.required_with("with dated: true")
 WAYS_TO_REACH = ("phone", "fax", "address", "url")
 
 
 @dataclass(frozen=True)
 class Contact:
+    """A checked contact: the fields of :data:`CONTACT` (``for`` as ``for_``), typed for the code
+    that shows them; :func:`_contact` fills it from the declaration."""
+
     id: str
     name: str
     organisation: str
@@ -90,53 +106,36 @@ class Contact:
     serves: tuple[str, ...] = ()
 
 
+ATTRIBUTE = {"for": "for_"}   # a field whose name is a Python keyword
+check_type_matches(CONTACT, Contact, ATTRIBUTE, extra=("id",))
+
+
+def _contact(contact_id: str, entry: dict[str, Any]) -> Contact:
+    values: dict[str, Any] = {}
+    for name in CONTACT.names():
+        if name in entry:
+            value = entry[name]
+            values[ATTRIBUTE.get(name, name)] = (
+                tuple(value) if isinstance(value, list) else
+                value.strip() if isinstance(value, str) else value)
+    return Contact(id=contact_id, **values)
+
+
 class ContactsError(ValueError):
     """data/contacts.yml is not as its header describes: the message lists every problem."""
 
 
 def _problems(contact_id: object, entry: object, seeds: Seeds) -> list[str]:
+    """The checks that span fields; :data:`CONTACT` checks each field itself."""
     where = f"contact {contact_id!r}"
-    if not isinstance(contact_id, str) or not CONTACT_ID.match(contact_id):
+    if not SLUG.accepts(contact_id):
         return [f"{where}: an id is lowercase words joined by '-', like fsd-customer-service"]
+    problems = CONTACT.problems(entry, where, {"seeds": seeds})
     if not isinstance(entry, dict):
-        return [f"{where}: expected fields ({', '.join(REQUIRED)}, ...), found {entry!r}"]
-    problems = []
-    for key in CONTACT.unknown(entry):
-        hint = shortcodes.suggest(key, list(FIELDS))
-        problems.append(f"{where}: unknown field '{key}'.{hint} Fields: {', '.join(FIELDS)}")
-    for key in REQUIRED:
-        if entry.get(key) in (None, "", []):
-            problems.append(f"{where}: field '{key}' is required ({FIELDS[key]})")
-    for key in TEXT_FIELDS:
-        if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
-            problems.append(f"{where}: field '{key}' must be text ({FIELDS[key]})")
-    for key in ("phone", "fax"):
-        if key in entry and not (isinstance(entry[key], str) and NUMBER.match(entry[key])):
-            problems.append(f"{where}: field '{key}' is {entry[key]!r}; write it as "
-                            f"NNN-NNN-NNNN, like 866-313-9960")
-    if "address" in entry:
-        lines = entry["address"]
-        if not (isinstance(lines, list) and lines and all(isinstance(x, str) for x in lines)):
-            problems.append(f"{where}: field 'address' must be a list of lines of text")
-    if "url" in entry and not (isinstance(entry["url"], str)
-                               and re.match(r"^https?://\S+$", entry["url"])):
-        problems.append(f"{where}: field 'url' must be a full http(s) address")
+        return problems
     if not any(entry.get(key) for key in WAYS_TO_REACH):
         problems.append(f"{where}: give at least one of {', '.join(WAYS_TO_REACH)}")
-    if entry.get("sources") not in (None, "", []):
-        for problem in source_problems(entry["sources"], seeds, "field 'sources'"):
-            problems.append(f"{where}: {problem}")
-    if "serves" in entry:
-        slugs = entry["serves"]
-        if not (isinstance(slugs, list) and slugs and all(isinstance(x, str) for x in slugs)):
-            problems.append(f"{where}: field 'serves' must be a list of county slugs, like "
-                            f"[cole-county, callaway-county]")
-        elif len(set(slugs)) != len(slugs):
-            problems.append(f"{where}: field 'serves' names a county twice")
-    dated = entry.get("dated", False)
-    if not isinstance(dated, bool):
-        problems.append(f"{where}: field 'dated' must be true or false")
-    elif dated:
+    if entry.get("dated") is True:
         for key in IF_DATED:
             if not entry.get(key):
                 problems.append(f"{where}: field '{key}' is required when dated is true "
@@ -175,18 +174,7 @@ class Contacts:
             listed = "\n".join(f"  - {p}" for p in problems)
             raise ContactsError(f"{shown_as} has mistakes:\n{listed}\n"
                                 f"Its header comment describes every field.")
-        contacts = {
-            contact_id: Contact(
-                id=contact_id, name=entry["name"].strip(), organisation=entry["organisation"],
-                for_=entry["for"].strip(), sources=tuple(entry["sources"]),
-                phone=entry.get("phone"), fax=entry.get("fax"),
-                address=tuple(entry.get("address") or ()), hours=entry.get("hours"),
-                have_ready=entry.get("have_ready"),
-                url=entry.get("url"), dated=entry.get("dated", False),
-                dated_note=entry.get("dated_note"), instead=entry.get("instead"),
-                serves=tuple(entry.get("serves") or ()))
-            for contact_id, entry in raw.items()
-        }
+        contacts = {contact_id: _contact(contact_id, entry) for contact_id, entry in raw.items()}
         return cls(contacts, shown_as)
 
     def get(self, contact_id: str, shortcode: str) -> Contact:

@@ -37,7 +37,19 @@ from typing import Any
 
 import yaml
 
-from build_tools.schema import Field, Schema
+from build_tools.schema import (
+    BOOLEAN,
+    DATE,
+    TEXT,
+    Anything,
+    Checked,
+    Field,
+    ListOf,
+    Pattern,
+    Schema,
+    Text,
+    as_date,
+)
 from calculators.dates import long_date
 from calculators.wording import closest
 
@@ -73,40 +85,46 @@ URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 # Keys any source may carry besides its form's own: an id for the page's [[ref:ID]] reference
 # numbers, and who published a secondary (not official) source, when, and what kind of page it
 # is. The foot list (build_tools/page_sources.py) shows them.
+SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SOURCE = Schema("Optional keys of a source", (
-    Field("id", "a short slug: lowercase letters, digits and '-'",
+    Field("id", Pattern("a short slug: lowercase letters, digits and '-'",
+                        pattern=SOURCE_ID.pattern[1:-1]),
           "unique within the page: [[ref:ID]] in the text links to this source's number in the "
           "list at the foot of the page", "boone-circuit"),
-    Field("secondary", "true or false",
+    Field("secondary", BOOLEAN,
           "true when it is not an official source (news, a law firm, a directory)", "true"),
-    Field("publisher", "text", "who published it, for a secondary source",
+    Field("publisher", TEXT, "who published it, for a secondary source",
           "Columbia Daily Tribune"),
-    Field("published", "YYYY-MM-DD or YYYY", "when it was published", "2012-02-21"),
-    Field("kind", "short text", "what kind of page it is",
+    Field("published", Checked("YYYY-MM-DD or YYYY", lambda value, what, context: (
+        [] if published_text(value) is not None else
+        [f"{what} must be a date written YYYY-MM-DD or a year YYYY, not {value!r}"])),
+        "when it was published", "2012-02-21"),
+    Field("kind", TEXT.called("short text"), "what kind of page it is",
           "news, law firm, court notice, municipal code"),
 ))
-SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # The keys of a page's front matter: this site's own, and Material's (hide the navigation or the
 # table of contents; keep a page out of search). A hook that reads another key registers it with
 # register_key(), so that a misspelt key ("quick_exti") fails instead of being ignored.
 PAGE = Schema("Front matter keys", (
-    Field("title", "text", "the page's question or task", "How long will I pay child support?",
+    Field("title", TEXT, "the page's question or task", "How long will I pay child support?",
           required=True),
-    Field("description", f"text, at most {DESCRIPTION_MAX} characters",
+    Field("description", Text(longest=DESCRIPTION_MAX),
           "one sentence for search results", "When a Missouri child support order ends.",
           required=True),
-    Field("sources", "list of sources, each " + SOURCE_FORMS_TEXT,
+    Field("sources", Checked("list of sources, each " + SOURCE_FORMS_TEXT,
+                             lambda value, what, context: source_problems(
+                                 value, context["seeds"], what, context.get("today"))),
           "where what the page says comes from; [] only on pages about this site itself",
           "[{seed: 001_f6079787ae316351.txt}]", required=True),
-    Field("last_reviewed", "YYYY-MM-DD", "the day the page was checked against its sources, no "
+    Field("last_reviewed", DATE, "the day the page was checked against its sources, no "
           "later than its oldest source's checked", "2026-11-22", required=True),
-    Field("quick_exit", "true or false",
+    Field("quick_exit", BOOLEAN,
           "true on pages that touch domestic violence: shows the Exit this page button", "true"),
-    Field("hide", "list", "Material: a list of parts of the page to hide (navigation, toc, "
-          "footer)", "[toc]"),
-    Field("search", "mapping", "Material: {exclude: true} keeps the page out of site search",
-          "{exclude: true}"),
+    Field("hide", ListOf(Anything("a part of the page"), written="list"), "Material: a list of "
+          "parts of the page to hide (navigation, toc, footer)", "[toc]"),
+    Field("search", Anything("mapping"), "Material: {exclude: true} keeps the page out of site "
+          "search", "{exclude: true}"),
 ))
 REQUIRED_KEYS = PAGE.required()
 _OPTIONAL_KEYS: dict[str, str] = {field.name: field.meaning for field in PAGE.fields
@@ -301,16 +319,7 @@ def resolve_sources(sources: list[dict[str, str]], seeds: Seeds) -> list[Source]
 
 def reviewed_date(value: object) -> dt.date | None:
     """The date of ``last_reviewed`` (YAML gives a date; a quoted ISO date is accepted too)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return as_date(value)
 
 
 def check_page(meta: Mapping[str, Any], seeds: Seeds, today: dt.date) -> list[str]:

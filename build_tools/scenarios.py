@@ -25,47 +25,46 @@ from typing import Any
 
 import yaml
 
-from build_tools.schema import Field, Schema
+from build_tools.schema import BOOLEAN, SLUG, TEXT, Anything, Field, ListOf, OneOf, Schema
 from calculators import api
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "scenarios"
 CASE = Schema("Fields of a case", (
-    Field("name", "text", "a sentence saying what the case shows (a capital letter, a full stop); "
+    Field("name", TEXT, "a sentence saying what the case shows (a capital letter, a full stop); "
           "unique", "A payment of zero gives zero to every order.", required=True),
-    Field("calculator", "one of " + ", ".join(api.NAMES), "the calculator the case is sent to",
+    Field("calculator", OneOf(values=tuple(api.NAMES)), "the calculator the case is sent to",
           api.NAMES[0], required=True),
-    Field("input", "JSON value", "the value sent as JSON; its as_of is set (quoted), so that the "
-          "case does not depend on the day it runs", "{payment: '0', as_of: '2026-11-22'}",
+    Field("input", Anything("JSON value"), "the value sent as JSON; its as_of is set (quoted), "
+          "so that the case does not depend on the day it runs", "{payment: '0', as_of: '2026-11-22'}",
           required_with="unless raw_input is given"),
-    Field("raw_input", "text", "instead of input: the exact text sent, for input that is not "
+    Field("raw_input", TEXT, "instead of input: the exact text sent, for input that is not "
           "valid JSON", "'{'", required_with="instead of input"),
-    Field("expect", "mapping", "what must come back (its fields are below)", "{ok: true}",
-          required=True),
-    Field("example", "true or false", "true makes the case a worked example on its calculator's "
+    Field("expect", Anything("mapping"), "what must come back (its fields are below)",
+          "{ok: true}", required=True),
+    Field("example", BOOLEAN, "true makes the case a worked example on its calculator's "
           "page (a valid input with ok: true)", "true"),
-    Field("id", "lowercase words joined by hyphens", "a worked example's id, linked from a page "
+    Field("id", SLUG, "a worked example's id, linked from a page "
           "with [[calculator-example:ID]]", "three-orders-700",
           required_with="with example: true"),
 ))
 EXPECT = Schema("Fields of expect", (
-    Field("ok", "true or false", "true for a result, false for errors; the exit code must agree "
+    Field("ok", BOOLEAN, "true for a result, false for errors; the exit code must agree "
           "(0 or 2)", "true", required=True),
-    Field("result", "mapping", "the result fields to check, at any depth (ok: true only)",
-          "{orders: [{id: 'A', to_current: '0.00'}]}"),
-    Field("errors", "list of field paths or null", "the fields in error, in any order, as "
-          "zero-based paths; null is the input as a whole",
+    Field("result", Anything("mapping"), "the result fields to check, at any depth (ok: true "
+          "only)", "{orders: [{id: 'A', to_current: '0.00'}]}"),
+    Field("errors", Anything("list of field paths or null"), "the fields in error, in any "
+          "order, as zero-based paths; null is the input as a whole",
           "[payment, 'orders[1].current_due']", required_with="with ok: false"),
-    Field("messages_contain", "list of text", "pieces of text, each found in some error message "
+    Field("messages_contain", ListOf(TEXT), "pieces of text, each found in some error message "
           "(ok: false only)", "['at most two decimal places']"),
-    Field("steps_contain", "list of text", "pieces of text, each found in some step (ok: true "
+    Field("steps_contain", ListOf(TEXT), "pieces of text, each found in some step (ok: true "
           "only)", "['adds up to $500.00']"),
-    Field("contacts", "list of contact ids", "the contact ids of the response, exactly and in "
-          "order (ok: true only)", "[fsd-payment-information]"),
+    Field("contacts", ListOf(SLUG.called("contact id")), "the contact ids of the response, "
+          "exactly and in order (ok: true only)", "[fsd-payment-information]"),
 ))
 CASE_KEYS = CASE.names()
 EXPECT_KEYS = EXPECT.names()
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 class ScenarioError(ValueError):
@@ -223,7 +222,7 @@ def _is_list_of_text(value: object, allow_null: bool) -> bool:
 
 def _check_example(entry: dict[str, Any], expect: dict[str, Any], slug: object,
                    where: str) -> None:
-    if not (isinstance(slug, str) and SLUG.fullmatch(slug)):
+    if not (isinstance(slug, str) and SLUG.accepts(slug)):
         raise ScenarioError(f"{where}: a worked example needs an id in lowercase words joined "
                             "by hyphens, like id: three-orders-700")
     if not expect["ok"] or "input" not in entry:

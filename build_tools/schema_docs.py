@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import contacts, counties, frontmatter, scenarios
+from build_tools import contacts, county_data, frontmatter, scenarios
 from build_tools.schema import Schema, markdown, replace_markdown, replace_yaml, yaml_comment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,18 +41,18 @@ class Target:
         return replace_yaml(text, yaml_comment(self.schemas, self.source), self.path)
 
 
-COUNTY_SCHEMAS = (counties.COUNTIES_FILE, counties.COUNTY, counties.FACT)
-CIRCUIT_SCHEMAS = (counties.CIRCUITS_FILE, counties.CIRCUIT, counties.CIRCUIT_COUNTY)
+COUNTY_SCHEMAS = (county_data.COUNTIES_FILE, county_data.COUNTY, county_data.FACT)
+CIRCUIT_SCHEMAS = (county_data.CIRCUITS_FILE, county_data.CIRCUIT, county_data.CIRCUIT_COUNTY)
 SCENARIO_SCHEMAS = (scenarios.CASE, scenarios.EXPECT)
 TARGETS = (
     Target("README.md", (frontmatter.PAGE, frontmatter.SOURCE), "build_tools/frontmatter.py",
            "front-matter"),
     Target("README.md", (contacts.CONTACT,), "build_tools/contacts.py", "contacts"),
     Target("data/contacts.yml", (contacts.CONTACT,), "build_tools/contacts.py"),
-    Target("README.md", COUNTY_SCHEMAS, "build_tools/counties.py", "counties"),
-    Target("data/counties.yml", COUNTY_SCHEMAS, "build_tools/counties.py"),
-    Target("README.md", CIRCUIT_SCHEMAS, "build_tools/counties.py", "circuits"),
-    Target("data/circuits.yml", CIRCUIT_SCHEMAS, "build_tools/counties.py"),
+    Target("README.md", COUNTY_SCHEMAS, "build_tools/county_data.py", "counties"),
+    Target("data/counties.yml", COUNTY_SCHEMAS, "build_tools/county_data.py"),
+    Target("README.md", CIRCUIT_SCHEMAS, "build_tools/county_data.py", "circuits"),
+    Target("data/circuits.yml", CIRCUIT_SCHEMAS, "build_tools/county_data.py"),
     Target("tests/scenarios/README.md", SCENARIO_SCHEMAS, "build_tools/scenarios.py", "scenarios"),
 )
 

@@ -4,7 +4,8 @@ What it does that `python -m http.server` does not: the build's pre-compressed c
 (``F.br``, then ``F.gz``, build_tools/runtime/precompress.py) of a file the browser accepts them
 for, as nginx's ``brotli_static`` and ``gzip_static`` do; otherwise gzip made on the fly for text,
 JSON and WebAssembly (as static hosts do, so byte counts are realistic); the right types for
-``.wasm`` and ``.mjs``, cache headers (versioned runtime files are immutable, pages revalidate),
+``.wasm`` and ``.mjs``; the response headers of the site's ``_headers`` file (security policy,
+caching: build_tools/headers.py), read as Cloudflare Pages reads it, and never the file itself;
 the site's own 404 page, and an optional base path so a site built for a subpath
 (``SITE_URL=http://127.0.0.1:8000/mo-child-support/``) is served where its links point.
 It listens on loopback by default and never writes to the folder it serves.
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Self
 from urllib.parse import unquote, urlsplit
 
+from build_tools import headers
+
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -44,11 +47,6 @@ TYPES = {
 }
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".webmanifest", ".wasm", ".svg",
                 ".txt", ".xml"}
-# Files whose names carry a version (the Pyodide runtime is vendored under a versioned folder,
-# the calculators' wheel and worker under a folder named by their content hash, hashed assets
-# under assets/) never change at the same URL; everything else revalidates.
-IMMUTABLE_PARTS = ("/pyodide/", "/calculators/runtime/", "/assets/javascripts/bundle.",
-                   "/assets/stylesheets/main.")
 
 
 # Pre-compressed copies, best first: (file suffix, Content-Encoding token).
@@ -85,16 +83,24 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
-def make_handler(root: Path, base: str, brotli: bool = True,
-                 mode: str = "copies") -> type[BaseHTTPRequestHandler]:
+@lru_cache(maxsize=4)
+def _rules(path: Path, mtime_ns: int) -> list[headers.HostRule]:
+    # Read again when a build writes a new file (`make build` while `make serve` runs).
+    return headers.parse(path.read_text(encoding="utf-8"))
+
+
+def make_handler(root: Path, base: str, brotli: bool = True, mode: str = "copies",
+                 log: list[str] | None = None) -> type[BaseHTTPRequestHandler]:
     """The request handler; ``mode`` is how the host compresses (``MODES`` above);
-    ``brotli=False`` is the mode "gzip-only"."""
+    ``brotli=False`` is the mode "gzip-only". ``log``, when given, gets the path of every
+    request, in the order they arrive."""
     if mode not in MODES:
         raise ValueError(f"unknown host mode {mode!r}: one of {', '.join(MODES)}")
     if not brotli and mode == "copies":
         mode = "gzip-only"
     root = root.resolve()
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    rules_file = root / headers.FILENAME
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "static"
@@ -118,6 +124,8 @@ def make_handler(root: Path, base: str, brotli: bool = True,
             candidate = (root / relative).resolve() if relative != "." else root
             if root not in candidate.parents and candidate != root:
                 return None
+            if candidate == root / headers.FILENAME:
+                return None  # read by the host, never served (as Netlify and Cloudflare Pages)
             if candidate.is_dir():
                 if not url_path.endswith("/"):
                     return candidate  # redirected below
@@ -125,6 +133,8 @@ def make_handler(root: Path, base: str, brotli: bool = True,
             return candidate if candidate.is_file() else None
 
         def _serve(self, head: bool) -> None:
+            if log is not None:
+                log.append(self.path)
             url_path = urlsplit(self.path).path
             path = self._resolve(url_path)
             status = HTTPStatus.OK
@@ -149,11 +159,10 @@ def make_handler(root: Path, base: str, brotli: bool = True,
             if encoding:
                 self.send_header("Content-Encoding", encoding)
             self.send_header("Vary", "Accept-Encoding")
-            immutable = any(part in "/" + path.relative_to(root).as_posix()
-                            for part in IMMUTABLE_PARTS)
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable"
-                             if immutable else "no-cache")
-            self.send_header("X-Content-Type-Options", "nosniff")
+            rules = _rules(rules_file, rules_file.stat().st_mtime_ns) \
+                if rules_file.is_file() else []
+            for name, value in headers.joined(headers.headers_for(url_path, rules)).items():
+                self.send_header(name, value)
             self.end_headers()
             if not head:
                 self.wfile.write(body)
@@ -184,8 +193,9 @@ class StaticHost:
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0, base: str = "/",
                  brotli: bool = True, mode: str = "copies"):
         self.base, self.brotli, self.mode = base, brotli, mode
-        self.server = ThreadingHTTPServer((host, port),
-                                          make_handler(Path(root), base, brotli, mode))
+        self.requests: list[str] = []  # every request's path, as it reached the host
+        self.server = ThreadingHTTPServer(
+            (host, port), make_handler(Path(root), base, brotli, mode, self.requests))
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         host_name, port_number = self.server.server_address[:2]
@@ -196,7 +206,7 @@ class StaticHost:
         """Serve another folder at the same address from the next request on: a deploy, as a
         host that swaps the site's folder does it (tests/browser/test_privacy.py)."""
         self.server.RequestHandlerClass = make_handler(Path(root), self.base, self.brotli,
-                                                       self.mode)
+                                                       self.mode, self.requests)
 
     def __enter__(self) -> Self:
         self.thread.start()
@@ -218,7 +228,8 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.root / "index.html").is_file():
         raise SystemExit(f"{args.root}/index.html not found: run `make build` first.")
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.root, args.base, mode=args.mode))
+    server = ThreadingHTTPServer((args.host, args.port),
+                                 make_handler(args.root, args.base, mode=args.mode))
     print(f"Serving {args.root}/ at http://{args.host}:{args.port}{args.base} (Ctrl+C to stop)")
     try:
         server.serve_forever()

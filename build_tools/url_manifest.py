@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.page_urls import HOME, as_listed
+from build_tools.site_pages import load_site, redirected_urls
 from build_tools.text_lists import read_list
 
-HOME = "./"
 HEADER = """\
 # Every page URL this site has published, relative to the site's address, one a line.
 # URLs are forever: county offices and other sites link to them. The build fails when a URL
@@ -32,25 +33,6 @@ HEADER = """\
 # the redirects plugin's redirect_maps), and when a new page is not listed here.
 # `make urls` adds new pages' URLs; it never removes one.
 """
-
-
-def as_listed(url: str) -> str:
-    """A page URL as the list writes it (MkDocs gives the home page as '')."""
-    return url or HOME
-
-
-def page_url(src_uri: str) -> str:
-    """The site-relative URL of a page (``calculators/allocation/``; ``""`` for the home page):
-    the one URL rule the build, ``make urls`` and the tests share."""
-    url = src_to_url(src_uri)
-    return "" if url == HOME else url
-
-
-def src_to_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page at ``src_uri`` (used for redirect sources)."""
-    from mkdocs.structure.files import File
-
-    return as_listed(File(src_uri, "", "", use_directory_urls).url)
 
 
 @dataclass(frozen=True)
@@ -111,8 +93,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="add the URLs of new pages (never removes one)")
     parser.add_argument("--config-file", default="mkdocs.yml")
     args = parser.parse_args(argv)
-    from build_tools.site_pages import load_site, redirected_urls
-
     config, files = load_site(args.config_file)
     built = [page.url for page in files.documentation_pages()]
     redirected = redirected_urls(config)

@@ -1,47 +1,23 @@
-"""Dates: reading them, writing them for people, and birthday arithmetic.
+"""Dates: writing them for people, and birthday arithmetic.
 
 Birthdays and anniversaries follow one convention (``rules.toml``,
 ``[order_end.birthday_29_february]``, this site's own): a date that does not exist in the target
 month (29 February in a common year, 31 April) moves to the first day of the next month. So a
 child born on 29 February turns 18 on 1 March, and an order last reviewed on 29 February 2024
 can be reviewed again on 1 March 2027. Ages in months count the same way.
+
+This module imports nothing from the package, so that ``calculators.rules`` can word its notes
+with :func:`long_date`; reading a date a person entered, within the site's limits, is
+``calculators.date_input``.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
-import re
 
-from calculators import rules
-
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
-EARLIEST = rules.latest("limits.earliest_date").date()
-LATEST = rules.latest("limits.latest_date").date()
-
-
-class InvalidDate(ValueError):
-    """A date field holds something that is not a date this site accepts."""
-
-
-def parse_date(text: str) -> datetime.date:
-    """Read ``YYYY-MM-DD`` as a real calendar date within the accepted range.
-
-    ``date.fromisoformat`` alone would also take "20260105" and "2026-W01-1" (CONTRACT.md, JSON
-    contract), so the shape is checked first, with ASCII digits only.
-    """
-    if not ISO_DATE.fullmatch(text):
-        raise InvalidDate("format")
-    year, month, day = (int(part) for part in text.split("-"))
-    try:
-        value = datetime.date(year, month, day)
-    except ValueError:
-        raise InvalidDate("calendar") from None
-    if not EARLIEST <= value <= LATEST:
-        raise InvalidDate("range")
-    return value
 
 
 def long_date(value: datetime.date) -> str:

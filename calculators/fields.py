@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from calculators import dates, money, rules
+from calculators import date_input, dates, money, rules
 from calculators.wording import closest, join_and, join_or
 
 MISSING: Any = object()  # the value of a field whose input is invalid (never computed with)
@@ -306,7 +306,7 @@ class DateField(Field):
     today_if_absent: bool = False
 
     def limits(self) -> dict[str, Any]:
-        return {"min": dates.EARLIEST.isoformat(), "max": dates.LATEST.isoformat(),
+        return {"min": date_input.EARLIEST.isoformat(), "max": date_input.LATEST.isoformat(),
                 "max_length": FIELD_MAX_LENGTH}
 
     def text_limit(self) -> int | None:
@@ -322,16 +322,17 @@ class DateField(Field):
         if not isinstance(raw, str):
             return self._fail(place, reader, "format", "")
         try:
-            return dates.parse_date(raw)
-        except dates.InvalidDate as problem:
+            return date_input.parse_date(raw)
+        except date_input.InvalidDate as problem:
             return self._fail(place, reader, str(problem), raw)
 
     def _fail(self, place: Place, reader: Reader, problem: str, text: str) -> Any:
         if problem == "calendar":
             message = f"{self.subject()}, {text}, is not a real date: check the month and the day."
         elif problem == "range":
-            message = (f"{self.subject()} must be between {dates.long_date(dates.EARLIEST)} and "
-                       f"{dates.long_date(dates.LATEST)}.")
+            message = (f"{self.subject()} must be between "
+                       f"{dates.long_date(date_input.EARLIEST)} and "
+                       f"{dates.long_date(date_input.LATEST)}.")
         else:
             message = f"Write {self.phrase()} as year-month-day, like 2026-05-01."
         reader.error(place.path, place.prefix + message)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from calculators import rules
 
+CENTS_PER_DOLLAR = 100
 MAX_CENTS = rules.latest("limits.money_max").number()
 # Each pattern reads its text once, without backtracking, so the time is linear in its length
 # (the field's length limit bounds it too). NEGATIVE is a minus sign, then digits, dots, commas
@@ -61,7 +62,7 @@ def _exact_cents(number: Decimal) -> int:
     that a huge exponent (1e400) or a 5,000-digit integer is never turned into an int."""
     if number < 0:
         raise InvalidMoney("negative")
-    if number > Decimal(MAX_CENTS) / 100:
+    if number > Decimal(MAX_CENTS) / CENTS_PER_DOLLAR:
         raise InvalidMoney("range")
     if number == 0:
         return 0
@@ -77,13 +78,16 @@ def _exact_cents(number: Decimal) -> int:
 
 
 def amount(cents: int) -> str:
-    """Cents as the JSON contract writes money: "433.33"."""
-    return f"{cents // 100}.{cents % 100:02d}"
+    """Cents written as the JSON contract writes money: "433.33"."""
+    whole, rest = divmod(cents, CENTS_PER_DOLLAR)
+    return f"{whole}.{rest:02d}"
 
 
 def dollars(cents: int) -> str:
-    """Cents as the steps write money: "$1,000.00"."""
-    return f"${cents // 100:,}.{cents % 100:02d}"
+    """Cents written as the steps write money: "$1,000.00". (Rounding cents to whole dollars,
+    as Form 14 does, is ``support_amount.round_to_dollar``.)"""
+    whole, rest = divmod(cents, CENTS_PER_DOLLAR)
+    return f"${whole:,}.{rest:02d}"
 
 
 def split(total: int, weights: list[int]) -> tuple[list[int], list[int]]:

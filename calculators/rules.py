@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from calculators.dates import long_date
 from calculators.wording import join_and
 
 REQUIRED = ("values", "summary", "citation")
@@ -194,6 +195,16 @@ def latest(key: str, book: Book = RULES) -> Dated:
     return rule(key, book).latest()
 
 
+def value_used(key: str, effective: str, book: Book = RULES) -> Any:
+    """The value of rule ``key`` that took effect on ``effective`` ("YYYY-MM-DD"), as a
+    response's ``"rules"`` names it: the value the answer used, for the words shown with it."""
+    for date, value in rule(key, book).values:
+        if date.isoformat() == effective:
+            return value
+    raise RulesError(f"calculators/rules.toml has no value of [{key}] that took effect on "
+                     f"{effective}")
+
+
 class Applied:
     """The rules as one request applies them: each value read for the request's ``as_of``.
 
@@ -236,8 +247,6 @@ class Applied:
     def notes(self) -> list[str]:
         """A step for each earliest date used for a date before it: the rules whose earliest
         dated value was used because ``as_of`` comes before any."""
-        # Imported here: calculators.dates reads its limits from this module.
-        from calculators.dates import long_date
         early: dict[datetime.date, list[str]] = {}
         for _, dated in sorted(self._used.items()):
             if dated.before_earliest and dated.rule.citation not in early.get(dated.effective, []):

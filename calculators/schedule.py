@@ -12,7 +12,8 @@ March 4, 2025 (Rule 88.01).
   an income past that (:meth:`Edition.beyond`) takes the last row too, this site's convention
   (``rules.toml``, ``[support_amount.above_schedule]``), and the steps say a court may decide
   on a different amount.
-- :meth:`Edition.amount` is the basic child support amount of a row for a number of children.
+- :meth:`Edition.basic_amount` is the basic child support amount of a row for a number of
+  children.
 - :meth:`Edition.credit_percent`, :meth:`Edition.overnight_percent` and :meth:`Edition.limit` read
   the Line 6a child care tax credit table, the Line 11 overnight table and the Line 11 caveat's
   table of incomes (the self-support reserve's upper limits, footnote 2).
@@ -43,6 +44,8 @@ class Edition:
     file: str
     title: str
     citation: str
+    adopted_by: str  # the order that adopted this edition, as a step names it
+    presumed_by: str  # the rule that makes the Form 14 amount the presumed correct amount
     url: str
     effective: datetime.date
     first_label: str  # "0-1300": the first row covers every income up to first_top
@@ -54,6 +57,7 @@ class Edition:
     credit_bands: tuple[tuple[int, int], ...]  # (lowest Line 1 income, percent), rising
     credit_cap_one: int
     credit_cap_more: int
+    credit_under_age: int  # a child in care counts for the credit while under this age
     overnight_bands: tuple[tuple[int, int, int], ...]  # (fewest, most, percent)
     limits: tuple[int, ...]  # Line 11 caveat table, for 1..children children
 
@@ -80,7 +84,7 @@ class Edition:
         """A row as the schedule prints it: "0-1300" for the first row, else "7500"."""
         return self.first_label if row == self.first_top else str(row)
 
-    def amount(self, row: int, children: int) -> int:
+    def basic_amount(self, row: int, children: int) -> int:
         """The basic child support amount of ``row`` for ``children`` children."""
         return self.rows[row][children - 1]
 
@@ -111,12 +115,14 @@ def parse_edition(text: str, file: str) -> Edition:
         head = data["schedule"]
         credit = data["child_care_tax_credit"]
         edition = Edition(
-            file=file, title=head["title"], citation=head["citation"], url=head["url"],
+            file=file, title=head["title"], citation=head["citation"],
+            adopted_by=head["adopted_by"], presumed_by=head["presumed_by"], url=head["url"],
             effective=head["effective"], first_label=head["first_row"],
             first_top=head["first_row_top"], step=head["step"], last_row=head["last_row"],
             children=head["children"], rows=_rows(data["rows"], head, where),
             credit_bands=tuple((low, percent) for low, percent in credit["bands"]),
             credit_cap_one=credit["cap_one_child"], credit_cap_more=credit["cap_more_children"],
+            credit_under_age=credit["children_under"],
             overnight_bands=tuple((low, high, percent) for low, high, percent
                                   in data["overnight_adjustment"]["bands"]),
             limits=tuple(data["self_support_limit"]["limits"]))

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from calculators import dates, money, rules
+from calculators import dates, money, rules, schedule
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import (
     BooleanField,
@@ -56,8 +56,8 @@ from calculators.fields import (
 )
 from calculators.layout import Section, ShownWhen
 from calculators.rules import Applied, Book, RulesError
-from calculators.schedule import Edition, edition
-from calculators.wording import plural
+from calculators.schedule import Edition
+from calculators.wording import number_of_children, plural
 
 FORM14 = "support_amount.form14"
 DECIMALS = "support_amount.percent_decimals"
@@ -69,7 +69,7 @@ PAYDAYS = {"twice_a_month": "support_amount.paydays_twice_a_month",
            "every_week": WEEKS_A_YEAR}
 RULE_KEYS = (FORM14, DECIMALS, ABOVE_SCHEDULE, MONTHS_A_YEAR, *dict.fromkeys(PAYDAYS.values()))
 PAYING, RECEIVING = "paying_parent", "receiving_parent"
-PERCENT = 100
+HUNDRED_PERCENT = 100  # a whole share, in percent
 CONTACTS = ["fsd-customer-service", "fsd-review-requests"]
 PERIOD, HOURS = "gross_income_period", "hours_a_week"
 INCOME_FIELDS = ("gross_income", PERIOD, "maintenance_received", "other_support_paid",
@@ -85,9 +85,10 @@ MOST_HOURS_A_WEEK = 7 * 24  # every hour of a week
 NIGHTS_A_YEAR = 366  # a leap year's
 
 # The declaration's limits come from the edition in force now (the form asks for one edition).
-CURRENT = edition(rules.latest(FORM14).value)
+CURRENT = schedule.edition(rules.latest(FORM14).value)
 MAX_CHILDREN = CURRENT.children
 MAX_OVERNIGHTS = CURRENT.max_overnights
+CREDIT_UNDER_AGE = CURRENT.credit_under_age  # children in care count for the credit under it
 # Conventions of this site (rules.toml) do not depend on a date: their latest value is used.
 PAYDAYS_A_YEAR = {period: rules.latest(key).number() for period, key in PAYDAYS.items()}
 
@@ -195,11 +196,14 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
     if role == RECEIVING:
         after_care = [member.name for member in members].index("child_care") + 1
         members.insert(after_care, CountField(
-            name="child_care_children", label="Children in child care under 13",
+            name="child_care_children",
+            label=f"Children in child care under {CREDIT_UNDER_AGE}",
             minimum=0, maximum=MAX_CHILDREN,
-            noun="the number of children under 13 in the receiving parent's child care",
+            noun=(f"the number of children under {CREDIT_UNDER_AGE} in the receiving parent's "
+                  "child care"),
             help="Leave empty to count every child in this case.",
-            more=("How many of the children in work-related child care are under 13 (or "
+            more=("How many of the children in work-related child care are under "
+                  f"{CREDIT_UNDER_AGE} (or "
                   "disabled and unable to care for themselves). It sets the tax credit's cap: "
                   f"the first ${CURRENT.credit_cap_one} a month of costs for one child, "
                   f"${CURRENT.credit_cap_more} for two or more.")))
@@ -331,10 +335,10 @@ def check(values: Values, reader: Reader) -> None:
 
 # --- arithmetic --------------------------------------------------------------------------
 
-def dollars(cents: int) -> int:
-    """Cents to whole dollars, $X.50 upward (directions, In General, A)."""
-    whole, rest = divmod(cents, PERCENT)
-    return whole + (2 * rest >= PERCENT)
+def round_to_dollar(cents: int) -> int:
+    """Cents rounded to whole dollars, $X.50 upward (directions, In General, A)."""
+    whole, rest = divmod(cents, money.CENTS_PER_DOLLAR)
+    return whole + (2 * rest >= money.CENTS_PER_DOLLAR)
 
 
 def share_of(amount: int, numerator: int, denominator: int) -> int:
@@ -343,19 +347,14 @@ def share_of(amount: int, numerator: int, denominator: int) -> int:
     return whole + (2 * rest >= denominator)
 
 
-def cash(amount: int | None) -> str | None:
-    """Whole dollars as the contract writes money, "698.00"."""
-    return None if amount is None else money.amount(amount * PERCENT)
+def whole_amount(dollars: int | None) -> str | None:
+    """Whole dollars written as the contract writes money, "698.00"."""
+    return None if dollars is None else money.amount(dollars * money.CENTS_PER_DOLLAR)
 
 
-def kids(number: int, kind: str = "") -> str:
-    """"1 child", "2 children", "1 other child"."""
-    return f"{number} {kind}{'child' if number == 1 else 'children'}"
-
-
-def usd(amount: int) -> str:
-    """Whole dollars in a step: "$1,163"."""
-    return f"${amount:,}"
+def whole_dollars(dollars: int) -> str:
+    """Whole dollars written as the steps write them: "$1,163" (money.dollars writes cents)."""
+    return f"${dollars:,}"
 
 
 def paid_a_year(period: str, hours: int | None, months: int) -> int:
@@ -380,15 +379,16 @@ def monthly_cents(parent: Values, months: int) -> int:
                     months)
 
 
-def _adjusted(parent: Values, income: int, book: Edition
+def _adjusted(parent: Values, income: int, edition: Edition
               ) -> tuple[int, int, int, int, int, int, int, int]:
     """Lines 1, 1a, 2a, 2b, 2c(2), 2c(3), 2c and 3 of one parent, in dollars, for a monthly
     gross ``income`` in cents (:func:`monthly_cents`)."""
-    line1, line1a = dollars(income), dollars(parent["maintenance_received"])
-    line2a, line2b = dollars(parent["other_support_paid"]), dollars(parent["maintenance_paid"])
+    line1, line1a = round_to_dollar(income), round_to_dollar(parent["maintenance_received"])
+    line2a = round_to_dollar(parent["other_support_paid"])
+    line2b = round_to_dollar(parent["maintenance_paid"])
     others = parent["other_children"]
-    line2c2 = book.amount(book.row(line1), others) if others else 0
-    line2c3 = dollars(parent["other_children_support_received"])
+    line2c2 = edition.basic_amount(edition.row(line1), others) if others else 0
+    line2c3 = round_to_dollar(parent["other_children_support_received"])
     line2c = max(line2c2 - line2c3, 0)
     line3 = max(line1 + line1a - line2a - line2b - line2c, 0)
     return line1, line1a, line2a, line2b, line2c2, line2c3, line2c, line3
@@ -437,42 +437,44 @@ class Sheet:
         return self.low12 is not None and self.low12 < self.line12
 
 
-def worksheet(values: Values, incomes: tuple[int, int], children: int, book: Edition,
+def worksheet(values: Values, incomes: tuple[int, int], children: int, edition: Edition,
               decimals: int) -> Sheet:
     """Form 14 for ``children`` children with the parents' figures in ``values`` and their
     monthly gross ``incomes`` in cents (receiving, paying: :func:`monthly_cents`)."""
     paying, receiving = values[PAYING], values[RECEIVING]
-    lines_r, lines_p = _adjusted(receiving, incomes[0], book), _adjusted(paying, incomes[1], book)
+    lines_r = _adjusted(receiving, incomes[0], edition)
+    lines_p = _adjusted(paying, incomes[1], edition)
     combined3 = lines_r[-1] + lines_p[-1]
-    whole = PERCENT * 10**decimals
+    whole = HUNDRED_PERCENT * 10**decimals
     shares = (share_of(whole, lines_r[-1], combined3), share_of(whole, lines_p[-1], combined3))
-    row = book.row(combined3)
-    line5 = book.amount(row, children)
-    care_cost = dollars(receiving["child_care"])
+    row = edition.row(combined3)
+    line5 = edition.basic_amount(row, children)
+    care_cost = round_to_dollar(receiving["child_care"])
     eligible = receiving["child_care_children"]
     eligible = children if eligible is None else min(eligible, children)
-    cap = 0 if eligible == 0 else book.credit_cap_one if eligible == 1 else book.credit_cap_more
-    percent = book.credit_percent(lines_r[0])
-    credit = share_of(min(care_cost, cap), percent, PERCENT)
-    line6 = {"6a": (care_cost - credit, 0), "6b": (0, dollars(paying["child_care"]))}
+    cap = (0 if eligible == 0 else edition.credit_cap_one if eligible == 1
+           else edition.credit_cap_more)
+    percent = edition.credit_percent(lines_r[0])
+    credit = share_of(min(care_cost, cap), percent, HUNDRED_PERCENT)
+    line6 = {"6a": (care_cost - credit, 0), "6b": (0, round_to_dollar(paying["child_care"]))}
     for line, name in (("6c", "health_insurance"), ("6d", "extraordinary_medical"),
                        ("6e", "other_extraordinary")):
-        line6[line] = (dollars(receiving[name]), dollars(paying[name]))
+        line6[line] = (round_to_dollar(receiving[name]), round_to_dollar(paying[name]))
     line7 = (sum(pair[0] for pair in line6.values()), sum(pair[1] for pair in line6.values()))
     line8 = line5 + sum(line7)
     line9 = (share_of(line8, shares[0], whole), share_of(line8, shares[1], whole))
     overnights = values["overnights"]
-    line11_percent = book.overnight_percent(overnights)
-    limit = book.limit(children)
+    line11_percent = edition.overnight_percent(overnights)
+    limit = edition.limit(children)
     allowed = lines_r[-1] > limit
-    line11 = share_of(line5, line11_percent, PERCENT) if allowed else 0
+    line11 = share_of(line5, line11_percent, HUNDRED_PERCENT) if allowed else 0
     line10 = line7[1]
     # The low-income calculation (Line 5 direction): the paying parent's own row, at 100%.
-    low_row = book.row(lines_p[-1])
+    low_row = edition.row(lines_p[-1])
     sheet = Sheet(children=children, receiving=lines_r, paying=lines_p, combined3=combined3,
-                  shares=shares, decimals=decimals, beyond=book.beyond(combined3),
-                  beyond_2c=(bool(receiving["other_children"]) and book.beyond(lines_r[0]),
-                             bool(paying["other_children"]) and book.beyond(lines_p[0])),
+                  shares=shares, decimals=decimals, beyond=edition.beyond(combined3),
+                  beyond_2c=(bool(receiving["other_children"]) and edition.beyond(lines_r[0]),
+                             bool(paying["other_children"]) and edition.beyond(lines_p[0])),
                   row=row, line5=line5, care=(care_cost, eligible, cap, percent, credit),
                   line6=line6, line7=line7, line8=line8, line9=line9, line10=line10,
                   overnights=overnights, line11_percent=line11_percent, limit=limit,
@@ -480,7 +482,7 @@ def worksheet(values: Values, incomes: tuple[int, int], children: int, book: Edi
                   line12=max(line9[1] - line10 - line11, 0),
                   low_row=low_row, low_made=low_row <= limit)
     if sheet.low_made:
-        sheet.low5 = book.amount(low_row, children)
+        sheet.low5 = edition.basic_amount(low_row, children)
         sheet.low9 = sheet.low5 + share_of(sum(line7), shares[1], whole)
         sheet.low12 = max(sheet.low9 - line10 - line11, 0)
     return sheet
@@ -531,38 +533,37 @@ def percent_text(units: int, decimals: int) -> str:
 
 def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     """Every line of the worksheet, each with the figures Form 14 has for it."""
-    r, p = sheet.receiving, sheet.paying
-    both = {key: (cash(r[index]), cash(p[index]))
-            for index, key in enumerate(("1", "1a", "2a", "2b", "2c2", "2c3", "2c", "3"))}
+    per_parent = {key: (whole_amount(sheet.receiving[index]), whole_amount(sheet.paying[index]))
+                  for index, key in enumerate(("1", "1a", "2a", "2b", "2c2", "2c3", "2c", "3"))}
     care_cost, _, _, _, credit = sheet.care
-    result = {key: _line(key, *both[key]) for key in ("1", "1a", "2a", "2b")}
+    result = {key: _line(key, *per_parent[key]) for key in ("1", "1a", "2a", "2b")}
     result["2c1"] = _line("2c1", values[RECEIVING]["other_children"],
                           values[PAYING]["other_children"])
-    result.update({key: _line(key, *both[key]) for key in ("2c2", "2c3", "2c")})
-    receiving3, paying3 = both["3"]
-    result["3"] = _line("3", receiving3, paying3, combined=cash(sheet.combined3))
+    result.update({key: _line(key, *per_parent[key]) for key in ("2c2", "2c3", "2c")})
+    receiving3, paying3 = per_parent["3"]
+    result["3"] = _line("3", receiving3, paying3, combined=whole_amount(sheet.combined3))
     result["4"] = _line("4", *(percent_text(share, sheet.decimals) for share in sheet.shares))
-    result["5"] = _line("5", combined=cash(sheet.line5))
-    result["6a1"] = _line("6a1", receiving=cash(care_cost))
-    result["6a2"] = _line("6a2", receiving=cash(credit))
-    result["6a"] = _line("6a", receiving=cash(sheet.line6["6a"][0]))
-    result["6b"] = _line("6b", paying=cash(sheet.line6["6b"][1]))
+    result["5"] = _line("5", combined=whole_amount(sheet.line5))
+    result["6a1"] = _line("6a1", receiving=whole_amount(care_cost))
+    result["6a2"] = _line("6a2", receiving=whole_amount(credit))
+    result["6a"] = _line("6a", receiving=whole_amount(sheet.line6["6a"][0]))
+    result["6b"] = _line("6b", paying=whole_amount(sheet.line6["6b"][1]))
     for key in ("6c", "6d", "6e"):
-        result[key] = _line(key, *(cash(amount) for amount in sheet.line6[key]))
-    receiving7, paying7 = (cash(amount) for amount in sheet.line7)
-    result["7"] = _line("7", receiving7, paying7, combined=cash(sum(sheet.line7)))
-    result["8"] = _line("8", combined=cash(sheet.line8))
-    result["9"] = _line("9", cash(sheet.line9[0]), cash(sheet.line9[1]))
-    result["10"] = _line("10", paying=cash(sheet.line10))
-    result["11"] = _line("11", paying=cash(sheet.line11), percent=sheet.line11_percent,
+        result[key] = _line(key, *(whole_amount(amount) for amount in sheet.line6[key]))
+    receiving7, paying7 = (whole_amount(amount) for amount in sheet.line7)
+    result["7"] = _line("7", receiving7, paying7, combined=whole_amount(sum(sheet.line7)))
+    result["8"] = _line("8", combined=whole_amount(sheet.line8))
+    result["9"] = _line("9", whole_amount(sheet.line9[0]), whole_amount(sheet.line9[1]))
+    result["10"] = _line("10", paying=whole_amount(sheet.line10))
+    result["11"] = _line("11", paying=whole_amount(sheet.line11), percent=sheet.line11_percent,
                          allowed=sheet.line11_allowed)
-    result["12"] = _line("12", paying=cash(sheet.line12))
+    result["12"] = _line("12", paying=whole_amount(sheet.line12))
     return result
 
 
 def compute(values: Values, applied: Applied) -> Outcome:
     """Form 14 for the input, with the edition of Form 14 in force on ``as_of``."""
-    book = edition(applied.value(FORM14))
+    edition = schedule.edition(applied.value(FORM14))
     decimals = applied.number(DECIMALS)
     children = values["children"]
     parents = (values[RECEIVING], values[PAYING])
@@ -572,28 +573,28 @@ def compute(values: Values, applied: Applied) -> Outcome:
     months = applied.number(MONTHS_A_YEAR) if any(converted) else \
         rules.latest(MONTHS_A_YEAR).number()
     incomes = (monthly_cents(parents[0], months), monthly_cents(parents[1], months))
-    sheet = worksheet(values, incomes, children, book, decimals)
+    sheet = worksheet(values, incomes, children, edition, decimals)
     increments = None
     if values["incremental"]:
         increments = []
         for fewer in range(children - 1, 0, -1):
-            smaller = worksheet(values, incomes, fewer, book, decimals)
-            increments.append({"children": fewer, "presumed_amount": cash(smaller.presumed),
+            smaller = worksheet(values, incomes, fewer, edition, decimals)
+            increments.append({"children": fewer, "presumed_amount": whole_amount(smaller.presumed),
                                "low_income_calculation": smaller.low_decided})
     result = {
-        "presumed_amount": cash(sheet.presumed),
+        "presumed_amount": whole_amount(sheet.presumed),
         "beyond_schedule": sheet.beyond or any(sheet.beyond_2c),
         "lines": lines(sheet, values),
-        "schedule": {"effective": book.effective.isoformat(), "row": book.label(sheet.row),
+        "schedule": {"effective": edition.effective.isoformat(), "row": edition.label(sheet.row),
                      "children": children},
         "low_income_calculation": {
             "made": sheet.low_made, "decided": sheet.low_decided,
-            "limit": cash(sheet.limit), "row": book.label(sheet.low_row),
-            "line_5": cash(sheet.low5), "line_9": cash(sheet.low9),
-            "line_12": cash(sheet.low12)},
+            "limit": whole_amount(sheet.limit), "row": edition.label(sheet.low_row),
+            "line_5": whole_amount(sheet.low5), "line_9": whole_amount(sheet.low9),
+            "line_12": whole_amount(sheet.low12)},
         "increments": increments,
     }
-    steps = _steps(sheet, values, book, _income_steps(parents, incomes, months, applied))
+    steps = _steps(sheet, values, edition, _income_steps(parents, incomes, months, applied))
     if increments is not None:
         steps.extend(_increment_steps(increments, children))
     return Outcome(result, steps, list(CONTACTS))
@@ -633,89 +634,100 @@ def _convention(key: str) -> str:
     return citation[0].lower() + citation[1:]
 
 
-def _steps(sheet: Sheet, values: Values, book: Edition, income_steps: list[str]) -> list[str]:
+def _steps(sheet: Sheet, values: Values, edition: Edition, income_steps: list[str]) -> list[str]:
     as_of: datetime.date = values["as_of"]
+    since = dates.long_date(edition.effective)
     steps = []
-    if as_of < book.effective:
+    if as_of < edition.effective:
         steps.append(f"You asked about {dates.long_date(as_of)}. An earlier schedule and Form 14 "
                      f"applied on that date, and this site does not have them: these are the "
-                     f"figures in force from {dates.long_date(book.effective)}.")
+                     f"figures in force from {since}.")
     steps.append(f"This follows Form 14 and the Schedule of Basic Child Support Obligations in "
-                 f"force from {dates.long_date(book.effective)} (Supreme Court of Missouri "
-                 "order of March 4, 2025). Every amount is rounded to the nearest dollar, with "
-                 "50 cents rounded up (Form 14 directions, In General, A), so amounts you enter "
-                 "with cents are rounded first.")
+                 f"force from {since} ({edition.adopted_by}). Every amount is rounded to the "
+                 "nearest dollar, with 50 cents rounded up (Form 14 directions, In General, A), "
+                 "so amounts you enter with cents are rounded first.")
     steps.extend(income_steps)
-    if values["overnights"] >= book.overnight_bands[-1][0]:
+    if values["overnights"] >= edition.overnight_bands[-1][0]:
         steps.append("With this many overnights the parents share about equal parenting time. "
                      "Then Form 14 presumes that the parent with the higher Line 1 income pays "
                      "support; the presumption can be rebutted, for example by showing who pays "
                      "most of the children's fixed costs (Form 14 directions, In General, D).")
-    r, p = sheet.receiving, sheet.paying
-    for who, lines_, role in (("receiving", r, RECEIVING), ("paying", p, PAYING)):
+    receiving, paying = sheet.receiving, sheet.paying
+    for who, figures, role in (("receiving", receiving, RECEIVING), ("paying", paying, PAYING)):
         others = values[role]["other_children"]
         if others:
-            past = book.beyond(lines_[0])
-            at = (f"at the schedule's last row, {book.label(book.last_row)}, since that "
-                  f"parent's Line 1 income of {usd(lines_[0])} is above {usd(book.last_row)}, "
-                  f"where the schedule stops ({_convention(ABOVE_SCHEDULE)}),"
-                  if past else f"at that parent's Line 1 income of {usd(lines_[0])}")
-            steps.append(f"Line 2c: the {who} parent has {kids(others, 'other ')} living "
-                         f"with them. The schedule amount for {others} {at} is "
-                         f"{usd(lines_[4])}; less {usd(lines_[5])} of support received for "
-                         f"them, the adjustment is {usd(lines_[6])} (Form 14 directions, "
-                         "Line 2c).")
+            income = whole_dollars(figures[0])
+            read_at = (f"at the schedule's last row, {edition.label(edition.last_row)}, since "
+                       f"that parent's Line 1 income of {income} is above "
+                       f"{whole_dollars(edition.last_row)}, where the schedule stops "
+                       f"({_convention(ABOVE_SCHEDULE)}),"
+                       if edition.beyond(figures[0]) else
+                       f"at that parent's Line 1 income of {income}")
+            steps.append(f"Line 2c: the {who} parent has {number_of_children(others, 'other ')} "
+                         f"living with them. The schedule amount for {others} {read_at} is "
+                         f"{whole_dollars(figures[4])}; less {whole_dollars(figures[5])} of "
+                         f"support received for them, the adjustment is "
+                         f"{whole_dollars(figures[6])} (Form 14 directions, Line 2c).")
     steps.append(f"Line 3: adjusted monthly gross income is Line 1 plus maintenance received, "
                  f"minus other support paid, maintenance paid and Line 2c, and never below $0: "
-                 f"{usd(r[-1])} for the receiving parent and {usd(p[-1])} for the paying parent, "
-                 f"{usd(sheet.combined3)} together (Form 14 directions, Line 3).")
+                 f"{whole_dollars(receiving[-1])} for the receiving parent and "
+                 f"{whole_dollars(paying[-1])} for the paying parent, "
+                 f"{whole_dollars(sheet.combined3)} together (Form 14 directions, Line 3).")
     steps.append(f"Line 4: the receiving parent's share is "
                  f"{percent_text(sheet.shares[0], sheet.decimals)}% and the paying parent's "
                  f"{percent_text(sheet.shares[1], sheet.decimals)}%, each rounded to a tenth of a "
                  "percent (Form 14 directions, Line 4).")
+    basic = (f"the basic amount for {number_of_children(sheet.children)} is "
+             f"{whole_dollars(sheet.line5)} (Form 14 directions, Line 5).")
     if sheet.beyond:
-        steps.append(f"Line 5: {usd(sheet.combined3)} is above {usd(book.last_row)}, where the "
-                     "schedule stops, so Form 14 is worked out with the schedule's last row, "
-                     f"{book.label(sheet.row)} ({_convention(ABOVE_SCHEDULE)}), where the "
-                     f"basic amount for {kids(sheet.children)} is {usd(sheet.line5)} "
-                     "(Form 14 directions, Line 5).")
+        steps.append(f"Line 5: {whole_dollars(sheet.combined3)} is above "
+                     f"{whole_dollars(edition.last_row)}, where the schedule stops, so Form 14 is "
+                     f"worked out with the schedule's last row, {edition.label(sheet.row)} "
+                     f"({_convention(ABOVE_SCHEDULE)}), where {basic}")
     else:
-        steps.append(f"Line 5: {usd(sheet.combined3)} is nearest the schedule's row "
-                     f"{book.label(sheet.row)} ($25 and $75 round up), where the basic amount "
-                     f"for {kids(sheet.children)} is {usd(sheet.line5)} "
-                     "(Form 14 directions, Line 5).")
-    steps.extend(_care_steps(sheet))
-    steps.append(f"Line 7: additional child-rearing costs are {usd(sheet.line7[0])} for the "
-                 f"receiving parent and {usd(sheet.line7[1])} for the paying parent. Line 8: "
-                 f"{usd(sheet.line5)} plus {usd(sum(sheet.line7))} is {usd(sheet.line8)} "
+        steps.append(f"Line 5: {whole_dollars(sheet.combined3)} is nearest the schedule's row "
+                     f"{edition.label(sheet.row)} ({_rounding_up(edition)} round up), where "
+                     f"{basic}")
+    steps.extend(_care_steps(sheet, edition))
+    steps.append(f"Line 7: additional child-rearing costs are {whole_dollars(sheet.line7[0])} "
+                 f"for the receiving parent and {whole_dollars(sheet.line7[1])} for the paying "
+                 f"parent. Line 8: {whole_dollars(sheet.line5)} plus "
+                 f"{whole_dollars(sum(sheet.line7))} is {whole_dollars(sheet.line8)} "
                  "(Form 14 directions, Lines 7 and 8).")
-    steps.append(f"Line 9: the paying parent's {percent_text(sheet.shares[1], sheet.decimals)}% of "
-                 f"{usd(sheet.line8)} is {usd(sheet.line9[1])}; the receiving parent's "
-                 f"share is {usd(sheet.line9[0])} (Form 14 directions, Line 9). Line 10: the "
-                 f"paying parent gets credit for the {usd(sheet.line10)} of costs they pay "
-                 "(Form 14 directions, Line 10).")
-    steps.extend(_overnight_steps(sheet, book))
-    steps.append(f"Line 12: {usd(sheet.line9[1])} minus {usd(sheet.line10)} and "
-                 f"{usd(sheet.line11)} gives {usd(sheet.line12)}"
+    steps.append(f"Line 9: the paying parent's {percent_text(sheet.shares[1], sheet.decimals)}% "
+                 f"of {whole_dollars(sheet.line8)} is {whole_dollars(sheet.line9[1])}; the "
+                 f"receiving parent's share is {whole_dollars(sheet.line9[0])} (Form 14 "
+                 "directions, Line 9). Line 10: the paying parent gets credit for the "
+                 f"{whole_dollars(sheet.line10)} of costs they pay (Form 14 directions, Line 10).")
+    steps.extend(_overnight_steps(sheet, edition))
+    steps.append(f"Line 12: {whole_dollars(sheet.line9[1])} minus {whole_dollars(sheet.line10)} "
+                 f"and {whole_dollars(sheet.line11)} gives {whole_dollars(sheet.line12)}"
                  + (" (the credits reach Line 9, so Line 12 is $0, never a negative amount)"
                     if sheet.line9[1] - sheet.line10 - sheet.line11 <= 0 else "")
                  + " (Form 14 directions, Line 12).")
-    steps.extend(_low_income_steps(sheet, book))
-    steps.append(f"The presumed child support amount is {usd(sheet.presumed)} a month. "
-                 "Under Rule 88.01 a court presumes it is correct, but it can find it unjust or "
-                 "inappropriate after considering all relevant factors and order a different "
-                 "amount. This site does not impute income, deviate from the amount, or handle "
-                 "split or third-party custody.")
-    steps.extend(_above_schedule_steps(sheet, book))
+    steps.extend(_low_income_steps(sheet, edition))
+    steps.append(f"The presumed child support amount is {whole_dollars(sheet.presumed)} a month. "
+                 f"Under {edition.presumed_by} a court presumes it is correct, but it can find it "
+                 "unjust or inappropriate after considering all relevant factors and order a "
+                 "different amount. This site does not impute income, deviate from the amount, "
+                 "or handle split or third-party custody.")
+    steps.extend(_above_schedule_steps(sheet, edition))
     return steps
 
 
-def _above_schedule_steps(sheet: Sheet, book: Edition) -> list[str]:
+def _rounding_up(edition: Edition) -> str:
+    """The incomes halfway between two schedule rows, which take the higher row (Line 5
+    direction): "$25 and $75" for rows $50 apart."""
+    half = edition.step // 2
+    return f"{whole_dollars(half)} and {whole_dollars(half + edition.step)}"
+
+
+def _above_schedule_steps(sheet: Sheet, edition: Edition) -> list[str]:
     """What a court may do when an income is above the schedule (Line 12, Comment A)."""
-    top = usd(book.last_row)
-    if sheet.combined3 > book.last_row:
+    top = whole_dollars(edition.last_row)
+    if sheet.combined3 > edition.last_row:
         return [f"The schedule stops at a combined income of {top} a month, and the parents' "
-                f"is {usd(sheet.combined3)}. A court may decide on a different amount: "
+                f"is {whole_dollars(sheet.combined3)}. A court may decide on a different amount: "
                 f"combined income above {top} is one of the reasons Form 14 gives for a court "
                 "to consider departing from the presumed amount (Form 14 directions, Line 12, "
                 "Comment A)."]
@@ -727,65 +739,69 @@ def _above_schedule_steps(sheet: Sheet, book: Edition) -> list[str]:
     return []
 
 
-def _care_steps(sheet: Sheet) -> list[str]:
+def _care_steps(sheet: Sheet, edition: Edition) -> list[str]:
     care_cost, eligible, cap, percent, credit = sheet.care
     if care_cost == 0:
         return []
+    under = f"under {edition.credit_under_age}"
     if eligible == 0:
-        return ["Line 6a: no child in child care is under 13, so there is no child care tax "
+        return [f"Line 6a: no child in child care is {under}, so there is no child care tax "
                 "credit (Form 14 directions, Line 6a, Comment B)."]
     return [f"Line 6a: the child care tax credit is {percent}% (for the receiving parent's "
-            f"Line 1 of {usd(sheet.receiving[0])}) of the lesser of the costs, "
-            f"{usd(care_cost)}, and {usd(cap)} (for "
-            f"{kids(eligible)} under 13): {usd(credit)}, leaving "
-            f"{usd(sheet.line6['6a'][0])} (Form 14 directions, Line 6a, Comment B, and its "
-            "table)."]
+            f"Line 1 of {whole_dollars(sheet.receiving[0])}) of the lesser of the costs, "
+            f"{whole_dollars(care_cost)}, and {whole_dollars(cap)} (for "
+            f"{number_of_children(eligible)} {under}): {whole_dollars(credit)}, leaving "
+            f"{whole_dollars(sheet.line6['6a'][0])} (Form 14 directions, Line 6a, Comment B, "
+            "and its table)."]
 
 
-def _overnight_steps(sheet: Sheet, book: Edition) -> list[str]:
+def _overnight_steps(sheet: Sheet, edition: Edition) -> list[str]:
     if sheet.line11_percent == 0:
-        fewest = book.overnight_bands[1][0]
+        fewest = edition.overnight_bands[1][0]
         return [f"Line 11: with {plural(sheet.overnights, 'overnight')} a year (fewer than "
                 f"{fewest}) there is no overnight adjustment (Form 14 directions, Line 11)."]
+    children = number_of_children(sheet.children)
+    line3 = whole_dollars(sheet.receiving[-1])
     if sheet.line11_allowed:
         return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year gives "
-                f"{sheet.line11_percent}% of Line 5 ({usd(sheet.line5)}), {usd(sheet.line11)}."
-                f" It is allowed because the receiving parent's Line 3, {usd(sheet.receiving[-1])}"
-                f", is above {usd(sheet.limit)} for {kids(sheet.children)} "
+                f"{sheet.line11_percent}% of Line 5 ({whole_dollars(sheet.line5)}), "
+                f"{whole_dollars(sheet.line11)}. It is allowed because the receiving parent's "
+                f"Line 3, {line3}, is above {whole_dollars(sheet.limit)} for {children} "
                 "(Form 14 directions, Line 11)."]
     return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year would give "
             f"{sheet.line11_percent}% of Line 5, but the adjustment is not allowed because the "
-            f"receiving parent's Line 3, {usd(sheet.receiving[-1])}, is not above "
-            f"{usd(sheet.limit)} for {kids(sheet.children)} (Form 14 directions, "
-            "Line 11, caveat). A court may still allow it if the receiving parent is unemployed "
-            "or underemployed because someone they live with pays their expenses, or if the "
-            "paying parent's Line 3 minus Line 12 is at or below that amount. This site does "
-            "not apply either exception."]
+            f"receiving parent's Line 3, {line3}, is not above {whole_dollars(sheet.limit)} for "
+            f"{children} (Form 14 directions, Line 11, caveat). A court may still allow it if "
+            "the receiving parent is unemployed or underemployed because someone they live with "
+            "pays their expenses, or if the paying parent's Line 3 minus Line 12 is at or below "
+            "that amount. This site does not apply either exception."]
 
 
-def _low_income_steps(sheet: Sheet, book: Edition) -> list[str]:
-    where = (f"The paying parent's Line 3, {usd(sheet.paying[-1])}, is "
-             + ("above the schedule's last row, " if book.beyond(sheet.paying[-1])
-                else "nearest the schedule's row ") + book.label(sheet.low_row))
+def _low_income_steps(sheet: Sheet, edition: Edition) -> list[str]:
+    where = (f"The paying parent's Line 3, {whole_dollars(sheet.paying[-1])}, is "
+             + ("above the schedule's last row, " if edition.beyond(sheet.paying[-1])
+                else "nearest the schedule's row ") + edition.label(sheet.low_row))
+    limit = whole_dollars(sheet.limit)
     if not sheet.low_made:
-        return [f"{where}, above {usd(sheet.limit)}, the highest income the schedule's "
-                f"self-support reserve covers for {kids(sheet.children)}, so the "
-                "low-income calculation does not apply (Form 14 directions, Line 5)."]
+        return [f"{where}, above {limit}, the highest income the schedule's self-support "
+                f"reserve covers for {number_of_children(sheet.children)}, so the low-income "
+                "calculation does not apply (Form 14 directions, Line 5)."]
     assert sheet.low5 is not None and sheet.low9 is not None and sheet.low12 is not None
     outcome = ("This is lower, so it is the presumed amount" if sheet.low_decided else
                "This is not lower, so the first calculation stands")
-    return [f"{where}, at or below {usd(sheet.limit)}, so a second, low-income calculation is "
-            f"made (Form 14 directions, Line 5): the schedule amount at the paying parent's own "
-            f"income, {usd(sheet.low5)}, at 100%, plus the paying parent's share of Line 7 "
-            f"gives a Line 9 of {usd(sheet.low9)}; minus the same Lines 10 and 11 it gives "
-            f"{usd(sheet.low12)}. {outcome}."]
+    return [f"{where}, at or below {limit}, so a second, low-income calculation is made "
+            "(Form 14 directions, Line 5): the schedule amount at the paying parent's own "
+            f"income, {whole_dollars(sheet.low5)}, at 100%, plus the paying parent's share of "
+            f"Line 7 gives a Line 9 of {whole_dollars(sheet.low9)}; minus the same Lines 10 and "
+            f"11 it gives {whole_dollars(sheet.low12)}. {outcome}."]
 
 
 def _increment_steps(increments: list[dict[str, Any]], children: int) -> list[str]:
     if not increments:
         return ["With one child there is no smaller order to work out for an increment order."]
-    amounts = "; ".join(f"{kids(item['children'])}: "
-                        f"{usd(int(Decimal(item['presumed_amount'])))}" for item in increments)
+    amounts = "; ".join(f"{number_of_children(item['children'])}: "
+                        f"{whole_dollars(int(Decimal(item['presumed_amount'])))}"
+                        for item in increments)
     return [f"Increment order: a separate Form 14 for each number of children from "
             f"{children - 1} down to 1, with the same incomes and costs ({amounts}). A court "
             "orders support as one amount or in steps like these, never split per child "

@@ -33,6 +33,11 @@ def plural(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+def number_of_children(number: int, kind: str = "") -> str:
+    """"1 child", "2 children", "1 other child"."""
+    return f"{number} {kind}{'child' if number == 1 else 'children'}"
+
+
 def ordinal(number: int) -> str:
     """"18th", "21st", "22nd", "3rd", "11th"."""
     if number % 100 in (11, 12, 13):

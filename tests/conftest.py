@@ -17,6 +17,16 @@ from build_tools.serve import StaticHost
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Fixtures that build a whole site (or a small project) with MkDocs: a test that uses one, even
+# through another fixture, is marked `build`, so that `make test-fast` can leave it out.
+BUILDING_FIXTURES = {"built_site", "project", "subpath_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
 
 @dataclass(frozen=True)
 class BuiltSite:

@@ -5,8 +5,10 @@ build_tools/runtime/).
 hide the ``calculators`` package from every module imported after it.)
 
 - on_config: the runtime is prepared (Pyodide found in node_modules at the pinned version, the
-  calculators wheel built in memory, the worker's versioned URL decided) and the worked examples
-  are read from the scenario corpus, so that the calculator shortcodes can render.
+  calculators wheel built in memory, the worker's versioned URL decided), the page's script and
+  stylesheet are bundled (build_tools/page_bundle.py: the pages name the hashed files) and the
+  worked examples are read from the scenario corpus, so that the calculator shortcodes can render.
+- on_files: the modules and stylesheet that went into the bundle are not published.
 - on_page_content: each calculator page has its calculator and the sections its failure message
   links to.
 - on_post_page: each calculator page asks, in its head, for the runtime's largest files (the
@@ -14,8 +16,9 @@ hide the ``calculators`` package from every module imported after it.)
   itself loads; the worker's own requests for the same URLs then join these downloads in the
   browser's HTTP cache instead of starting after the page's scripts have run. The head also
   starts the worker (build_tools/runtime/start-worker.js), which the page's script takes over.
-- on_post_build: Pyodide, the wheel, the worker, the service worker and calculators/build.json
-  (which runtime this build deployed, and its date) are written into the site.
+- on_post_build: the bundle, Pyodide, the wheel, the worker, the service worker and
+  calculators/build.json (which runtime this build deployed, and its date) are written into the
+  site.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from build_tools import calculator_pages
+from build_tools import calculator_pages, page_bundle
 from build_tools.runtime import bundle, precompress
 from build_tools.scenarios import ScenarioError, load_scenarios
 from calculators import api
@@ -35,25 +38,38 @@ from calculators import api
 log = get_plugin_logger("calculators")
 
 _runtime: bundle.Runtime | None = None
+_page_bundle: page_bundle.Bundle | None = None
 _built: dt.date | None = None  # the build's date, shown next to each result
 
 
 def on_config(config: Any) -> Any:
-    global _runtime, _built
+    global _runtime, _built, _page_bundle
     missing = set(api.NAMES) - set(calculator_pages.PAGES)
     if missing:
         raise PluginError(f"calculators {sorted(missing)} have no page: add each to PAGES in "
                           "build_tools/calculator_pages.py and write its page in docs/calculators/")
     try:
         _runtime = bundle.prepare(Path(config.config_file_path).parent)
+        _page_bundle = page_bundle.build(Path(config.docs_dir),
+                                         Path(config.config_file_path).parent)
         scenarios = load_scenarios()
-    except (bundle.RuntimeBuildError, ScenarioError) as error:
+    except (bundle.RuntimeBuildError, page_bundle.BundleError, ScenarioError) as error:
         raise PluginError(str(error)) from None
+    calculator_pages.configure_assets(_page_bundle.script, _page_bundle.stylesheet)
     _built = dt.date.today()
     calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios, _built,
                                bundle.download_bytes(_runtime))
     calculator_pages.configure_build(bundle.build_info(_runtime, _built), bundle.BUILD_INFO)
     return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    assert _page_bundle is not None, "on_config runs first"
+    for source in _page_bundle.sources:
+        file = files.get_file_from_path(source)
+        if file is not None:
+            files.remove(file)
+    return files
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
@@ -91,6 +107,8 @@ def on_post_build(config: Any) -> None:
     assert _runtime is not None, "on_config runs first"
     pages = [calculator_pages.page_url(src) for src in calculator_pages.PAGES.values()]
     site_dir = Path(config.site_dir)
+    assert _page_bundle is not None
+    page_bundle.write(_page_bundle, site_dir)  # first: the service worker keeps what pages load
     written = bundle.write(_runtime, site_dir, pages, _built)
     copies = precompress.write_copies(site_dir, written.files)
     log.debug("calculator runtime: %d files written, %d pre-compressed copies",

@@ -33,7 +33,8 @@ from mkdocs.utils.meta import get_data
 
 from build_tools import shortcodes, url_manifest
 from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
-from build_tools.counties import Counties, CountyTemplate
+from build_tools.county_data import Counties
+from build_tools.county_pages import CountyTemplate
 from build_tools.frontmatter import (
     Seeds,
     check_page,

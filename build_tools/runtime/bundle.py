@@ -39,6 +39,8 @@ from calculators.dates import long_date
 
 HERE = Path(__file__).resolve().parent
 WORKER_SOURCE = HERE / "worker.js"
+# The one module the worker imports: written into the worker in place of its import line.
+SNAPSHOT_SOURCE = HERE / "pyodide-snapshot.mjs"
 SERVICE_WORKER_SOURCE = HERE / "service-worker.js"
 START_SOURCE = HERE / "start-worker.js"
 # What the worker loads from Pyodide's own files. pyodide.js (the classic script), the type
@@ -204,6 +206,23 @@ def download_bytes(runtime: Runtime) -> int:
     return max(first_visit_bytes(runtime).values())
 
 
+_SNAPSHOT_IMPORT = re.compile(
+    r'^import \{[^}]*\} from "\./' + re.escape(SNAPSHOT_SOURCE.name) + r'";\n', re.MULTILINE)
+
+
+def worker_source() -> str:
+    """worker.js with pyodide-snapshot.mjs (Pyodide's private snapshot calls) written in place
+    of its import, its ``export`` words dropped: the worker stays one file, one request."""
+    worker = WORKER_SOURCE.read_text(encoding="utf-8")
+    module = re.sub(r"^export ", "", SNAPSHOT_SOURCE.read_text(encoding="utf-8"),
+                    flags=re.MULTILINE)
+    text, count = _SNAPSHOT_IMPORT.subn(lambda _: module, worker)
+    if count != 1:
+        raise RuntimeBuildError(f"{WORKER_SOURCE} must import {SNAPSHOT_SOURCE.name} once, as "
+                                f'`import {{ ... }} from "./{SNAPSHOT_SOURCE.name}";`')
+    return text
+
+
 def _setting_line(name: str, value: object) -> str:
     # JSON is a JavaScript expression; "<" is escaped so the text is inert anywhere.
     text = json.dumps(value, sort_keys=True).replace("<", "\\u003c")
@@ -229,7 +248,7 @@ def prepare(root: Path = ROOT) -> Runtime:
     settings = {"pyodide": from_worker, "wheel": wheel.filename, "stdlib": stdlib.FILENAME,
                 "lockInfo": lock["info"], "sizes": sizes, "ownCopies": list(OWN_COPIES),
                 "brotli": {"script": glue, "module": module}}
-    worker_text = _setting_line("RUNTIME", settings) + WORKER_SOURCE.read_text(encoding="utf-8")
+    worker_text = _setting_line("RUNTIME", settings) + worker_source()
     digest = hashlib.sha256(worker_text.encode("utf-8") + START_SOURCE.read_bytes() + wheel.data
                             + trimmed + b"".join(decoder.values())).hexdigest()
     return Runtime(pyodide, wheel, trimmed, digest[:16], worker_text, decoder)

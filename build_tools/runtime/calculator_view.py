@@ -33,13 +33,17 @@ from __future__ import annotations
 import datetime
 import json
 import string
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from calculators import api, money, order_end, review
+from calculators import api, money, order_end, review, rules
 from calculators.dates import long_date
-from calculators.wording import plural
+from calculators.rules import Book
+from calculators.wording import number_of_children, ordinal, plural
 
 View = dict[str, Any]
+Used = dict[str, Any]  # each rule the answer used ("rules"), with the value it used
 
 # Characters a percent-encoded #input= keeps as they are (urllib.parse.quote with safe="").
 _UNENCODED = frozenset(string.ascii_letters + string.digits + "_.-~")
@@ -62,7 +66,7 @@ def page_href(name: str) -> str:
 
 
 def _children(count: int) -> str:
-    return f"{count} {'child' if count == 1 else 'children'}"
+    return number_of_children(count)
 
 
 def respond(name: str | None, text: str | bytes) -> str:
@@ -74,12 +78,17 @@ def respond(name: str | None, text: str | bytes) -> str:
     return f'{{"code": {code}, "response": {response}, "view": {json.dumps(shown)}}}'
 
 
-def view(response: dict[str, Any]) -> View | None:
-    """The answer, facts and table for a successful response; None for one with errors."""
+def view(response: dict[str, Any], book: Book = rules.RULES) -> View | None:
+    """The answer, facts and table for a successful response; None for one with errors. A
+    rule's value in the words is the one the answer used, found by the date its ``"rules"``
+    names in ``book`` (rules.toml unless a test gives others)."""
     if not response.get("ok"):
         return None
-    make = {"allocation": _allocation, "order_end": _order_end, "review": _review,
-            "support_amount": _support_amount}
+    used = {key: rules.value_used(key, effective, book)
+            for key, effective in response["rules"].items()}
+    make: dict[str, Callable[[dict[str, Any]], View]] = {
+        "allocation": _allocation, "order_end": partial(_order_end, used=used),
+        "review": partial(_review, used=used), "support_amount": _support_amount}
     return {"summary": [], "follow": None, **make[response["calculator"]](response["result"])}
 
 
@@ -120,22 +129,22 @@ def _allocation(result: dict[str, Any]) -> View:
     return {"answer": sentence, "facts": facts, "table": table}
 
 
-def _reason(code: str) -> str:
-    """The reason code of order_end in words."""
+def _reason(code: str, used: Used) -> str:
+    """The reason code of order_end in words, with the ages the answer used."""
     events = {event.name: event.what for event in order_end.EVENTS}
     if code in events:
         return events[code]
     return {
-        "age_18": f"The child's {order_end.ORDINAL_18} birthday",
-        "age_21": f"The child's {order_end.ORDINAL_21} birthday",
+        "age_18": f"The child's {ordinal(used[order_end.MAJORITY])} birthday",
+        "age_21": f"The child's {ordinal(used[order_end.EDUCATION_LIMIT])} birthday",
         "education_completed": "The child finishes school",
         "court_decides": "The child is incapacitated: the court decides",
     }[code]
 
 
-def _order_end(result: dict[str, Any]) -> View:
+def _order_end(result: dict[str, Any], used: Used) -> View:
     end = result["end_date"]
-    reason = _reason(result["reason"])
+    reason = _reason(result["reason"], used)
     if end is None:
         return {"answer": "By the general rule there is no end date: the court decides.",
                 "facts": [["Why", reason]], "table": None}
@@ -150,7 +159,7 @@ def _order_end(result: dict[str, Any]) -> View:
     }
 
 
-def _review(result: dict[str, Any]) -> View:
+def _review(result: dict[str, Any], used: Used) -> View:
     when = _date(result["next_review_date"])
     if result["eligible_now"]:
         sentence = "You can ask for a routine review now."
@@ -161,7 +170,7 @@ def _review(result: dict[str, Any]) -> View:
         wait = days
     facts = [["Next routine review from", when], ["Time to wait", wait]]
     if result["change_percent"] is not None:
-        threshold = f"{review.THRESHOLD_PERCENT}%"
+        threshold = f"{used[review.THRESHOLD]}%"
         reaches = "Yes" if result["meets_20_percent"] else "No"
         facts += [["Change in monthly support", f"{result['change_percent']}%"],
                   [f"{threshold} or more", reaches]]
@@ -279,9 +288,10 @@ def _support_amount(result: dict[str, Any]) -> View:
              "closed": "Every line of Form 14"}
     follow = None
     if presumed is not None:
+        # The linked calculator works from today, with the threshold in force today.
+        threshold = rules.at(review.THRESHOLD, datetime.date.today()).number()
         follow = {"text": (f"Compare {_dollars(presumed)} with your current order: the review "
-                           f"calculator checks if the change is {review.THRESHOLD_PERCENT}% or "
-                           "more"),
+                           f"calculator checks if the change is {threshold}% or more"),
                   "href": page_href("review") + input_fragment(
                       {"estimated_new_monthly": presumed})}
     return {"answer": answer, "summary": _form14_summary(result), "facts": [],

@@ -19,6 +19,7 @@
 
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
+import { memorySnapshot, snapshotOptions } from "./pyodide-snapshot.mjs";
 
 const args = process.argv.slice(2);
 const wheel = args[0];
@@ -34,14 +35,14 @@ const cases = JSON.parse(readFileSync(0, "utf-8"));
 
 // Python's own output would be mixed into ours: keep stdout for the answer only.
 const options = { stdout: (line) => console.error(line), stdLibURL };
-let pyodide = await loadPyodide({ ...options, _makeSnapshot: viaSnapshot });
+let pyodide = await loadPyodide({ ...options, ...(viaSnapshot ? snapshotOptions(null) : {}) });
 // A Node Buffer is not a typed array Pyodide knows: hand it a plain Uint8Array.
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 let respond = pyodide.pyimport("calculator_view").respond;
 if (viaSnapshot) {
   if (cases.length) respond(cases[0].calculator, cases[0].text);
-  const snapshot = pyodide.makeMemorySnapshot();
-  pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  const snapshot = memorySnapshot(pyodide);
+  pyodide = await loadPyodide({ ...options, ...snapshotOptions(snapshot) });
   respond = pyodide.pyimport("calculator_view").respond;
 }
 const runJson = pyodide.pyimport("calculators.api").run_json;

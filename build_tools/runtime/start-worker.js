@@ -15,7 +15,8 @@
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   let worker;
   try {
-    worker = new Worker(new URL("worker.js", document.currentScript.src), { type: "module" });
+    const script = /** @type {HTMLScriptElement} */ (document.currentScript);
+    worker = new Worker(new URL("worker.js", script.src), { type: "module" });
   } catch {
     return; // the page's script tries again and says that the calculator could not start
   }

@@ -20,6 +20,8 @@
 
 /* global RUNTIME */
 
+import { memorySnapshot, snapshotOptions } from "./pyodide-snapshot.mjs";
+
 // When each step of the start ended (milliseconds since the epoch, so that they compare with
 // the page's clock), and how long the latest calculation took in Python. Kept for the benchmark
 // (bench/calculator_speed.py reads them from the worker); nothing here depends on them.
@@ -125,6 +127,7 @@ const hostCoding = (async () => {
 function gunzipIfGzip(body) {
   const reader = body.getReader();
   let first = new Uint8Array(0);
+  let source = null; // the reader of the file's bytes, once the first two have decided
   return new ReadableStream({
     async start(controller) {
       while (first.length < 2) {
@@ -149,15 +152,15 @@ function gunzipIfGzip(body) {
         },
       });
       const gzip = first[0] === 0x1f && first[1] === 0x8b;
-      this.source = (gzip ? rest.pipeThrough(new DecompressionStream("gzip")) : rest).getReader();
+      source = (gzip ? rest.pipeThrough(new DecompressionStream("gzip")) : rest).getReader();
     },
     async pull(controller) {
-      const { done, value } = await this.source.read();
+      const { done, value } = await source.read();
       if (done) controller.close();
       else controller.enqueue(value);
     },
     cancel(reason) {
-      return this.source?.cancel(reason);
+      return source?.cancel(reason);
     },
   });
 }
@@ -443,7 +446,7 @@ async function loadPython(loadPyodide, asm, snapshot) {
     // Python prints nothing in normal use; what it might print goes to the console as such.
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
-    ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
+    ...snapshotOptions(snapshot),
   });
 }
 
@@ -493,7 +496,7 @@ async function start() {
   // Now, before the first message from the page reaches Python: see "A returning visitor's
   // start" above. Copying the memory takes a few milliseconds; writing it waits.
   try {
-    snapshotToSave = pyodide.makeMemorySnapshot();
+    snapshotToSave = memorySnapshot(pyodide);
   } catch {
     snapshotToSave = null; // the next visit starts as this one did
   }

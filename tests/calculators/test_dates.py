@@ -7,14 +7,14 @@ import datetime
 
 import pytest
 
-from calculators import dates
+from calculators import date_input, dates
 
 D = datetime.date
 
 
 @pytest.mark.parametrize("text", ["2026-01-05", "1900-01-01", "2199-12-31", "2024-02-29"])
 def test_real_dates_in_range_are_read(text: str) -> None:
-    assert dates.parse_date(text) == D.fromisoformat(text)
+    assert date_input.parse_date(text) == D.fromisoformat(text)
 
 
 @pytest.mark.parametrize(("text", "problem"), [
@@ -25,8 +25,8 @@ def test_real_dates_in_range_are_read(text: str) -> None:
     ("1899-12-31", "range"), ("2200-01-01", "range"), ("9999-12-31", "range"),
 ])
 def test_other_text_is_refused_with_the_problem(text: str, problem: str) -> None:
-    with pytest.raises(dates.InvalidDate) as refused:
-        dates.parse_date(text)
+    with pytest.raises(date_input.InvalidDate) as refused:
+        date_input.parse_date(text)
     assert refused.value.args[0] == problem
 
 

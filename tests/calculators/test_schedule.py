@@ -20,7 +20,7 @@ FILE = rules.latest("support_amount.form14").value
 PACKAGE = Path(rules.__file__).parent
 FIXTURES = Path(__file__).with_name("fixtures")
 TEXT = (PACKAGE / FILE).read_text(encoding="utf-8")
-BOOK = edition(FILE)
+EDITION = edition(FILE)
 COLUMNS = ("one_child", "two_children", "three_children", "four_children", "five_children",
            "six_children")
 
@@ -28,17 +28,17 @@ COLUMNS = ("one_child", "two_children", "three_children", "four_children", "five
 def test_every_row_from_0_1300_to_40000_is_present_in_order() -> None:
     raw = tomllib.loads(TEXT)["rows"]
     assert list(raw) == ["0-1300"] + [str(income) for income in range(1350, 40001, 50)]
-    assert len(BOOK.rows) == 775 and BOOK.children == 6
-    assert all(len(amounts) == 6 for amounts in BOOK.rows.values())
-    assert BOOK.effective == datetime.date(2026, 1, 1)
+    assert len(EDITION.rows) == 775 and EDITION.children == 6
+    assert all(len(amounts) == 6 for amounts in EDITION.rows.values())
+    assert EDITION.effective == datetime.date(2026, 1, 1)
 
 
 def test_each_column_never_decreases_and_more_children_never_cost_less() -> None:
-    incomes = sorted(BOOK.rows)
+    incomes = sorted(EDITION.rows)
     for column in range(6):
-        amounts = [BOOK.rows[income][column] for income in incomes]
+        amounts = [EDITION.rows[income][column] for income in incomes]
         assert amounts == sorted(amounts), column + 1
-    assert all(list(row) == sorted(row) for row in BOOK.rows.values())
+    assert all(list(row) == sorted(row) for row in EDITION.rows.values())
 
 
 def test_every_row_of_the_line_5_copy_equals_the_data_file() -> None:
@@ -47,24 +47,24 @@ def test_every_row_of_the_line_5_copy_equals_the_data_file() -> None:
     assert len(copy["income"]) == 47
     for index, label in enumerate(copy["income"]):
         income = 1300 if label == "0-1300" else int(label)
-        assert BOOK.rows[income] == tuple(copy[column][index] for column in COLUMNS), label
+        assert EDITION.rows[income] == tuple(copy[column][index] for column in COLUMNS), label
 
 
 def test_every_row_of_the_partial_copy_equals_the_data_file() -> None:
     copy = tomllib.loads((FIXTURES / "form14_partial_copy.toml").read_text(encoding="utf-8"))
     assert len(copy["rows"]) == 83
     for income, *amounts in copy["rows"]:
-        assert BOOK.rows[income] == tuple(amounts), income
+        assert EDITION.rows[income] == tuple(amounts), income
 
 
 def test_the_directions_tables() -> None:
-    assert BOOK.limits == (1750, 2200, 2550, 2850, 3100, 3600)
-    assert (BOOK.credit_cap_one, BOOK.credit_cap_more) == (250, 500)
-    assert [BOOK.credit_percent(income) for income in (0, 1250, 1251, 1832, 3583, 3584, 99999)] \
+    assert EDITION.limits == (1750, 2200, 2550, 2850, 3100, 3600)
+    assert (EDITION.credit_cap_one, EDITION.credit_cap_more) == (250, 500)
+    assert [EDITION.credit_percent(income) for income in (0, 1250, 1251, 1832, 3583, 3584, 99999)] \
         == [35, 35, 34, 31, 21, 20, 20]
-    assert [BOOK.overnight_percent(n) for n in (0, 35, 36, 72, 73, 109, 110, 180, 181, 183)] \
+    assert [EDITION.overnight_percent(n) for n in (0, 35, 36, 72, 73, 109, 110, 180, 181, 183)] \
         == [0, 0, 6, 6, 9, 10, 13, 33, 34, 34]
-    assert BOOK.max_overnights == 183
+    assert EDITION.max_overnights == 183
 
 
 @pytest.mark.parametrize(("income", "row", "beyond"), [
@@ -76,9 +76,9 @@ def test_an_income_takes_the_nearest_row_25_and_75_rounding_up(income: int, row:
                                                                 beyond: bool) -> None:
     """Up to $40,024 the nearest row is on the schedule ($40,000); from $40,025 the nearest
     would be past the last row, and the last row is used."""
-    assert BOOK.row(income) == row
-    assert BOOK.beyond(income) is beyond
-    assert BOOK.label(row) == ("0-1300" if row == 1300 else str(row))
+    assert EDITION.row(income) == row
+    assert EDITION.beyond(income) is beyond
+    assert EDITION.label(row) == ("0-1300" if row == 1300 else str(row))
 
 
 def test_the_schedule_file_ships_in_the_wheel() -> None:
@@ -127,4 +127,4 @@ def test_a_malformed_schedule_file_is_refused_with_the_reason(text: str, says: s
 
 
 def test_the_file_as_written_parses_to_the_same_edition() -> None:
-    assert parse_edition(TEXT, FILE) == BOOK
+    assert parse_edition(TEXT, FILE) == EDITION

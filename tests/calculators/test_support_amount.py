@@ -121,22 +121,22 @@ def test_a_higher_paying_income_can_lower_the_amount_through_line_11() -> None:
 
 # --- properties ----------------------------------------------------------------------------
 
-dollars = st.integers(min_value=0, max_value=25_000)
-small = st.one_of(st.just(0), st.integers(min_value=0, max_value=1_500))
+whole_dollar_incomes = st.integers(min_value=0, max_value=25_000)
+small_amounts = st.one_of(st.just(0), st.integers(min_value=0, max_value=1_500))
 
 
 @st.composite
 def parents(draw: st.DrawFn, others: bool = True) -> dict[str, Any]:
     def parent(receiving: bool) -> dict[str, Any]:
-        figures: dict[str, Any] = {"gross_income": draw(dollars)}
+        figures: dict[str, Any] = {"gross_income": draw(whole_dollar_incomes)}
         for name in ("maintenance_received", "other_support_paid", "maintenance_paid",
                      "child_care", "health_insurance", "extraordinary_medical",
                      "other_extraordinary"):
-            figures[name] = draw(small)
+            figures[name] = draw(small_amounts)
         if others:
             figures["other_children"] = draw(st.integers(min_value=0, max_value=6))
             if figures["other_children"]:
-                figures["other_children_support_received"] = draw(small)
+                figures["other_children_support_received"] = draw(small_amounts)
         if receiving:
             figures["child_care_children"] = draw(st.one_of(st.none(),
                                                             st.integers(min_value=0,

@@ -31,6 +31,7 @@ import pytest
 import yaml
 
 from build_tools.frontmatter import reviewed_date
+from build_tools.schema import DATE, TEXT, URL, Checked, Context, Field, Schema
 from tests.content import facts, pages
 
 ROOT = pages.ROOT
@@ -42,9 +43,40 @@ COUNTY_TEMPLATE = ROOT / "data" / "county_page.md"
 COUNTY_MANIFEST = MANIFESTS / "counties.yml"
 DATA_FILES = [ROOT / "data" / "contacts.yml", ROOT / "data" / "counties.yml",
               ROOT / "data" / "circuits.yml"]
-ENTRY_KEYS = {"phrase", "source", "checked"}
-SOURCE_KEYS = {"title", "url"}
-URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
+def _seed_problems(value: object, what: str, context: Context) -> list[str]:
+    if isinstance(value, str) and (SEEDS / value).is_file():
+        return []
+    return [f"{what} must be a file in data/seeds/, not {value!r}"]
+
+
+# A manifest entry's fields, declared as the data files' are (build_tools/schema.py).
+WEB_SOURCE = Schema("Fields of a source", (
+    Field("title", TEXT, "the source's title", required=True),
+    Field("url", URL, "its address", required=True),
+))
+SEED_SOURCE = Schema("Fields of a seed source", (
+    Field("seed", Checked("file name", _seed_problems), "a document in data/seeds/",
+          required=True),
+))
+SOURCE_FORMS = "{title: ..., url: ...} (or {seed: FILE} for a document in data/seeds/)"
+
+
+def _source_problems(value: object, what: str, context: Context) -> list[str]:
+    form = SEED_SOURCE if isinstance(value, dict) and "seed" in value else WEB_SOURCE
+    problems = form.problems(value, "", context)
+    if problems:
+        return [f"{what} must be {SOURCE_FORMS}: {'; '.join(problems)}"]
+    return []
+
+
+ENTRY = Schema("Fields of a manifest entry", (
+    Field("phrase", TEXT, "the words on the page that carry the fact", required=True),
+    Field("source", Checked(SOURCE_FORMS, _source_problems), "where the fact comes from",
+          required=True),
+    Field("checked", DATE, "the date you last read the source, not in the future", required=True),
+))
 
 # What the calculators compute, left out of the prose (classes from build_tools/calculator_pages.py).
 COMPUTED_CLASSES = frozenset({"calculator", "calculator__examples", "site-worked-example"})
@@ -146,33 +178,11 @@ def load_manifest(path: Path) -> tuple[list[dict], list[str]]:
     entries = []
     for index, entry in enumerate(data, start=1):
         where = f"{shown}, entry {index}"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: must be {{phrase, source: {{title, url}}, checked}}")
+        problems.extend(ENTRY.problems(entry, where))
+        if not (isinstance(entry, dict) and all(key in entry for key in ENTRY.required())):
             continue
-        unknown = sorted(set(entry) - ENTRY_KEYS)
-        missing = sorted(ENTRY_KEYS - set(entry))
-        if unknown:
-            problems.append(f"{where}: unknown key(s) {', '.join(unknown)}")
-        if missing:
-            problems.append(f"{where}: missing {', '.join(missing)}")
-            continue
-        if not isinstance(entry["phrase"], str) or not entry["phrase"].strip():
-            problems.append(f"{where}: phrase must be the words on the page that carry the fact")
-        source = entry["source"]
-        if isinstance(source, dict) and set(source) == {"seed"}:
-            if not (isinstance(source["seed"], str) and (SEEDS / source["seed"]).is_file()):
-                problems.append(f"{where}: source seed must be a file in data/seeds/, not "
-                                f"{source['seed']!r}")
-        elif not isinstance(source, dict) or set(source) != SOURCE_KEYS \
-                or not all(isinstance(source[k], str) and source[k].strip() for k in SOURCE_KEYS):
-            problems.append(f"{where}: source must be {{title: ..., url: ...}} (or {{seed: FILE}} "
-                            f"for a document in data/seeds/), not {source!r}")
-        elif not URL.match(source["url"]):
-            problems.append(f"{where}: source url must be a full http(s) address")
         checked = reviewed_date(entry["checked"])
-        if checked is None:
-            problems.append(f"{where}: checked must be a date written YYYY-MM-DD")
-        elif checked > dt.date.today():
+        if checked is not None and checked > dt.date.today():  # the one check of a date's value
             problems.append(f"{where}: checked ({checked}) is in the future")
         entries.append(entry)
     return entries, problems
@@ -350,7 +360,7 @@ def test_a_malformed_manifest_says_what_is_wrong(tmp_path):
     path.write_text("- phrase: x\n  source: {title: t}\n  checked: soon\n  note: n\n- 3\n",
                     encoding="utf-8")
     _, problems = load_manifest(path)
-    assert any("unknown key(s) note" in p for p in problems)
-    assert any("source must be {title: ..., url: ...}" in p for p in problems)
-    assert any("checked must be a date written YYYY-MM-DD" in p for p in problems)
-    assert any("entry 2: must be" in p for p in problems)
+    assert any("entry 1: unknown field 'note'" in p for p in problems)
+    assert any("entry 1: field 'source' must be {title: ..., url: ...}" in p for p in problems)
+    assert any("entry 1: field 'checked' is 'soon'; write it as YYYY-MM-DD" in p for p in problems)
+    assert any("entry 2: expected fields (phrase, source, checked), found 3" in p for p in problems)

@@ -179,7 +179,7 @@ def test_every_built_page_carries_a_policy_that_allows_exactly_its_inline_script
                        "last under hooks: in mkdocs.yml?):\n" + "\n".join(wrong))
 
 
-# --- The response headers README.md gives (tests/quality/response_headers.py) --------------------
+# --- The response headers of the built site's _headers (build_tools/headers.py) ---------------
 
 def _runtime_urls(site: Path) -> tuple[str, str]:
     """The worker's and the service worker's URL paths, as a calculator page names them."""
@@ -196,27 +196,28 @@ def _runtime_urls(site: Path) -> tuple[str, str]:
             normpath(join(base, settings["serviceWorker"])))
 
 
-def test_the_readme_headers_give_the_worker_alone_wasm_and_cover_the_service_worker(
-        built_site) -> None:
-    from tests.quality.response_headers import policies_for, readme_rules
+def test_the_headers_give_the_worker_alone_wasm_and_no_page_a_script_src(built_site) -> None:
+    from build_tools.headers import FILENAME, headers_for, parse
 
-    rules = readme_rules()
+    rules = parse((built_site.path / FILENAME).read_text(encoding="utf-8"))
     worker, service_worker = _runtime_urls(built_site.path)
     assert (built_site.path / worker.lstrip("/")).is_file(), worker
     assert (built_site.path / service_worker.lstrip("/")).is_file(), service_worker
-    fix = "Correct the `_headers` block in README.md, section 'Response headers to set'"
+    fix = "Correct the rules in build_tools/headers.py"
+
+    def policies(url: str) -> list[dict[str, list[str]]]:
+        return [parse_policy(value) for name, value in headers_for(url, rules)
+                if name.lower() == "content-security-policy"]
 
     def sources(url: str, directive: str) -> list[list[str]]:
-        return [parse_policy(p).get(directive) or parse_policy(p).get("default-src") or []
-                for p in policies_for(url, rules)]
+        return [p.get(directive) or p.get("default-src") or [] for p in policies(url)]
 
     assert any("'wasm-unsafe-eval'" in s for s in sources(worker, "script-src")), (
-        f"the README's headers give the calculators' worker {worker} no policy with "
+        f"the headers give the calculators' worker {worker} no policy with "
         f"'wasm-unsafe-eval' (Pyodide compiles WebAssembly there). {fix}.")
     for url in (worker, service_worker):
-        policies = [parse_policy(p) for p in policies_for(url, rules)]
-        assert any("default-src" in p for p in policies), (
-            f"the README's headers give {url} no policy of its own (a default-src): a worker's "
+        assert any("default-src" in p for p in policies(url)), (
+            f"the headers give {url} no policy of its own (a default-src): a worker's "
             f"policy comes from its response, not from the page. {fix}.")
     # The worker's folder holds what only the worker reads, and the page script that starts it:
     # a policy sent with a script that a page loads binds nothing, so that file may share it.
@@ -230,22 +231,7 @@ def test_the_readme_headers_give_the_worker_alone_wasm_and_cover_the_service_wor
         found = {source for values in sources(url, "script-src") for source in values}
         if found & set(FORBIDDEN_SOURCES):
             wrong.append(f"{url}: {sorted(found & set(FORBIDDEN_SOURCES))}")
-        if path.suffix == ".html" and any(
-                "script-src" in parse_policy(p) for p in policies_for(url, rules)):
+        if path.suffix == ".html" and any("script-src" in p for p in policies(url)):
             wrong.append(f"{url}: a script-src in a header, which would block the page's "
                          "inline scripts whose hashes only its meta tag carries")
-    assert not wrong, f"the README's headers open what they should not ({fix}):\n" + \
-        "\n".join(wrong)
-
-
-def test_headers_rules_match_as_hosts_match_them(tmp_path: Path) -> None:
-    from tests.quality.response_headers import headers_for, readme_rules
-
-    readme = tmp_path / "README.md"
-    readme.write_text("### Response headers to set where the host allows them\n\nText.\n\n```\n"
-                      "/*\n  A: 1\n  B: 2\n\n/x/*/w.js\n  A: 3\n```\n\n### Next\n```\n/y\n"
-                      "  C: 4\n```\n", encoding="utf-8")
-    rules = readme_rules(readme)
-    assert headers_for("/x/key/w.js", rules) == [("A", "1"), ("B", "2"), ("A", "3")]
-    assert headers_for("/x/w.js", rules) == [("A", "1"), ("B", "2")]
-    assert headers_for("/y", rules) == [("A", "1"), ("B", "2")]
+    assert not wrong, f"the headers open what they should not ({fix}):\n" + "\n".join(wrong)

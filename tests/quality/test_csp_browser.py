@@ -101,52 +101,39 @@ def test_a_redirect_page_runs_its_script_under_the_policy(visitor: Visitor, tmp_
     assert not refused
 
 
-def _with_readme_headers(context, base_url: str, rules, change=lambda url, value: value) -> None:
-    """Serve the site through ``context`` with the README's response headers added, as a host
-    that reads its `_headers` file would (``change`` may alter a policy on its way)."""
-    from urllib.parse import urlsplit
-
-    from tests.quality.response_headers import headers_for
-
-    base_path = urlsplit(base_url).path
-
-    def handle(route) -> None:
-        response = route.fetch()
-        url_path = "/" + urlsplit(route.request.url).path.removeprefix(base_path)
-        # The body comes back decoded: it is sent again as it is, without its old encoding.
-        headers = {name: value for name, value in response.headers.items()
-                   if name.lower() not in ("content-encoding", "content-length")}
-        for name, value in headers_for(url_path, rules):
-            if name.lower() == "content-security-policy":
-                value = change(url_path, value)
-            # Several policies in one header, comma-separated: the browser enforces each.
-            headers[name] = f"{headers[name]}, {value}" if name in headers else value
-        route.fulfill(response=response, headers=headers)
-
-    context.route(base_url + "**", handle)
-
-
-def _calculator_under_headers(visitor: Visitor, rules, change=lambda url, value: value):
+def _calculator_under_headers(visitor: Visitor, change=None):
+    """A calculator page with a result, served with the headers of the site's `_headers` (the
+    test host sends them); ``change`` may alter the policy the worker's response carries."""
     from tests.quality.browsing import RUNTIME_TIMEOUT_MS, calculator_templates
 
     with_result = next(t for t in calculator_templates() if "#input=" in t.path)
-    # The service worker would answer from its cache, past the headers added here.
+    # The service worker would answer from its cache: the worker's response is the host's.
     context = visitor.new_context(service_workers="block")
-    _with_readme_headers(context, visitor.base_url, rules, change)
+    worker_policies: list[str] = []
+
+    def handle(route) -> None:
+        response = route.fetch()
+        # The body comes back decoded: it is sent again as it is, without its old encoding.
+        headers = {name: value for name, value in response.headers.items()
+                   if name.lower() not in ("content-encoding", "content-length")}
+        policy = headers.get("content-security-policy", "")
+        headers["content-security-policy"] = change(policy) if change else policy
+        worker_policies.append(headers["content-security-policy"])
+        route.fulfill(response=response, headers=headers)
+
+    context.route("**/calculators/runtime/*/worker.js", handle)
     page = context.new_page()
     refused: list[str] = []
     page.on("console", lambda message: any(marker in message.text for marker in CSP_CONSOLE)
             and refused.append(message.text))
     page.goto(visitor.base_url + with_result.path)
-    return context, page, with_result, refused, RUNTIME_TIMEOUT_MS
+    return context, page, with_result, refused, worker_policies, RUNTIME_TIMEOUT_MS
 
 
-def test_a_calculator_works_under_the_response_headers_the_readme_gives(visitor: Visitor) -> None:
-    """The page's meta policy, the README's `/*` policy and the worker's own policy together:
-    the worker starts (worker-src 'self'), loads Pyodide and answers."""
-    from tests.quality.response_headers import readme_rules
-
-    context, page, with_result, refused, _ = _calculator_under_headers(visitor, readme_rules())
+def test_a_calculator_works_under_the_sites_response_headers(visitor: Visitor) -> None:
+    """The page's meta policy, the header's site-wide policy and the worker's own policy
+    together: the worker starts (worker-src 'self'), loads Pyodide and answers."""
+    context, page, with_result, refused, worker_policies, _ = _calculator_under_headers(visitor)
     try:
         with_result.prepare(page)
         reports = page.evaluate("window.__cspViolations")
@@ -154,7 +141,9 @@ def test_a_calculator_works_under_the_response_headers_the_readme_gives(visitor:
     finally:
         context.close()
     assert not reports and not refused, (
-        f"{with_result.name} under the README's response headers:\n{reports}\n{refused}")
+        f"{with_result.name} under the site's response headers:\n{reports}\n{refused}")
+    assert worker_policies and all("'wasm-unsafe-eval'" in policy for policy in worker_policies), (
+        f"the worker's response carried {worker_policies}, not its own policy")
 
 
 def test_without_wasm_in_the_workers_header_the_calculator_says_it_cannot_start(
@@ -162,16 +151,33 @@ def test_without_wasm_in_the_workers_header_the_calculator_says_it_cannot_start(
     """The worker's policy really comes from its own response: without 'wasm-unsafe-eval' there,
     Pyodide cannot compile and the page shows its failure message (so the test above does test
     the worker's header, and the header is needed)."""
-    from tests.quality.response_headers import readme_rules
-
-    def without_wasm(url: str, policy: str) -> str:
-        return policy.replace(" 'wasm-unsafe-eval'", "")
-
-    context, page, _, _, timeout = _calculator_under_headers(visitor, readme_rules(),
-                                                             without_wasm)
+    context, page, _, _, worker_policies, timeout = _calculator_under_headers(
+        visitor, lambda policy: policy.replace(" 'wasm-unsafe-eval'", ""))
     try:
         page.locator("#calculator-result .calculator__failed").wait_for(timeout=timeout)
         answers = page.locator("#calculator-result .calculator__answer").count()
     finally:
         context.close()
     assert answers == 0
+    assert worker_policies and not any("wasm" in policy for policy in worker_policies)
+
+
+def test_the_headers_draw_no_complaint_from_the_browser(visitor: Visitor) -> None:
+    """Chromium logs a warning for a Permissions-Policy feature it does not know, and an error
+    for frame-ancestors in a meta policy: neither on a page, the 404 page or a calculator."""
+    context = visitor.new_context()
+    complaints: list[str] = []
+    context.on("console", lambda message: any(
+        marker in message.text for marker in ("Permissions-Policy", "Permissions policy",
+                                              "frame-ancestors", *CSP_CONSOLE))
+        and complaints.append(f"{message.type}: {message.text}"))
+    try:
+        for path in ("", "no-such-page/", "calculators/review/"):
+            page = context.new_page()
+            response = page.goto(visitor.base_url + path, wait_until="load")
+            assert response and "frame-ancestors 'none'" in response.headers.get(
+                "content-security-policy", ""), f"{path or './'} was sent without the headers"
+            page.close()
+    finally:
+        context.close()
+    assert not complaints, complaints

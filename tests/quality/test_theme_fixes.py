@@ -3,6 +3,7 @@ still needed: Material still writes each construct they correct."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -70,3 +71,17 @@ def test_material_still_writes_what_the_fix_corrects(fix) -> None:
     assert fix.template_text in template, (
         f"Material's {fix.template} no longer writes {fix.template_text!r}: check whether the "
         f"fix {fix.name!r} in build_tools/theme_fixes.py is still needed, and remove it if not.")
+
+
+def test_no_page_reads_web_storage_while_it_loads(built_site) -> None:
+    """Material's palette script (partials/javascripts/palette.html) reads localStorage at the
+    top of every page, which blocks the page while the browser opens the origin's storage; the
+    site has one colour scheme, so overrides/ replaces it with nothing."""
+    partial = (TEMPLATES / "partials" / "javascripts" / "palette.html").read_text("utf-8")
+    assert '__md_get("__palette")' in partial, (
+        "Material no longer writes its palette script: remove "
+        "overrides/partials/javascripts/palette.html")
+    reading = [path.relative_to(built_site.path).as_posix()
+               for path in built_site.path.rglob("*.html")
+               if re.search(r"<script>[^<]*__md_get\(", path.read_text(encoding="utf-8"))]
+    assert not reading, reading[:5]

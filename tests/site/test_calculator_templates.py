@@ -659,15 +659,34 @@ def test_the_printout_keeps_the_worksheet_and_drops_the_follow_up_link():
 
 # --- The page's script, as built -----------------------------------------------------------
 
-def test_the_page_loads_its_script_as_a_module_and_the_service_worker_keeps_every_module(
+def test_the_page_loads_one_bundled_script_and_stylesheet_that_the_service_worker_keeps(
         built_site):
-    """Offline, a second visit needs every module main.js imports, not only main.js."""
-    page = (built_site.path / "calculators" / "review" / "index.html").read_text("utf-8")
-    assert '<script type="module" src="../../assets/calculators/main.js"></script>' in page
-    first = (built_site.path / "calculators" / "sw.js").read_text("utf-8").splitlines()[0]
-    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
-    modules = sorted(f"../assets/calculators/{path.name}"
+    """The modules and the stylesheet are published as one hashed file each (with source
+    maps), the page loads those, and offline a second visit finds them in the service
+    worker's cache."""
+    site = built_site.path
+    page = (site / "calculators" / "review" / "index.html").read_text("utf-8")
+    scripts = re.findall(r'<script type="module" src="\.\./\.\./(assets/calculators/[^"]+)"',
+                         page)
+    styles = re.findall(r'<link rel="stylesheet" href="\.\./\.\./(assets/calculators/[^"]+)"',
+                        page)
+    assert len(scripts) == 1 and re.fullmatch(r"assets/calculators/bundle/main\.\w+\.js",
+                                              scripts[0]), scripts
+    assert len(styles) == 1 and re.fullmatch(
+        r"assets/calculators/bundle/calculator\.\w+\.css", styles[0]), styles
+    published = sorted(path.relative_to(site).as_posix()
+                       for path in (site / "assets" / "calculators").rglob("*")
+                       if path.is_file())
+    assert published == sorted([scripts[0], scripts[0] + ".map", styles[0], styles[0] + ".map"])
+    bundle = (site / scripts[0]).read_text("utf-8")
+    assert "import " not in bundle.split("\n")[0][:200] and 'from"./' not in bundle
+    assert bundle.rstrip().endswith(f"sourceMappingURL={Path(scripts[0]).name}.map")
+    source_map = json.loads((site / (scripts[0] + ".map")).read_text("utf-8"))
+    modules = sorted(f"docs/assets/calculators/{path.name}"
                      for path in (ROOT / "docs" / "assets" / "calculators").glob("*.js"))
-    assert len(modules) > 1
-    assert sorted(url for url in shell if url.endswith(".js") and "calculators/" in url) \
-        == modules
+    assert sorted(source_map["sources"]) == modules
+    assert len(source_map["sourcesContent"]) == len(modules)
+    first = (site / "calculators" / "sw.js").read_text("utf-8").splitlines()[0]
+    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
+    assert {"../" + scripts[0], "../" + styles[0]} <= set(shell)
+    assert not [url for url in shell if url.endswith(".map")]

@@ -123,7 +123,8 @@ def test_the_four_prosecutor_run_counties_say_so_with_dated_sources() -> None:
 def _rendered() -> list[tuple[object, str, dict]]:
     """(county, page Markdown, front matter) for every county, as the build makes them."""
     from build_tools.contacts import Contacts
-    from build_tools.counties import Counties, CountyTemplate
+    from build_tools.county_data import Counties
+    from build_tools.county_pages import CountyTemplate
     from build_tools.frontmatter import Seeds
 
     seeds = Seeds(DATA)

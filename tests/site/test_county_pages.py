@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from build_tools.contacts import Contacts, tel_href
-from build_tools.counties import Counties, County
+from build_tools.county_data import Counties, County
 from build_tools.frontmatter import Seeds
 from tests.content.pages import main_text, normalise
 

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools import url_manifest
+from build_tools import page_urls, url_manifest
 from build_tools.check_content import describe_sources
 from build_tools.contacts import Contacts, ContactsError
-from build_tools.counties import (Citations, Counties, CountiesError, CountyTemplate,
-                                  read_names, regenerate, slug_for)
+from build_tools.county_data import Counties, CountiesError, read_names, regenerate, slug_for
+from build_tools.county_pages import Citations, CountyTemplate
 from build_tools.frontmatter import EXAMPLE, Seeds, check_page, format_problems, is_stale
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +145,7 @@ def test_regenerating_keeps_facts_and_refuses_to_drop_a_county():
 
 
 def test_the_regenerating_command_writes_the_file(tmp_path):
-    from build_tools.counties import main
+    from build_tools.county_data import main
 
     names = tmp_path / "list.txt"
     names.write_text("# a comment\nAdair County\n\nSt. Charles County\n", encoding="utf-8")
@@ -467,8 +467,8 @@ def test_updating_the_url_list_adds_new_pages_and_never_drops_one(tmp_path):
 
 
 def test_redirect_sources_become_urls():
-    assert url_manifest.src_to_url("about/old.md") == "about/old/"
-    assert url_manifest.src_to_url("index.md") == "./"
+    assert page_urls.src_to_url("about/old.md") == "about/old/"
+    assert page_urls.src_to_url("index.md") == "./"
 
 
 def test_check_content_lists_pages_oldest_first_with_their_sources():

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import contacts, counties, frontmatter, scenarios, schema_docs
-from build_tools.schema import YAML_END, Field, Schema, markdown, yaml_comment
+from build_tools import contacts, county_data, frontmatter, scenarios, schema_docs
+from build_tools.schema import TEXT, YAML_END, Field, Schema, markdown, yaml_comment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,7 +73,7 @@ def test_a_missing_marker_is_named():
 
 def test_the_regenerated_counties_file_carries_the_same_header():
     text = (ROOT / "data" / "counties.yml").read_text(encoding="utf-8")
-    assert text.startswith(counties.HEADER)
+    assert text.startswith(county_data.HEADER)
 
 
 def test_validation_reads_the_declarations():
@@ -84,8 +84,8 @@ def test_validation_reads_the_declarations():
     assert contacts.TEXT_FIELDS == ("name", "organisation", "for", "hours", "have_ready",
                                     "dated_note")
     assert list(contacts.FIELDS) == list(contacts.CONTACT.names())
-    assert counties.CIRCUIT_FIELDS == ("number", "name", "sources", "counties")
-    assert counties.CIRCUIT_COUNTY_FIELDS == ("slug", "court_seats", "seats_sources")
+    assert county_data.CIRCUIT_FIELDS == ("number", "name", "sources", "counties")
+    assert county_data.CIRCUIT_COUNTY_FIELDS == ("slug", "court_seats", "seats_sources")
     assert scenarios.CASE_KEYS == ("name", "calculator", "input", "raw_input", "expect",
                                    "example", "id")
     assert scenarios.EXPECT_KEYS == ("ok", "result", "errors", "messages_contain",
@@ -94,8 +94,8 @@ def test_validation_reads_the_declarations():
 
 def test_a_field_is_written_with_its_need_shape_meaning_and_example():
     kind = Schema("Fields of a thing", (
-        Field("colour", "text", "what colour it is", "red", required=True),
-        Field("note", "text", "why", required_with="with colour: red"),
+        Field("colour", TEXT, "what colour it is", "red", required=True),
+        Field("note", TEXT, "why", required_with="with colour: red"),
     ))
     assert yaml_comment((kind,), "x.py").splitlines()[1:-1] == [
         "# Fields of a thing:",
@@ -105,4 +105,4 @@ def test_a_field_is_written_with_its_need_shape_meaning_and_example():
     ]
     assert "| `colour` | required | text | what colour it is | `red` |" in markdown((kind,))
     with pytest.raises(ValueError, match="declared twice"):
-        Schema("Twice", (Field("a", "text", "a"), Field("a", "text", "b")))
+        Schema("Twice", (Field("a", TEXT, "a"), Field("a", TEXT, "b")))

@@ -8,7 +8,8 @@ import pytest
 
 from build_tools import shortcodes
 from build_tools.contacts import Contacts, find_phone_numbers, tel_href
-from build_tools.counties import Counties
+from build_tools import county_pages  # noqa: F401 (registers [[county-finder:]])
+from build_tools.county_data import Counties
 from build_tools.frontmatter import Seeds
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import phones, url_manifest
+from build_tools import page_urls, phones, url_manifest
 from build_tools.contacts import NUMBER, tel_href
-from build_tools.counties import slug_for
+from build_tools.county_data import slug_for
 from build_tools.frontmatter import Seeds, check_page
 from tests.site import sitecheck
 
@@ -226,7 +226,7 @@ def test_the_list_of_published_urls_names_the_contract_urls():
 
 def test_every_published_url_is_built_or_redirected(built_site):
     for url in url_manifest.read(ROOT / "data" / "published_urls.txt"):
-        path = built_site.path / ("" if url == url_manifest.HOME else url) / "index.html"
+        path = built_site.path / ("" if url == page_urls.HOME else url) / "index.html"
         assert path.is_file(), f"{url} is in data/published_urls.txt but not in the built site"
 
 

@@ -8,7 +8,8 @@ const PREFIX = "#input=";
 /**
  * What the address holds.
  * @param {string} hash window.location.hash
- * @returns {null | {text: string, data: unknown, parsed: boolean} | {error: true}} null without
+ * @returns {null | {text: string, data: unknown, parsed: boolean, error?: undefined}
+ *   | {error: true, text?: undefined, data?: undefined, parsed?: undefined}} null without
  *   #input=; error when it cannot be decoded; parsed false (and data null) when JSON.parse
  *   refuses the text
  */

@@ -13,8 +13,10 @@ export class BuildCheck {
    *           recheckSeconds: number, timeoutSeconds: number}} build */
   constructor(build) {
     this.build = build;
+    /** @type {Promise<Status> | null} */
     this.deployed = null;        // a promise of the Status
     this.checkedAt = -Infinity;  // performance.now() when it was asked
+    /** @type {Status} */
     this.status = "unchecked";   // the latest Status known
     this.updating = false;       // the page is reloading to get the deployed version
   }
@@ -24,7 +26,7 @@ export class BuildCheck {
     const build = this.build;
     this.checkedAt = performance.now();
     if (navigator.onLine === false) {
-      this.deployed = Promise.resolve("offline");
+      this.deployed = Promise.resolve(/** @type {Status} */ ("offline"));
     } else {
       const controller = typeof AbortController === "function" ? new AbortController() : null;
       const timer = setTimeout(() => controller && controller.abort(), build.timeoutSeconds * 1000);

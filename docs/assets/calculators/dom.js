@@ -8,7 +8,8 @@
  */
 export function cloneTemplate(id) {
   const template = document.getElementById(id);
-  return template instanceof HTMLTemplateElement ? template.content.cloneNode(true) : null;
+  return template instanceof HTMLTemplateElement
+    ? /** @type {DocumentFragment} */ (template.content.cloneNode(true)) : null;
 }
 
 /**

@@ -17,7 +17,8 @@ import { firstControl } from "./lists.js";
  */
 function findField(form, path) {
   for (let current = path; current; current = parentPath(current)) {
-    for (const field of form.querySelectorAll("[data-field]")) {
+    const fields = /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll("[data-field]"));
+    for (const field of fields) {
       if (field.dataset.field === current) return field;
     }
   }

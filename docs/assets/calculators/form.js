@@ -11,6 +11,18 @@ import { setItemCount } from "./lists.js";
 // its place, so that Python's validation reports the field instead of treating it as empty.
 const UNREADABLE_DATE = "incomplete date";
 
+// The elements with data-path: inputs, and the fieldsets around them, which are read only for
+// their data-kind and data-path.
+const CONTROLS = "[data-path]";
+
+/**
+ * @param {HTMLFormElement} form
+ * @returns {NodeListOf<HTMLInputElement>}
+ */
+function controlsOf(form) {
+  return form.querySelectorAll(CONTROLS);
+}
+
 function valueOf(control) {
   switch (control.dataset.kind) {
     case "choice":
@@ -34,7 +46,7 @@ function valueOf(control) {
  */
 export function collect(form) {
   const data = {};
-  for (const control of form.querySelectorAll("[data-path]")) {
+  for (const control of controlsOf(form)) {
     const kind = control.dataset.kind;
     if (kind === "list") {
       setPath(data, control.dataset.path, []);
@@ -56,13 +68,14 @@ export function collect(form) {
  */
 export function fill(form, data) {
   form.reset();
-  for (const list of form.querySelectorAll('[data-kind="list"]')) {
+  for (const list of /** @type {NodeListOf<HTMLElement>} */ (
+    form.querySelectorAll('[data-kind="list"]'))) {
     const value = getPath(data, list.dataset.path);
     const [min, max] = [Number(list.dataset.minItems), Number(list.dataset.maxItems)];
     const count = Array.isArray(value) ? Math.min(Math.max(value.length, min), max) : min;
     setItemCount(list, count);
   }
-  for (const control of form.querySelectorAll("[data-path]")) {
+  for (const control of controlsOf(form)) {
     const value = getPath(data, control.dataset.path);
     if (value === undefined) continue;
     const kind = control.dataset.kind;

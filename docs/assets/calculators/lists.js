@@ -23,20 +23,23 @@ export function firstControl(node) {
 
 /**
  * A new item for position `index` (0-based), from the list's template.
- * @param {Element} list
+ * @param {HTMLElement} list
  * @param {number} index
- * @returns {Element}
+ * @returns {HTMLElement}
  */
 function makeItem(list, index) {
-  const template = list.querySelector(":scope > template.calculator__item-template");
-  const item = template.content.firstElementChild.cloneNode(true);
+  const template = /** @type {HTMLTemplateElement} */ (
+    list.querySelector(":scope > template.calculator__item-template"));
+  const first = template.content.firstElementChild;
+  const item = /** @type {HTMLElement} */ (first.cloneNode(true));
   const walker = document.createTreeWalker(item, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   const swap = (text) => text.replace(INDEX, String(index)).replace(NUMBER, String(index + 1));
-  for (let node = item; node; node = walker.nextNode()) {
+  for (let node = /** @type {Node} */ (item); node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) {
       node.nodeValue = swap(node.nodeValue);
     } else {
-      for (const attribute of node.attributes) attribute.value = swap(attribute.value);
+      const element = /** @type {Element} */ (node);
+      for (const attribute of element.attributes) attribute.value = swap(attribute.value);
     }
   }
   return item;
@@ -44,21 +47,22 @@ function makeItem(list, index) {
 
 /**
  * Show "Remove" only above the list's minimum, and "Add another" only below its maximum.
- * @param {Element} list
+ * @param {HTMLElement} list
  */
 export function updateListButtons(list) {
   const count = itemsBox(list).children.length;
-  for (const button of list.querySelectorAll("[data-remove]")) {
+  for (const button of /** @type {NodeListOf<HTMLElement>} */ (
+    list.querySelectorAll("[data-remove]"))) {
     button.hidden = count <= Number(list.dataset.minItems);
   }
   const full = count >= Number(list.dataset.maxItems);
-  list.querySelector(":scope > [data-add]").hidden = full;
-  list.querySelector(":scope > [data-limit]").hidden = !full;
+  /** @type {HTMLElement} */ (list.querySelector(":scope > [data-add]")).hidden = full;
+  /** @type {HTMLElement} */ (list.querySelector(":scope > [data-limit]")).hidden = !full;
 }
 
 /**
  * Make the list hold `count` items, adding empty ones or removing from the end.
- * @param {Element} list
+ * @param {HTMLElement} list
  * @param {number} count
  */
 export function setItemCount(list, count) {
@@ -98,7 +102,7 @@ function announce(list, which, number) {
 
 /**
  * Add an empty item at the end, say so, and focus its first field.
- * @param {Element} list
+ * @param {HTMLElement} list
  */
 export function addItem(list) {
   const box = itemsBox(list);
@@ -112,7 +116,7 @@ export function addItem(list) {
 /**
  * Remove `item`, renumber the items after it (keeping what they hold), say so, and focus the
  * item that took its place, or "Add another" after the last one.
- * @param {Element} list
+ * @param {HTMLElement} list
  * @param {Element} item
  */
 export function removeItem(list, item) {
@@ -129,7 +133,7 @@ export function removeItem(list, item) {
   });
   updateListButtons(list);
   announce(list, "removed", index + 1);
-  const addButton = list.querySelector(":scope > [data-add]");
+  const addButton = /** @type {HTMLElement} */ (list.querySelector(":scope > [data-add]"));
   if (index < box.children.length) firstControl(box.children[index]).focus();
   else if (!addButton.hidden) addButton.focus();
   else firstControl(box.lastElementChild).focus();
@@ -141,12 +145,15 @@ export function removeItem(list, item) {
  * @param {() => void} beforeChange called before an item is added or removed (clears errors)
  */
 export function attachLists(form, beforeChange) {
-  for (const list of form.querySelectorAll('[data-kind="list"]')) updateListButtons(list);
+  const lists = /** @type {NodeListOf<HTMLElement>} */ (
+    form.querySelectorAll('[data-kind="list"]'));
+  for (const list of lists) updateListButtons(list);
   form.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-add], button[data-remove]");
+    const target = /** @type {Element} */ (event.target);
+    const button = target.closest("button[data-add], button[data-remove]");
     if (!button) return;
     beforeChange();
-    const list = button.closest('[data-kind="list"]');
+    const list = /** @type {HTMLElement} */ (button.closest('[data-kind="list"]'));
     if (button.hasAttribute("data-add")) addItem(list);
     else removeItem(list, button.closest('[data-kind="item"]'));
   });

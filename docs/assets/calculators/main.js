@@ -28,9 +28,10 @@ class Calculator {
     this.root = root;
     this.config = config;
     this.messages = config.messages;
-    this.form = document.getElementById("calculator-form");
+    this.form = /** @type {HTMLFormElement} */ (document.getElementById("calculator-form"));
     this.loading = document.getElementById("calculator-loading");
-    this.progress = document.getElementById("calculator-progress");
+    this.progress = /** @type {HTMLProgressElement} */ (
+      document.getElementById("calculator-progress"));
     this.errors = new ErrorDisplay(this.form, document.getElementById("calculator-errors"));
     this.result = new ResultDisplay(root);
     this.share = new ShareBox(this.messages, () => this.lastInput);
@@ -62,7 +63,8 @@ class Calculator {
     window.addEventListener("hashchange", () => this.readAddress(true));
     this.setState("loading");
     this.build.watch((text) => this.result.message(text));
-    this.form.querySelector(".calculator__submit").disabled = false;
+    const submit = this.form.querySelector(".calculator__submit");
+    /** @type {HTMLButtonElement} */ (submit).disabled = false;
     if (this.savingData) {
       this.result.message(this.messages.saveData.replace("__SIZE__", this.config.download));
     } else {

@@ -7,7 +7,15 @@
 // <template id="calculator-build-note">, put after the view inside the result region, so that
 // it is announced with the answer.
 
-import { cloneElement, cloneTemplate, textElement } from "./dom.js";
+import { cloneTemplate, textElement } from "./dom.js";
+
+/**
+ * A result's view, as the worker sends it (build_tools/runtime/calculator_view.py).
+ * @typedef {{answer: string, summary: string[], facts: string[][],
+ *   table: {caption: string, head: string[], rows: string[][], foot: string[] | null,
+ *     closed: string | null} | null,
+ *   follow: {text: string, href: string} | null}} View
+ */
 
 /**
  * Fill a table row from the template's row (a header cell, then data cells) with `cells`;
@@ -18,7 +26,7 @@ import { cloneElement, cloneTemplate, textElement } from "./dom.js";
  */
 function row(prototype, cells, head) {
   const [header, data] = [prototype.querySelector("th"), prototype.querySelector("td")];
-  const tr = prototype.cloneNode(false);
+  const tr = /** @type {HTMLTableRowElement} */ (prototype.cloneNode(false));
   cells.forEach((text, position) => {
     const cell = (position === 0 ? header : data).cloneNode(false);
     cell.textContent = text;
@@ -49,8 +57,7 @@ function fillList(list, texts) {
 
 /**
  * The markup of a result view, from the page's template.
- * @param {{answer: string, summary: string[], facts: string[][], table: object|null,
- *   follow: object|null}} view
+ * @param {View} view
  * @returns {DocumentFragment}
  */
 export function renderView(view) {
@@ -127,7 +134,7 @@ export class ResultDisplay {
   /**
    * Show a successful response: its view, its steps and the cards of the contacts it names.
    * @param {{steps: string[], contacts: string[]}} response
-   * @param {object} view
+   * @param {View} view
    * @param {{status: string, text: string}} [note] which build answered
    */
   show(response, view, note) {

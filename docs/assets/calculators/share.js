@@ -14,7 +14,7 @@ export class ShareBox {
     this.button = document.getElementById("calculator-copy");
     this.status = document.getElementById("calculator-copy-status");
     this.linkBox = document.getElementById("calculator-link-box");
-    this.link = document.getElementById("calculator-link");
+    this.link = /** @type {HTMLInputElement} */ (document.getElementById("calculator-link"));
     this.button.addEventListener("click", () => this.copy());
   }
 

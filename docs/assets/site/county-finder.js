@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  var finder = document.querySelector("[data-county-finder]");
+  var finder = /** @type {HTMLElement | null} */ (document.querySelector("[data-county-finder]"));
   if (!finder) {
     return;
   }

@@ -10,9 +10,9 @@
   if (!box) {
     return;
   }
-  var link = box.querySelector("[data-quick-exit-link]");
+  var link = /** @type {HTMLAnchorElement} */ (box.querySelector("[data-quick-exit-link]"));
   var status = box.querySelector("[data-quick-exit-status]");
-  var hint = box.querySelector("[data-quick-exit-hint]");
+  var hint = /** @type {HTMLElement} */ (box.querySelector("[data-quick-exit-hint]"));
   var destination = link.href;
   var PRESSES = 3;
   var WINDOW_MS = 5000;

@@ -1,0 +1,23 @@
+"""MkDocs hook: the site's response headers as a `_headers` file (build_tools/headers.py).
+
+Written into the top of the built site on every build, its paths under the site's subpath (the
+path of ``site_url``), for the hosts that read it (Netlify, Cloudflare Pages) and for the
+project's own host (build_tools/serve.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+
+from build_tools import headers
+
+
+def on_post_build(config: Any) -> None:
+    try:
+        headers.write(Path(config.site_dir), urlsplit(str(config.site_url or "/")).path or "/")
+    except headers.HeadersError as error:
+        raise PluginError(str(error)) from None
