@@ -28,7 +28,7 @@ function row(prototype, cells, head) {
   const [header, data] = [prototype.querySelector("th"), prototype.querySelector("td")];
   const tr = /** @type {HTMLTableRowElement} */ (prototype.cloneNode(false));
   cells.forEach((text, position) => {
-    const cell = (position === 0 ? header : data).cloneNode(false);
+    const cell = /** @type {HTMLElement} */ ((position === 0 ? header : data).cloneNode(false));
     cell.textContent = text;
     if (position > 0) cell.dataset.label = head[position];
     tr.append(cell);

@@ -47,7 +47,8 @@ function chosen(form, path) {
  */
 export function attachSections(form, messages) {
   const update = () => {
-    for (const field of form.querySelectorAll("[data-when]")) {
+    const dependent = /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll("[data-when]"));
+    for (const field of dependent) {
       field.hidden = chosen(form, field.dataset.when) !== field.dataset.whenEquals &&
         !holdsValue(field);
     }
