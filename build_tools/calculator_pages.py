@@ -55,7 +55,7 @@ from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
 from build_tools.page_urls import page_url as page_url  # re-exported with PAGES
 from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
-from build_tools.runtime.calculator_view import view
+from build_tools.runtime.calculator_view import money_text, view
 from build_tools.scenarios import Scenario
 from calculators import api, date_input, dates, money
 
@@ -69,8 +69,11 @@ STYLESHEET = "assets/calculators/calculator.css"
 # Sections of each calculator page that the failure message links to (Markdown headings).
 EXAMPLES_ANCHOR = "worked-examples"
 CONTACTS_ANCHOR = "who-to-call"
-# A list starts with two items when it may have two: the allocation is for several orders.
-FIRST_ITEMS = 2
+# A list starts with one item, or its minimum: the allocation's orders are added with "Add
+# another order" right under the first, which keeps Calculate within reach on a phone.
+FIRST_ITEMS = 1
+# A choice of more options than this is a drop-down list rather than radio buttons.
+MANY_CHOICES = 4
 # Placeholders in a list item's <template>, replaced by the script for each item it adds.
 INDEX, NUMBER = "__INDEX__", "__NUMBER__"
 # The forms, results and examples: autoescaped Jinja templates.
@@ -86,6 +89,9 @@ MESSAGES = {
                "short or changed. Fill in the form instead, or ask for the link again.",
     "copied": "Link copied. It opens this calculator with the same answers filled in.",
     "copyFallback": "Copy this link:",
+    # How many entries a closed section of the form holds, in its summary line.
+    "entry": "1 entry",
+    "entries": "__COUNT__ entries",
     # __SIZE__ is the runtime's largest first download, whatever the host ("5.1 MB").
     "saveData": "Your browser is set to save data, so the calculator is not downloaded until you "
                 "ask for a result. Press Calculate to download it (about __SIZE__, once) and see "
@@ -220,6 +226,83 @@ def asked(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [field for field in fields if field.get("asked", True)]
 
 
+def _shown_fields(fields: list[dict[str, Any]], prefix: str = "",
+                  group: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Every field the form shows, in declaration order: ``{"path", "field", "group",
+    "group_path"}``, a group's members one by one (``group`` is the group they belong to)."""
+    shown = []
+    for field in asked(fields):
+        path = prefix + field["name"]
+        if field["kind"] == "group":
+            shown += _shown_fields(field["fields"], path + ".", field)
+        else:
+            shown.append({"path": path, "field": field, "group": group,
+                          "group_path": prefix[:-1] if group else None})
+    return shown
+
+
+def form_sections(declaration: dict[str, Any]) -> list[dict[str, Any]]:
+    """The form's sections, from the declaration's ``layout`` (calculators/layout.py): each
+    ``{"title", "intro", "open", "items"}``, an item either one field (``{"field", "path"}``) or
+    a run of one group's members (``{"group", "path", "members": [{"field", "path"}],
+    "first"}``, ``first`` for the group's first run on the form, which carries its help).
+
+    A field the layout does not list is shown right after the field declared before it (a
+    parent's new companion of ``gross_income`` stands with the income), or first; a declaration
+    without a layout is one untitled section of every field."""
+    fields = _shown_fields(declaration["fields"])
+    by_path = {entry["path"]: entry for entry in fields}
+    layout = declaration.get("layout") or [{"title": None, "intro": None, "open": True,
+                                            "fields": []}]
+    placed: list[list[str]] = []
+    where: dict[str, tuple[int, int]] = {}
+    for number, section in enumerate(layout):
+        paths = [path for listed in section["fields"] for path in by_path
+                 if path == listed or path.startswith(listed + ".")]
+        placed.append(paths)
+        for position, path in enumerate(paths):
+            where[path] = (number, position)
+    previous: str | None = None
+    for entry in fields:
+        path = entry["path"]
+        if path not in where:
+            number, position = where[previous] if previous else (0, -1)
+            placed[number].insert(position + 1, path)
+            where.update({moved: (number, index) for index, moved in enumerate(placed[number])})
+        previous = path
+    groups_seen: set[str] = set()
+    sections = []
+    for section, paths in zip(layout, placed):
+        # A field shown only while a choice has a given value carries it as "shown_when"
+        # (fields.html writes it on the field; sections.js shows and hides it).
+        conditions = {rule["field"]: rule for rule in section.get("shown_when", [])}
+        items: list[dict[str, Any]] = []
+        for path in paths:
+            entry = by_path[path]
+            field = entry["field"]
+            if path in conditions:
+                field = {**field, "shown_when": conditions[path]}
+            member = {"field": field, "path": path}
+            group_path = entry["group_path"]
+            if group_path is None:
+                items.append(member)
+            elif items and items[-1].get("path") == group_path and "members" in items[-1]:
+                items[-1]["members"].append(member)
+            else:
+                items.append({"group": entry["group"], "path": group_path, "members": [member],
+                              "first": group_path not in groups_seen})
+                groups_seen.add(group_path)
+        sections.append({"title": section["title"], "intro": section.get("intro"),
+                         "open": section["open"] or section["title"] is None, "items": items})
+    return sections
+
+
+def members_of(group: dict[str, Any], path: str) -> list[dict[str, Any]]:
+    """A group's asked members with their paths, as a run of form_sections lists them."""
+    return [{"field": member, "path": f"{path}.{member['name']}"}
+            for member in asked(group["fields"])]
+
+
 def money_format_hint(field: dict[str, Any]) -> bool:
     """Money is typed as text: say how, unless the help text already shows an amount."""
     return field["kind"] == "money" and not re.search(r"\d\.\d\d", field.get("help") or "")
@@ -244,8 +327,9 @@ def _unknown_kind(field: dict[str, Any], path: str) -> str:
 
 # The view rendered into <template id="calculator-view">: one of each repeated part (a fact, a
 # table row with its header cell and a data cell), which the page's script clones.
-EMPTY_VIEW = {"answer": "", "facts": [["", ""]],
-              "table": {"caption": "", "head": [""], "rows": [["", ""]], "foot": ["", ""]},
+EMPTY_VIEW = {"answer": "", "summary": [""], "facts": [["", ""]],
+              "table": {"caption": "", "head": ["", ""], "rows": [["", ""]], "foot": ["", ""],
+                        "closed": ""},
               "follow": {"text": "", "href": ""}}
 
 
@@ -257,9 +341,12 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=False)
-    env.globals.update(field_id=field_id, asked=asked, money_format_hint=money_format_hint,
+    env.globals.update(field_id=field_id, asked=asked, form_sections=form_sections,
+                       members_of=members_of,
+                       money_format_hint=money_format_hint,
                        hint_ids=hint_ids, first_items=first_items, unknown_kind=_unknown_kind,
-                       entered_rows=entered_rows, INDEX=INDEX, NUMBER=NUMBER)
+                       entered_rows=entered_rows, INDEX=INDEX, NUMBER=NUMBER,
+                       MANY_CHOICES=MANY_CHOICES)
     return env
 
 
@@ -276,10 +363,9 @@ def _macro(template: str, name: str) -> Callable[..., Any]:
 
 
 def render_form(declaration: dict[str, Any]) -> str:
-    """The form alone, for a declaration (the tests render it for each calculator)."""
-    macro = _macro("fields.html", "field")
-    return "\n".join(str(macro(field, field["name"]))
-                     for field in asked(declaration["fields"]))
+    """The form's fields alone, in their sections, for a declaration (the tests render it for
+    each calculator)."""
+    return str(_macro("fields.html", "sections")(declaration)).strip()
 
 
 def render_view(shown: dict[str, Any]) -> str:
@@ -325,10 +411,10 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
 # --- Worked examples ------------------------------------------------------------------------------
 
 def _shown_value(field: dict[str, Any], value: Any) -> str:
-    """A value of the input as a person reads it: "$700.00", "May 1, 2010", a choice's label."""
+    """A value of the input as a person reads it: "$700", "May 1, 2010", a choice's label."""
     kind = field["kind"]
     if kind == "money":
-        return money.dollars(money.parse_cents(value))
+        return money_text(money.parse_cents(value))
     if kind == "date":
         return dates.long_date(date_input.parse_date(value))
     if kind == "choice":

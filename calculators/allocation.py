@@ -18,6 +18,7 @@ from __future__ import annotations
 from calculators import money, rules
 from calculators.calculator import Calculator, Outcome, Values
 from calculators.fields import MISSING, DateField, ListField, MoneyField, Reader, TextField
+from calculators.layout import Section
 from calculators.rules import Applied, Book, RulesError
 from calculators.wording import join_and
 
@@ -44,43 +45,46 @@ check_methods(rules.RULES)
 ORDER_FIELDS = (
     TextField(
         name="id", label="Name of the order",
-        help=("A name you will recognise, such as the child's first name or the case number. "
-              "If you leave it empty, the orders are called Order 1, Order 2 and so on, in the "
-              "order you list them."),
+        help="Such as the child's first name.",
         max_length=rules.latest("limits.name_max_length").number(), noun="the name of the order"),
     MoneyField(
         name="current_due", label="Current support due", required=True,
-        help=("The current support this order says you must pay for the same period as the "
-              "payment, usually one month. Enter 0 if the order has no current support, for "
-              "example because the child is grown and only past-due support is left.")),
+        help="For the payment's period, like 300.00."),
     MoneyField(
         name="past_due", label="Past-due support owed", default_cents=0,
-        help=("How much support on this order is overdue (also called arrears or back support). "
-              "Leave it empty or enter 0 if nothing is overdue.")),
+        help="Arrears, like 1000.00. Empty if none."),
 )
 
 FIELDS = (
     MoneyField(
         name="payment", label="Payment amount", required=True,
-        help="The amount of one payment, in dollars and cents, for example 700.00."),
+        help="One payment, in dollars and cents, like 700.00."),
     ListField(
         name="orders", label="Your support orders", required=True, item_label="Order",
-        help=("Each support order you pay on, with the current support due and any past-due "
-              f"support. Add up to {rules.latest('limits.orders_max').number()} orders."),
+        help=("Add each order you pay on, up to "
+              f"{rules.latest('limits.orders_max').number()}."),
+        more=("For each order: a name you will recognise, such as the child's first name or "
+              "the case number (left empty, the orders are called Order 1, Order 2 and so on, "
+              "in the order you list them); the current support it says you must pay for the "
+              "same period as the payment, usually a month (0 if it has none, for example "
+              "because the child is grown and only past-due support is left); and how much "
+              "support on it is overdue, also called arrears or back support."),
         noun="the list of support orders", fields=ORDER_FIELDS,
         min_items=rules.latest("limits.orders_min").number(),
         max_items=rules.latest("limits.orders_max").number()),
     # CONTRACT.md: as_of defaults to today in every calculator, so one input shape (and one
     # habit of always setting it) fits all three; no date changes how a payment is split.
     DateField(name="as_of", label="Date to work from", today_if_absent=True, asked=False,
-              help="Accepted as in the other calculators; no date changes how a payment is "
-                   "split."),
+              help="No date changes how a payment is split."),
 )
 
 
 def order_names(orders: list[Values]) -> list[str]:
     """Each order's name: its own, or "Order 1", "Order 2", ... by position (CONTRACT.md)."""
     return [order["id"] or f"Order {index + 1}" for index, order in enumerate(orders)]
+
+# The form: one payment and the orders it is split over; every part applies to everyone.
+LAYOUT = (Section(title=None, fields=("payment", "orders")),)
 
 
 def check(values: Values, reader: Reader) -> None:
@@ -226,4 +230,4 @@ CALCULATOR = Calculator(
              "current support first, in proportion to the current support due on each order, "
              "then past-due support, in proportion to the amount past due on each. Enter one "
              "payment and your orders to see each order's share."),
-    fields=FIELDS, check=check, compute=compute, rules=RULES)
+    fields=FIELDS, check=check, compute=compute, rules=RULES, layout=LAYOUT)

@@ -16,8 +16,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from calculators import layout
 from calculators import rules as rulebook
 from calculators.fields import MISSING, Field, Place, Reader, read_members
+from calculators.layout import Section
 from calculators.rules import Applied, Book
 
 Values = dict[str, Any]
@@ -44,11 +46,18 @@ class Calculator:
     # The rules.toml keys the calculator applies or shows, for its page; compute may read no
     # other through its Applied.
     rules: tuple[str, ...] = ()
+    # How the form shows the fields: the usual case first, then groups a parent opens
+    # (presentation only: calculators/layout.py).
+    layout: tuple[Section, ...] = ()
+
+    def __post_init__(self) -> None:
+        layout.check(self.name, self.fields, self.layout)
 
     def declaration(self) -> dict[str, Any]:
         """The form, as ``calculators.api.declaration`` returns it (calculators/CONTRACT.md)."""
         return {"name": self.name, "title": self.title, "summary": self.summary,
                 "fields": [field.describe() for field in self.fields],
+                "layout": [section.describe() for section in self.layout],
                 "rules": [describe_rule(key) for key in self.rules]}
 
     def run(self, payload: Mapping[Any, Any], today: datetime.date,

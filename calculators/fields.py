@@ -1,6 +1,8 @@
 """Input fields: each calculator declares them once, and everything else reads the declaration.
 
-A field has a name, a label and help text a parent reads, a kind and its limits. The same
+A field has a name, a label, a short line of help a parent reads under the label and, where
+one line cannot say it all, a longer explanation (``more``: the Form 14 line it fills, what to
+count), a kind and its limits. The same
 declaration is used to check input (:meth:`Field.read`, which collects every problem with its
 zero-based path, such as ``orders[1].current_due``) and to describe the form
 (:meth:`Field.describe`, the JSON that ``calculators.api.declaration`` returns).
@@ -112,7 +114,8 @@ class Field:
     kind: ClassVar[str]
     name: str
     label: str
-    help: str
+    help: str  # one short line, shown under the label
+    more: str = ""  # the longer explanation, shown when asked for ("What counts here?")
     required: bool = False
     noun: str = ""  # how a sentence names the field: "the payment amount"
     # False for a field the input accepts but the page's form does not ask for (allocation's
@@ -132,8 +135,8 @@ class Field:
         """The field as ``calculators.api.declaration`` lists it (CONTRACT.md); a field that
         reads text states the longest it accepts as ``max_length`` (:meth:`text_limit`)."""
         return {"name": self.name, "label": self.label, "kind": self.kind, "help": self.help,
-                "required": self.required, "default": self.default_json(), "asked": self.asked,
-                **self.limits()}
+                "more": self.more or None, "required": self.required,
+                "default": self.default_json(), "asked": self.asked, **self.limits()}
 
     def default_json(self) -> Any:
         return None

@@ -23,6 +23,7 @@ from typing import Any
 from calculators import dates, rules
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import BooleanField, Choice, ChoiceField, DateField, GroupField, Reader
+from calculators.layout import Section
 from calculators.rules import Applied
 from calculators.wording import ordinal, plural
 
@@ -33,8 +34,9 @@ class Event:
 
     name: str
     label: str
-    help: str
+    help: str  # one short line under the label
     what: str  # the event as the subject of a sentence
+    more: str = ""  # the longer explanation, behind "What counts here?"
 
 
 # In the order they rank when several happen on the same day (CONTRACT.md).
@@ -43,11 +45,13 @@ EVENTS = (
     Event("married", "Date the child married",
           "Support ends when the child marries.", "The child's marriage"),
     Event("military", "Date the child joined active military duty",
-          "Support ends when the child enters active duty in the military. A planned date "
-          "may be entered.", "The child's entry into active military duty"),
+          "A planned date may be entered too.", "The child's entry into active military duty",
+          "Support ends when the child enters active duty in the military."),
     Event("self_supporting", "Date the child became self-supporting",
+          "Support can end when the child supports themselves.",
+          "The child becoming self-supporting",
           "Support can end when the child can support themselves and the parent with custody "
-          "has stopped supporting the child.", "The child becoming self-supporting"),
+          "has stopped supporting the child."),
 )
 RANK = {event.name: rank for rank, event in enumerate(EVENTS)}
 
@@ -80,15 +84,16 @@ class Ages:
 
 FIELDS = (
     DateField(name="child_birth_date", label="Child's date of birth", required=True,
-              help="The child's date of birth, for example 2010-05-01."),
+              help="For example 2010-05-01."),
     DateField(name="as_of", label="Date to work from", today_if_absent=True,
-              help=("Normally today: leave it empty to use today's date. The calculator says "
-                    "whether support has already ended by this date.")),
+              help="Normally today: leave it empty to use today's date.",
+              more="The calculator says whether support has already ended by this date."),
     ChoiceField(
         name="schooling", label=f"Child's schooling after {AGE_18}", default_choice="none",
         noun="the child's schooling",
-        help=(f"Support can continue past {AGE_18} while the child is still in high school, or "
-              "is in college or vocational school. Choose what applies or is expected."),
+        help="Choose what applies or is expected.",
+        more=(f"Support can continue past {AGE_18} while the child is still in high school, or "
+              "is in college or vocational school."),
         choices=(
             Choice("none", f"Not in school after {AGE_18}"),
             Choice("secondary", "Still in high school (or a high school equivalency program) "
@@ -98,20 +103,36 @@ FIELDS = (
         )),
     DateField(name="expected_completion", label="Date the child is expected to finish school",
               noun="the expected completion date",
-              help=("When the child is expected to finish high school, college or vocational "
-                    "school. Leave it empty if you do not know: the calculator then uses the "
-                    "21st birthday.")),
+              help="Leave it empty if you do not know.",
+              more=("When the child is expected to finish high school, college or vocational "
+                    "school. Left empty, the calculator uses the 21st birthday.")),
     BooleanField(name="incapacitated",
                  label="The child is physically or mentally incapacitated",
                  noun="the answer about incapacity",
-                 help=("Choose this if the child cannot support themselves because of a "
+                 help="So that the child cannot support themselves.",
+                 more=("Choose this if the child cannot support themselves because of a "
                        "physical or mental condition. The court may then order support to "
                        f"continue past {AGE_18}.")),
     GroupField(name="events", label="Events that end support",
-               help=("Enter a date only for something that has happened or is planned; leave "
-                     "the others empty."),
-               fields=tuple(DateField(name=event.name, label=event.label, help=event.help)
+               help="Only for something that has happened or is planned.",
+               fields=tuple(DateField(name=event.name, label=event.label, help=event.help,
+                                      more=event.more)
                             for event in EVENTS)),
+)
+
+# The form: the birth date and schooling first; the rest only where it applies.
+LAYOUT = (
+    Section(title=None, fields=("child_birth_date", "schooling")),
+    Section(title="When school ends",
+            intro=("For a child still in school after "
+                   f"{AGE_18}: the date the child is expected to finish."),
+            fields=("expected_completion",)),
+    Section(title="Incapacity, marriage, military duty and other events",
+            intro="Things that can make support last longer or end sooner.",
+            fields=("incapacitated", "events")),
+    Section(title="The date used",
+            intro="The calculator works from today's date unless you enter another.",
+            fields=("as_of",)),
 )
 
 
@@ -289,4 +310,4 @@ CALCULATOR = Calculator(
              "self-supporting. Enter "
              "the child's details to see the date the general rule gives. Your court order "
              "decides."),
-    fields=FIELDS, check=check, compute=compute, rules=RULES)
+    fields=FIELDS, check=check, compute=compute, rules=RULES, layout=LAYOUT)

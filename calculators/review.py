@@ -20,6 +20,7 @@ from typing import Any
 from calculators import dates, money, rules
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import DateField, MoneyField, Reader
+from calculators.layout import Section
 from calculators.rules import Applied
 from calculators.wording import plural
 
@@ -36,17 +37,29 @@ FIELDS = (
     DateField(name="last_review_date",
               label="Date the order was entered, last reviewed or last changed", required=True,
               noun="the date the order was entered, last reviewed or last changed",
-              help=("The latest of these three dates: when the order was entered, when it was "
-                    "last reviewed, and when it was last changed (modified).")),
+              help="The latest of these three dates.",
+              more=("When the order was entered, when it was last reviewed, and when it was "
+                    "last changed (modified): use whichever is latest.")),
     DateField(name="as_of", label="Date to work from", today_if_absent=True,
               help="Normally today: leave it empty to use today's date."),
     MoneyField(name="current_monthly", label="Current monthly support",
-               help=("Optional. The monthly amount in your order now. Enter it together with "
-                     "the estimated new amount to see whether the change reaches "
-                     f"{THRESHOLD_PERCENT}%.")),
+               help="The monthly amount in your order now."),
     MoneyField(name="estimated_new_monthly", label="Estimated new monthly support",
-               help=("Optional. What you think the monthly support would be if it were worked "
-                     "out again today under the Missouri guidelines (Form 14).")),
+               help="What it would be if worked out again today.",
+               more=("What you think the monthly support would be if it were worked out again "
+                     "today under the Missouri guidelines (Form 14).")),
+)
+
+# The form: the date first; the two amounts and another date only for those who want them.
+LAYOUT = (
+    Section(title=None, fields=("last_review_date",)),
+    Section(title=f"Is the change {THRESHOLD_PERCENT}% or more?",
+            intro=("Enter both monthly amounts, the one in your order now and the one you "
+                   f"expect, to see whether the change reaches {THRESHOLD_PERCENT}%."),
+            fields=("current_monthly", "estimated_new_monthly")),
+    Section(title="The date used",
+            intro="The calculator works from today's date unless you enter another.",
+            fields=("as_of",)),
 )
 
 
@@ -159,4 +172,4 @@ CALCULATOR = Calculator(
              "entered, last reviewed or last changed to see when you can ask for a routine "
              "review, and, if you like, two monthly amounts to see whether the change reaches "
              f"{THRESHOLD_PERCENT}%."),
-    fields=FIELDS, check=check, compute=compute, rules=RULES)
+    fields=FIELDS, check=check, compute=compute, rules=RULES, layout=LAYOUT)

@@ -54,6 +54,7 @@ from calculators.fields import (
     MoneyField,
     Reader,
 )
+from calculators.layout import Section, ShownWhen
 from calculators.rules import Applied, Book, RulesError
 from calculators.schedule import Edition
 from calculators.wording import number_of_children, plural
@@ -111,21 +112,25 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
     """The Form 14 lines each parent fills in, named for that parent in every message."""
     who = "the paying parent" if role == PAYING else "the receiving parent"
 
-    def money_field(name: str, label: str, help: str, required: bool = False) -> MoneyField:
-        return MoneyField(name=name, label=label, help=help, required=required,
+    def money_field(name: str, label: str, help: str, more: str,
+                    required: bool = False) -> MoneyField:
+        return MoneyField(name=name, label=label, help=help, more=more, required=required,
                           default_cents=None if required else 0,
                           noun=f"{who}'s {label[0].lower()}{label[1:]}")
 
+    care_help = "Paid so that this parent can work."
     care = ("Line 6b. Reasonable child care costs a month that this parent pays for the "
             "children in this case so that they can work. Count them only if the income "
             "earned while the children are in care is in Line 1.")
     if role == RECEIVING:
+        care_help = "Paid so that this parent can work or look for work."
         care = ("Line 6a(1). Reasonable child care costs a month that this parent pays for the "
                 "children in this case so that they can work or look for work. Count them only "
                 "if the income earned while the children are in care is in Line 1. The site "
                 "takes off the child care tax credit (Line 6a(2)).")
     members: list[Field] = [
-        money_field("gross_income", "Gross income", required=True, help=(
+        money_field("gross_income", "Gross income", required=True,
+                    help="Before taxes, like 4000.00.", more=(
             "Line 1. One twelfth of the parent's gross income for the year, before taxes: "
             "wages, salary, commissions, self-employment profit, pensions, Social Security, "
             "disability, unemployment and workers' compensation benefits and more. Leave out "
@@ -135,23 +140,24 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                     choices=tuple(Choice(value, label) for value, label, _ in PERIODS),
                     default_choice=PERIODS[0][0],
                     noun=f"the pay period of {who}'s gross income",
-                    help=("Line 1. How often the income above is paid: per month unless you "
-                          "choose a paycheck twice a month, every two weeks or every week, a "
-                          "yearly salary or an hourly wage. The site turns it into the monthly "
-                          "amount Form 14 uses.")),
+                    help="Line 1: the site turns it into a monthly amount."),
         CountField(name=HOURS, label="Hours worked a week", minimum=1,
                    maximum=MOST_HOURS_A_WEEK, noun=f"{who}'s hours worked a week",
                    above=(f"A week has {MOST_HOURS_A_WEEK} hours, so {who}'s hours worked a "
                           f"week can be at most {MOST_HOURS_A_WEEK}."),
-                   help=("Line 1. Only for an income paid per hour: the hours worked in a "
+                   help="Only for an income paid per hour.",
+                   more=("Line 1. Only for an income paid per hour: the hours worked in a "
                          "usual week.")),
-        money_field("maintenance_received", "Maintenance received", help=(
+        money_field("maintenance_received", "Maintenance received",
+                    help="Court-ordered alimony this parent receives.", more=(
             "Line 1a. Court-ordered maintenance (alimony) this parent actually receives each "
             "month. Leave empty if none.")),
-        money_field("other_support_paid", "Other child support paid", help=(
+        money_field("other_support_paid", "Other child support paid",
+                    help="Under another order, for a child not in this case.", more=(
             "Line 2a. Child support this parent pays each month under another court or "
             "administrative order, for a child who is not part of this case.")),
-        money_field("maintenance_paid", "Maintenance paid", help=(
+        money_field("maintenance_paid", "Maintenance paid",
+                    help="Court-ordered alimony this parent pays.", more=(
             "Line 2b. Court-ordered maintenance (alimony) this parent actually pays each "
             "month.")),
         CountField(name="other_children", label="Other children living with this parent",
@@ -160,24 +166,30 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                    above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of "
                           f"other children living with {who} can be at most {MAX_CHILDREN}: for "
                           "more, the court sets the Line 2c adjustment."),
-                   help=("Line 2c(1). How many of this parent's own children (born or adopted, "
+                   help="Their own children, not in this case, living with them.",
+                   more=("Line 2c(1). How many of this parent's own children (born or adopted, "
                          "not stepchildren) who are not part of this case live mainly with this "
                          "parent, including children away at school. Do not count a child "
                          "already counted in Line 2a. The site looks up the schedule amount for "
                          "them at this parent's Line 1.")),
         money_field("other_children_support_received", "Support received for those children",
-                    help=("Line 2c(3). Child support this parent actually receives each month "
+                    help="Support this parent receives for those children.",
+                    more=("Line 2c(3). Child support this parent actually receives each month "
                           "under a court or administrative order for those other children.")),
-        money_field("child_care", "Work-related child care costs", help=care),
-        money_field("health_insurance", "Health insurance for the children", help=(
+        money_field("child_care", "Work-related child care costs", help=care_help,
+                    more=care),
+        money_field("health_insurance", "Health insurance for the children",
+                    help="Only the children's part of the premium.", more=(
             "Line 6c. The monthly premium this parent pays, or has taken from pay, for health "
             "insurance for the children in this case: only the children's part of it (the "
             "premium divided by the people covered, times the children in this case).")),
-        money_field("extraordinary_medical", "Extraordinary medical costs", help=(
+        money_field("extraordinary_medical", "Extraordinary medical costs",
+                    help="Uninsured costs that recur, such as orthodontics.", more=(
             "Line 6d. Uninsured medical and dental costs a month this parent pays by agreement "
             "or court order that are predictable and recurring, such as orthodontics, asthma "
             "treatment or physical therapy.")),
-        money_field("other_extraordinary", "Other extraordinary costs", help=(
+        money_field("other_extraordinary", "Other extraordinary costs",
+                    help="Agreed or ordered, such as tutoring or camps.", more=(
             "Line 6e. Other costs a month for the children that the parents agreed on or the "
             "court ordered, such as tutoring, private school, college, camps or lessons.")),
     ]
@@ -189,12 +201,12 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
             minimum=0, maximum=MAX_CHILDREN,
             noun=(f"the number of children under {CREDIT_UNDER_AGE} in the receiving parent's "
                   "child care"),
-            help=("How many of the children in work-related child care are under "
+            help="Leave empty to count every child in this case.",
+            more=("How many of the children in work-related child care are under "
                   f"{CREDIT_UNDER_AGE} (or "
                   "disabled and unable to care for themselves). It sets the tax credit's cap: "
                   f"the first ${CURRENT.credit_cap_one} a month of costs for one child, "
-                  f"${CURRENT.credit_cap_more} for two or more. Leave empty to count every "
-                  "child in this case.")))
+                  f"${CURRENT.credit_cap_more} for two or more.")))
     return tuple(members)
 
 
@@ -204,8 +216,7 @@ FIELDS: tuple[Field, ...] = (
                above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of children "
                       f"can be at most {MAX_CHILDREN}: for more, the court sets the amount (Form "
                       "14 directions, Line 12, Comment A)."),
-               help=("How many children this support is for. Form 14's schedule stops at "
-                     f"{MAX_CHILDREN}.")),
+               help=f"How many children this support is for: 1 to {MAX_CHILDREN}."),
     CountField(name="overnights", label="Overnights a year with the paying parent",
                minimum=0, maximum=MAX_OVERNIGHTS, default_count=0,
                noun="the number of overnights a year with the paying parent",
@@ -216,26 +227,64 @@ FIELDS: tuple[Field, ...] = (
                impossible=(f"A year has at most {NIGHTS_A_YEAR} nights, so the number of "
                            "overnights a year with the paying parent cannot be more: check it "
                            f"(in Form 14 it is at most {MAX_OVERNIGHTS})."),
-               help=("Line 11. How many overnights a year the parent paying support is awarded "
-                     "and actually has with the children. Leave empty for none. In Form 14 the "
+               help="Leave empty for none.",
+               more=("Line 11. How many overnights a year the parent paying support is awarded "
+                     "and actually has with the children. In Form 14 the "
                      "parent with most of the overnights receives support, so it is at most "
                      f"{MAX_OVERNIGHTS}.")),
     BooleanField(name="incremental", label="Also work out the amount for fewer children",
                  noun="the answer to \"Also work out the amount for fewer children\"",
-                 help=("For an order that steps down as each child's support ends: the amount "
-                       "for one child fewer each time, down to one (Form 14 directions, "
-                       "increment orders).")),
+                 help="The amount for one child fewer each time, down to one.",
+                 more=("For an order that steps down as each child's support ends (Form 14 "
+                       "directions, increment orders).")),
     DateField(name="as_of", label="Date to work from", today_if_absent=True,
-              help=("Normally today: leave it empty. The schedule this site has applies from "
+              help="Normally today: leave it empty.",
+              more=("The schedule this site has applies from "
                     f"{dates.long_date(CURRENT.effective)}.")),
     GroupField(name=PAYING, label="Parent paying support", required=True,
                noun="the paying parent's details", fields=_parent_fields(PAYING),
-               help=("The parent who pays support: in Form 14, the parent with fewer overnights "
-                     "with the children. All amounts are monthly.")),
+               help="The parent with fewer overnights."),
     GroupField(name=RECEIVING, label="Parent receiving support", required=True,
                noun="the receiving parent's details", fields=_parent_fields(RECEIVING),
-               help=("The parent who has the children most of the time (most of the "
-                     "overnights). All amounts are monthly.")),
+               help="The parent with most of the overnights."),
+)
+
+
+def _both(*names: str) -> tuple[str, ...]:
+    """The paying parent's fields, then the receiving parent's, by their paths."""
+    return tuple(f"{role}.{name}" for role in (PAYING, RECEIVING) for name in names
+                 if any(field.name == name for field in _parent_fields(role)))
+
+
+# The form: the usual case first (how many children, both incomes, the overnights), then the
+# lines that apply to some families only, each group closed until a parent opens it.
+LAYOUT = (
+    Section(title=None, fields=("children", *_both("gross_income", PERIOD, HOURS),
+                                "overnights"),
+            shown_when=tuple(ShownWhen(f"{role}.{HOURS}", f"{role}.{PERIOD}", "hour")
+                             for role in (PAYING, RECEIVING))),
+    Section(title="Child care and health insurance",
+            intro=("Costs a parent pays for the children in this case each month: child care "
+                   "needed for work (Lines 6a and 6b) and the children's part of a health "
+                   "insurance premium (Line 6c). Amounts are monthly."),
+            fields=_both("child_care", "child_care_children", "health_insurance")),
+    Section(title="Other children and other support orders",
+            intro=("A parent who pays support under another order (Line 2a), or has other "
+                   "children of their own living with them (Line 2c). Amounts are monthly."),
+            fields=_both("other_support_paid", "other_children",
+                         "other_children_support_received")),
+    Section(title="Maintenance (alimony)",
+            intro=("Court-ordered maintenance a parent receives (Line 1a) or pays (Line 2b). "
+                   "Amounts are monthly."),
+            fields=_both("maintenance_received", "maintenance_paid")),
+    Section(title="Other costs for the children",
+            intro=("Uninsured medical costs (Line 6d) and other costs the parents agreed on or "
+                   "a court ordered (Line 6e). Amounts are monthly."),
+            fields=_both("extraordinary_medical", "other_extraordinary")),
+    Section(title="Fewer children, and the date used",
+            intro=("For an order that steps down as each child's support ends, and to work "
+                   "from a date other than today."),
+            fields=("incremental", "as_of")),
 )
 
 
@@ -766,4 +815,4 @@ CALCULATOR = Calculator(
     summary=("Missouri works out the presumed child support amount on Form 14 with the "
              "Supreme Court's schedule. Enter both parents' monthly incomes and costs to see "
              "each line of the worksheet and the presumed monthly amount."),
-    fields=FIELDS, check=check, compute=compute, rules=RULE_KEYS)
+    fields=FIELDS, check=check, compute=compute, rules=RULE_KEYS, layout=LAYOUT)

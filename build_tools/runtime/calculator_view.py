@@ -11,9 +11,16 @@ rule and no wording of its own. It imports nothing but the standard library and
 
 The view of a successful response::
 
-    {"answer": "...", "facts": [["label", "value"], ...],
-     "table": {"caption", "head": [...], "rows": [[...], ...], "foot": [...] or null} or null,
+    {"answer": "...", "summary": ["sentence", ...], "facts": [["label", "value"], ...],
+     "table": {"caption", "head": [...], "rows": [[...], ...], "foot": [...] or null,
+               "closed": "Every line of Form 14" or null} or null,
      "follow": {"text", "href"} or null}
+
+The answer is one sentence; ``summary`` a few more a parent can read aloud (Form 14: who
+pays, each parent's share, the schedule amount, the overnight credit and the low-income
+calculation where they apply); ``facts`` labelled details; a table with ``closed`` is shown
+inside a disclosure with that text, closed until opened (and open when printed). Money is
+written as money, "$1,018", with cents only where they are not zero (:func:`money_text`).
 
 ``follow.href`` is relative to the calculator's own page (``../review/#input=...``, made by
 ``page_href`` and ``input_fragment``); the site build checks that it names a calculator page.
@@ -82,11 +89,18 @@ def view(response: dict[str, Any], book: Book = rules.RULES) -> View | None:
     make: dict[str, Callable[[dict[str, Any]], View]] = {
         "allocation": _allocation, "order_end": partial(_order_end, used=used),
         "review": partial(_review, used=used), "support_amount": _support_amount}
-    return {"follow": None, **make[response["calculator"]](response["result"])}
+    return {"summary": [], "follow": None, **make[response["calculator"]](response["result"])}
+
+
+def money_text(cents: int) -> str:
+    """Money as a page shows it: "$6,500", "$1,018", "$433.33" (cents only where they are not
+    zero)."""
+    whole, part = divmod(cents, 100)
+    return f"${whole:,}" if part == 0 else f"${whole:,}.{part:02d}"
 
 
 def _dollars(amount: str) -> str:
-    return money.dollars(money.parse_cents(amount))
+    return money_text(money.parse_cents(amount))
 
 
 def _date(iso: str) -> str:
@@ -109,7 +123,8 @@ def _allocation(result: dict[str, Any]) -> View:
         "head": ["Order", "Current support", "Past-due support", "Total"],
         "rows": [[order["id"], _dollars(order["to_current"]), _dollars(order["to_past_due"]),
                   _dollars(order["total"])] for order in result["orders"]],
-        "foot": ["All orders", _dollars(current), _dollars(past), money.dollars(total)],
+        "foot": ["All orders", _dollars(current), _dollars(past), money_text(total)],
+        "closed": None,
     }
     return {"answer": sentence, "facts": facts, "table": table}
 
@@ -185,55 +200,92 @@ def _line_cell(key: str, value: Any) -> str:
     return _dollars(value)
 
 
+def _row(row: str) -> str:
+    """A schedule row as money: "6500" -> "$6,500", "0-1300" -> "$0 to $1,300"."""
+    low, _, high = row.partition("-")
+    shown = money_text(int(low) * 100)
+    return f"{shown} to {money_text(int(high) * 100)}" if high else shown
+
+
+def _form14_summary(result: dict[str, Any]) -> list[str]:
+    """What a parent can read aloud after the amount: who pays, each parent's share of the
+    combined income, the schedule amount and, only where they apply, the children's costs, the
+    overnight credit and the low-income calculation."""
+    lines = result["lines"]
+    schedule = result["schedule"]
+    shares = lines["4"]
+    said = ["Form 14 has the parent paying support, the one with fewer overnights, pay it to "
+            "the parent receiving support.",
+            f"The parents' combined adjusted income is {_dollars(lines['3']['combined'])} a "
+            f"month (Line 3): {shares['paying']}% of it is the paying parent's and "
+            f"{shares['receiving']}% the receiving parent's (Line 4)."]
+    if lines["5"]["combined"] is not None:
+        said.append(f"The schedule in force from {_date(schedule['effective'])} gives "
+                    f"{_dollars(lines['5']['combined'])} a month for "
+                    f"{_children(schedule['children'])} at a combined income of "
+                    f"{_row(schedule['row'])} (Line 5).")
+    if money.parse_cents(lines["7"]["combined"]) and lines["9"]["paying"] is not None:
+        said.append(f"With the children's costs added (Line 8), the paying parent's "
+                    f"{shares['paying']}% share is {_dollars(lines['9']['paying'])} a month "
+                    "(Line 9).")
+    if money.parse_cents(lines["10"]["paying"]):
+        said.append(f"The {_dollars(lines['10']['paying'])} a month of those costs that the "
+                    "paying parent already pays is taken off (Line 10).")
+    overnight = lines["11"]
+    low = result["low_income_calculation"]
+    if overnight["percent"] and overnight["allowed"]:
+        said.append(f"The paying parent's overnights give a credit of {overnight['percent']}% "
+                    f"of the schedule amount: {_dollars(overnight['paying'])} a month is taken "
+                    "off (Line 11).")
+    elif overnight["percent"]:
+        said.append(f"The overnight credit ({overnight['percent']}% of the schedule amount) is "
+                    "not given, because the receiving parent's adjusted income is not above "
+                    f"{_dollars(low['limit'])} (Line 11).")
+    if low["made"] and low["decided"]:
+        said.append(f"The paying parent's adjusted income is at or below "
+                    f"{_dollars(low['limit'])}, so the low-income calculation was made: it gives "
+                    f"the lower amount, {_dollars(low['line_12'])}, which is the one presumed.")
+    elif low["made"]:
+        said.append(f"The paying parent's adjusted income is at or below "
+                    f"{_dollars(low['limit'])}, so the low-income calculation was made too: it "
+                    f"gives {_dollars(low['line_12'])}, which is not lower, so Line 12 stands.")
+    if result["beyond_schedule"] and result["presumed_amount"] is not None:
+        said.append("The parents' combined income is above the schedule's last row, "
+                    f"{_row(schedule['row'])}, so Form 14 is worked out with that row: a court "
+                    "may decide on a different amount (see the steps).")
+    for item in result["increments"] or []:
+        amount = item["presumed_amount"]
+        said.append(f"For {_children(item['children'])}, "
+                    + ("the court sets the amount." if amount is None else
+                       f"Form 14 presumes {_dollars(amount)} a month."))
+    return said
+
+
 def _support_amount(result: dict[str, Any]) -> View:
-    """The presumed amount and the whole Form 14 worksheet: one row a line, numbered and
-    labelled as on the form, with the receiving parent's, the paying parent's and the combined
-    column; a few facts (schedule, Line 11, the low-income calculation, increments) and a link
-    to the review calculator with the amount filled in, for the 20 percent comparison."""
+    """The presumed amount in one sentence that keeps the law's meaning (Rule 88.01: the amount
+    is presumed correct, and the court decides), a summary to read aloud, and the whole Form 14
+    worksheet, closed until opened: one row a line, numbered and labelled as on the form, with
+    the receiving parent's, the paying parent's and the combined column; and a link to the
+    review calculator with the amount filled in, for the 20 percent comparison."""
     lines = result["lines"]
     rows = [[f"{line_number(key)}. {line['label']}",
              *(_line_cell(key, line[column]) for column in ("receiving", "paying", "combined"))]
             for key, line in lines.items()]
-    schedule = result["schedule"]
-    facts = [["Schedule in force from", _date(schedule["effective"])]]
     presumed = result["presumed_amount"]
     if presumed is None:
         answer = ("The parents' combined income is above the schedule's last row: the court "
                   "sets the amount.")
     else:
-        answer = f"The presumed child support amount is {_dollars(presumed)} a month."
-        facts.append(["Schedule row used for Line 5",
-                      f"{schedule['row']}, for {_children(schedule['children'])}"])
-        if result["beyond_schedule"]:
-            facts.append(["Above the schedule",
-                          f"Worked out with its last row, {schedule['row']}: a court may decide "
-                          "on a different amount (see the steps)"])
-        overnight = lines["11"]
-        if overnight["percent"] == 0:
-            adjustment = "None"
-        elif overnight["allowed"]:
-            adjustment = f"{overnight['percent']}% of Line 5"
-        else:
-            adjustment = (f"Not allowed (it would be {overnight['percent']}% of Line 5): see the "
-                          "steps")
-        facts.append(["Overnight adjustment (Line 11)", adjustment])
-        low = result["low_income_calculation"]
-        if not low["made"]:
-            second = "Not needed"
-        elif low["decided"]:
-            second = f"Made: it gives {_dollars(low['line_12'])}, the lower amount, which is used"
-        else:
-            second = f"Made: it gives {_dollars(low['line_12'])}, not lower, so Line 12 stands"
-        facts.append(["Low-income calculation", second])
-    for item in result["increments"] or []:
-        amount = item["presumed_amount"]
-        facts.append([f"For {_children(item['children'])}",
-                      "Set by the court" if amount is None else _dollars(amount)])
-    table = {"caption": "Form 14 worksheet: each line, as numbered on the form",
+        answer = (f"Form 14 presumes {_dollars(presumed)} a month of child support; the court "
+                  "decides the amount it orders.")
+    effective = _date(result["schedule"]["effective"])
+    table = {"caption": (f"Form 14 worksheet, with the schedule in force from {effective}: "
+                         "each line, as numbered on the form"),
              "head": ["Line", "Parent receiving support", "Parent paying support", "Combined"],
              "rows": rows,
              "foot": ["Presumed child support amount", "",
-                      "Set by the court" if presumed is None else _dollars(presumed), ""]}
+                      "Set by the court" if presumed is None else _dollars(presumed), ""],
+             "closed": "Every line of Form 14"}
     follow = None
     if presumed is not None:
         # The linked calculator works from today, with the threshold in force today.
@@ -242,4 +294,5 @@ def _support_amount(result: dict[str, Any]) -> View:
                            f"calculator checks if the change is {threshold}% or more"),
                   "href": page_href("review") + input_fragment(
                       {"estimated_new_monthly": presumed})}
-    return {"answer": answer, "facts": facts, "table": table, "follow": follow}
+    return {"answer": answer, "summary": _form14_summary(result), "facts": [],
+            "table": table, "follow": follow}

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from build_tools.calculator_pages import (
     CONTACTS_ANCHOR,
@@ -22,6 +22,7 @@ from build_tools.calculator_pages import (
     MESSAGES,
     asked,
     field_id,
+    form_sections,
     input_fragment,
 )
 from build_tools.runtime.calculator_view import view
@@ -85,9 +86,48 @@ def tab_to(page: Page, selector: str) -> None:
     raise AssertionError(f"Tab never reached {selector} ({MAX_TABS} presses)")
 
 
+def form_fields(name: str) -> list[tuple[str, dict[str, Any]]]:
+    """``(path, field)`` for each field of the calculator's form, in the order the form shows
+    them (its layout's sections; a list is one field)."""
+    return [(member["path"], member["field"])
+            for section in form_sections(api.declaration(name))
+            for item in section["items"] for member in item.get("members", [item])]
+
+
+def value_at(data: dict[str, Any], path: str) -> Any:
+    for key in path.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)  # type: ignore[assignment]
+    return data
+
+
+def open_section_of(page: Page, path: str) -> None:
+    """Open with the keyboard the closed section of the form that holds the field at ``path``
+    (Tab does not reach into a closed <details>)."""
+    summary = f'details.calculator__section:not([open]):has([data-path="{path}"]) > summary'
+    if page.locator(summary).count():
+        tab_to(page, summary)
+        page.keyboard.press("Enter")
+        expect(page.locator(f'details.calculator__section:has([data-path="{path}"])')) \
+            .to_have_attribute("open", "")
+
+
+def reveal(page: Page, path: str) -> Locator:
+    """The control of the field at ``path``, its closed section of the form opened first (as a
+    pointer opens it: a click on its summary line)."""
+    summary = f'details.calculator__section:not([open]):has([data-path="{path}"]) > summary'
+    if page.locator(summary).count():
+        page.locator(summary).click()
+    return page.locator("#" + field_id(path))
+
+
 def type_field(page: Page, field: dict[str, Any], path: str, value: Any) -> None:
-    """Reach a field with Tab and enter ``value`` with the keyboard, as a person would."""
+    """Reach a field with Tab (opening its section) and enter ``value`` with the keyboard, as a
+    person would."""
     kind = field["kind"]
+    if kind not in ("group", "list"):
+        open_section_of(page, path)
     if kind == "group":
         for member in asked(field["fields"]):
             if value.get(member["name"]) is not None:
@@ -104,6 +144,10 @@ def type_field(page: Page, field: dict[str, Any], path: str, value: Any) -> None
                 if item.get(member["name"]) is not None:
                     type_field(page, member, f"{path}[{index}].{member['name']}",
                                item[member["name"]])
+        return
+    if kind == "choice" and page.locator(f'select[name="{path}"]').count():
+        tab_to(page, "#" + field_id(path))
+        page.locator("#" + field_id(path)).select_option(value)
         return
     if kind == "choice":
         tab_to(page, f'input[type=radio][name="{path}"]')
@@ -127,16 +171,18 @@ def type_field(page: Page, field: dict[str, Any], path: str, value: Any) -> None
 
 @pytest.mark.parametrize("name", api.NAMES)
 def test_computes_from_input_typed_with_the_keyboard(warm: Recorder, name: str) -> None:
-    """From the top of the page, Tab reaches every field, the keys fill it, Enter on Calculate
-    computes: the answer and steps are CPython's for the same input."""
+    """From the top of the page, Tab reaches every field (Enter opens the closed section it is
+    in), the keys fill it, Enter on Calculate computes: the answer and steps are CPython's for
+    the same input, the date to work from, in a closed section, included."""
     case = FIRST_EXAMPLE[name]
     typed = asked_input(name, case.input)
     page = warm.open(name)
     try:
         page.locator("body").focus()
-        for field in asked(api.declaration(name)["fields"]):
-            if field["name"] in typed:
-                type_field(page, field, field["name"], typed[field["name"]])
+        for path, field in form_fields(name):
+            value = value_at(typed, path)
+            if value is not None:
+                type_field(page, field, path, value)
         tab_to(page, ".calculator__submit")
         page.keyboard.press("Enter")
         expect_answer(page, python_answer(name, typed))
@@ -212,7 +258,7 @@ def test_field_errors_show_next_to_their_fields(warm: Recorder, name: str) -> No
     page = warm.open(name, input_fragment(case.input))
     try:
         expect_answer(page, python_answer(name, case.input))
-        control = page.locator("#" + field_id(path))
+        control = reveal(page, path)
         described = control.get_attribute("aria-describedby")
         control.fill(wrong or "")
         control.press("Enter")  # Enter in a field sends the form
@@ -249,7 +295,8 @@ def test_field_errors_show_next_to_their_fields(warm: Recorder, name: str) -> No
 
 def test_orders_are_added_and_removed_with_the_keyboard(warm: Recorder) -> None:
     """Enter and Space on "Add another order" and "Remove order N": focus follows, the change
-    is announced, the values move with their order, and the declared limits hold."""
+    is announced, the values move with their order, and the declared limits hold. The list
+    starts with one order (a phone keeps Calculate within reach); a second is one Enter away."""
     orders = next(f for f in api.declaration("allocation")["fields"] if f["kind"] == "list")
     least, most = orders["min_items"], orders["max_items"]
     page = warm.open("allocation")
@@ -257,7 +304,14 @@ def test_orders_are_added_and_removed_with_the_keyboard(warm: Recorder) -> None:
         items = page.locator('[data-path="orders"] .calculator__items > fieldset')
         announced = page.locator('[data-path="orders"] [data-announce]')
         add = page.locator('[data-path="orders"] [data-add]')
+        expect(items).to_have_count(1)
+        expect(page.locator('[data-path="orders"] [data-remove]:visible')).to_have_count(0)
         page.locator("body").focus()
+        tab_to(page, '[data-path="orders"] [data-add]')
+        page.keyboard.press("Enter")
+        expect(items).to_have_count(2)
+        assert active_id(page) == field_id("orders[1].id")
+        expect(announced).to_have_text("Order 2 added.")
         tab_to(page, '[data-path="orders"] [data-add]')
         page.keyboard.press("Enter")
         expect(items).to_have_count(3)
@@ -402,7 +456,7 @@ def test_the_form_is_usable_before_the_runtime_is_ready(new_recorder) -> None:
     expect(loading.locator("progress")).to_be_visible()
     expect(page.locator("#calculator")).to_have_attribute("data-state", "loading")
     for path, value in _leaves(case.input):
-        page.locator("#" + field_id(path)).fill(str(value))
+        reveal(page, path).fill(str(value))
     page.locator(".calculator__submit").press("Enter")
     expect(page.locator("#calculator-result")).to_have_text(MESSAGES["waiting"])
     while not held:
@@ -480,19 +534,39 @@ def test_copy_a_link_to_this_result_reproduces_it(warm: Recorder) -> None:
             other.close()
 
 
-def test_the_printout_has_the_result_without_the_form(warm: Recorder) -> None:
+def expect_printed_entries(page: Page, name: str, values: dict[str, Any]) -> None:
+    """Printed, the form shows every field that holds a value, whatever section it is in
+    (closed ones too), with its label, and leaves out the empty fields, the help and the
+    buttons."""
+    filled = {path for path, value in _leaves(asked_input(name, values))}
+    for path, field in form_fields(name):
+        if field["kind"] == "list":
+            continue
+        box = page.locator(f'[data-field="{path}"]')
+        if path in filled:
+            expect(box).to_be_visible()
+            if field["kind"] != "choice":
+                expect(page.locator("#" + field_id(path))).to_be_visible()
+        elif field["kind"] not in ("choice",):
+            expect(box).to_be_hidden()
+    for chrome in (".calculator__submit", ".calculator__hint", ".calculator__more"):
+        expect(page.locator(f"#calculator-form {chrome}").first).to_be_hidden()
+
+
+def test_the_printout_has_what_was_entered_and_the_result(warm: Recorder) -> None:
     case = FIRST_EXAMPLE["order_end"]
     page = warm.open("order_end", input_fragment(case.input))
     try:
         expect_answer(page, python_answer("order_end", case.input))
         page.emulate_media(media="print")
-        for chrome in ("#calculator-form", "#calculator-share", ".md-header", ".md-sidebar",
+        for chrome in ("#calculator-share", ".md-header", ".md-sidebar",
                        ".calculator__examples"):
             expect(page.locator(chrome).first).to_be_hidden()
+        expect_printed_entries(page, "order_end", case.input)
         expect(page.locator("#calculator-result .calculator__answer")).to_be_visible()
         expect(page.locator("#calculator-steps")).to_be_visible()
         page.emulate_media(media="screen")
-        expect(page.locator("#calculator-form")).to_be_visible()
+        expect(page.locator(".calculator__submit")).to_be_visible()
     finally:
         page.close()
 
@@ -527,7 +601,7 @@ def test_a_visitor_saving_data_downloads_the_runtime_only_when_asking(new_record
     expect(page.locator(f"#{EXAMPLES_ANCHOR}")).to_be_attached()
     if not linked:
         for path, value in _leaves(case.input):
-            page.locator("#" + field_id(path)).fill(str(value))
+            reveal(page, path).fill(str(value))
     else:
         for path, value in _leaves(asked_input("review", case.input)):
             expect(page.locator("#" + field_id(path))).to_have_value(str(value))
@@ -555,16 +629,22 @@ def test_without_save_data_the_runtime_loads_as_the_page_opens(new_recorder) -> 
 
 def test_support_amount_prints_as_a_worksheet_and_leads_to_the_review_calculator(
         warm: Recorder) -> None:
-    """The result is Form 14's worksheet, every line numbered; printed, it keeps the worksheet
-    and drops the form, the navigation and the follow-up link; the link opens the review
+    """The result is Form 14's worksheet, every line numbered, closed under its summary line;
+    printed, it shows what was entered (in closed sections too) and the whole worksheet, open,
+    without the navigation and the follow-up link; the link opens the review
     calculator with the presumed amount filled in, where adding the current amount and the
     order's date gives the 20 percent comparison."""
-    case = FIRST_EXAMPLE["support_amount"]
+    case = next(case for case in EXAMPLES if case.calculator == "support_amount"
+                and "child_care" in case.input["receiving_parent"])
     page = warm.open("support_amount", input_fragment(case.input))
     expected = python_answer("support_amount", case.input)
     try:
         expect_answer(page, expected)
         table = expected["view"]["table"]
+        worksheet = page.locator("#calculator-result .calculator__worksheet")
+        expect(worksheet.locator("summary")).to_have_text(table["closed"])
+        expect(worksheet).not_to_have_attribute("open", "")
+        expect(worksheet.locator(".calculator__table")).to_be_hidden()
         rows = page.locator("#calculator-result .calculator__table tbody tr")
         expect(rows.locator("th")).to_have_text([row[0] for row in table["rows"]])
         expect(rows.nth(0).locator("td")).to_have_text(table["rows"][0][1:])
@@ -574,12 +654,19 @@ def test_support_amount_prints_as_a_worksheet_and_leads_to_the_review_calculator
         expect(follow).to_have_text(expected["view"]["follow"]["text"])
 
         page.emulate_media(media="print")
-        for chrome in ("#calculator-form", "#calculator-share", ".md-header", ".md-sidebar",
+        for chrome in ("#calculator-share", ".md-header", ".md-sidebar",
                        ".calculator__examples", "#calculator-result .calculator__follow"):
             expect(page.locator(chrome).first).to_be_hidden()
+        expect_printed_entries(page, "support_amount", case.input)
         expect(page.locator("#calculator-result .calculator__table")).to_be_visible()
-        expect(rows.last.locator("th")).to_be_visible()
+        for index in range(len(table["rows"])):  # the whole worksheet, as a table
+            expect(rows.nth(index).locator("th")).to_be_visible()
+            assert rows.nth(index).evaluate("(row) => getComputedStyle(row).display") == \
+                "table-row"
         page.emulate_media(media="screen")
+        expect(worksheet.locator(".calculator__table")).to_be_hidden()
+        worksheet.locator("summary").press("Enter")
+        expect(rows.last.locator("th")).to_be_visible()
 
         follow.press("Enter")
         page.wait_for_url("**/calculators/review/#input=*")
@@ -594,7 +681,7 @@ def test_support_amount_prints_as_a_worksheet_and_leads_to_the_review_calculator
         completed = {"last_review_date": "2023-10-02", "as_of": "2026-12-02",
                      "current_monthly": "500.00", "estimated_new_monthly": amount}
         for path in ("last_review_date", "as_of", "current_monthly"):
-            page.locator("#" + field_id(path)).fill(completed[path])
+            reveal(page, path).fill(completed[path])
         page.locator(".calculator__submit").press("Enter")
         review = python_answer("review", completed)
         expect_answer(page, review)

@@ -14,7 +14,8 @@ from calculators import api, fields, rules
 from calculators.fields import MISSING, GroupField, Place, Reader, TextField, shown
 
 TODAY = datetime.date(2026, 11, 22)
-BASE_KEYS = ["name", "label", "kind", "help", "required", "default", "asked"]
+BASE_KEYS = ["name", "label", "kind", "help", "more", "required", "default", "asked"]
+HELP_MAX = 60  # one short line under a label: about a line and a half on a phone
 KIND_KEYS = {"money": {"min", "max", "max_length"}, "date": {"min", "max", "max_length"},
              "choice": {"choices", "max_length"}, "count": {"min", "max", "max_length"},
              "boolean": set(), "text": {"max_length"}, "group": {"fields"},
@@ -28,17 +29,21 @@ def all_fields(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("name", api.NAMES)
 def test_each_declaration_follows_the_contract(name: str) -> None:
     declared = api.declaration(name)
-    assert list(declared) == ["name", "title", "summary", "fields", "rules"]
+    assert list(declared) == ["name", "title", "summary", "fields", "layout", "rules"]
     for rule in declared["rules"]:
         assert list(rule) == ["key", "summary", "citation", "url", "effective", "documents"]
         assert datetime.date.fromisoformat(rule["effective"]).year >= 1990, rule["key"]
     assert declared["name"] == name and declared["title"].endswith("?")
     assert json.loads(json.dumps(declared)) == declared
     for field in all_fields(declared["fields"]):
-        assert list(field)[:7] == BASE_KEYS
+        assert list(field)[:8] == BASE_KEYS
         assert set(field) - set(BASE_KEYS) == KIND_KEYS[field["kind"]], field["name"]
         assert field["label"][0].isupper() and not field["label"].endswith(".")
-        assert field["help"].endswith(".") and len(field["help"]) >= 30, field["name"]
+        # One short line under the label; a longer explanation, where there is one, in more.
+        assert field["help"].endswith(".") and 15 <= len(field["help"]) <= HELP_MAX, \
+            (field["name"], len(field["help"]))
+        assert field["more"] is None or (field["more"].endswith(".") and
+                                         len(field["more"]) > len(field["help"])), field["name"]
         assert isinstance(field["required"], bool) and isinstance(field["asked"], bool)
         if field["kind"] == "money":
             assert (field["min"], field["max"]) == ("0.00", "10000000.00")

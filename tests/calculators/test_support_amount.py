@@ -62,7 +62,9 @@ def test_the_declaration_groups_each_parents_fields_with_labels_and_help() -> No
         assert names[:6] == ["gross_income", "gross_income_period", "hours_a_week",
                              "maintenance_received", "other_support_paid", "maintenance_paid"]
         assert [m["name"] for m in group["fields"] if m["required"]] == ["gross_income"]
-        assert all(member["help"].startswith(("Line ", "How many"))
+        # The short help is one line; the longer one, or the short one where it says all,
+        # names the Form 14 line it fills.
+        assert all((member["more"] or member["help"]).startswith(("Line ", "How many"))
                    for member in group["fields"])
     receiving = [m["name"] for m in fields["receiving_parent"]["fields"]]
     assert "child_care_children" in receiving

@@ -119,12 +119,17 @@ def _wait_for_answer(answer: str) -> Callable[[Page], None]:
     def prepare(page: Page) -> None:
         page.locator("#calculator-result", has_text=answer).wait_for(timeout=RUNTIME_TIMEOUT_MS)
         page.locator("#calculator-steps li").first.wait_for()
+        # Every closed part checked too: the form's sections, "What counts here?", the worksheet.
+        page.evaluate("document.querySelectorAll('#calculator details')"
+                      ".forEach((part) => { part.open = true; })")
     return prepare
 
 
 def _submit_bad_input(page: Page) -> None:
     """Every money field "-5", every other field left empty (the required ones among them), then
     Calculate: the errors come from the Python validation, so this waits for the runtime."""
+    page.evaluate("document.querySelectorAll('#calculator-form details.calculator__section')"
+                  ".forEach((section) => { section.open = true; })")
     for money in page.locator('#calculator-form input[data-kind="money"]').all():
         money.fill("-5")
     page.locator("#calculator-form [type=submit]").click()

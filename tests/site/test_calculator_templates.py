@@ -22,9 +22,9 @@ import pytest
 from build_tools import calculator_pages, shortcodes
 from build_tools.contacts import Contacts
 from build_tools.frontmatter import Seeds
-from build_tools.runtime.calculator_view import page_href, view
+from build_tools.runtime.calculator_view import money_text, page_href, view
 from build_tools.scenarios import load_scenarios
-from calculators import api
+from calculators import api, money
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>&amp;\'"'
@@ -126,7 +126,7 @@ def hostile(declaration: dict[str, Any]) -> dict[str, Any]:
 
     def spoil(fields: list[dict[str, Any]]) -> None:
         for one in fields:
-            one["label"] = one["help"] = HOSTILE
+            one["label"] = one["help"] = one["more"] = HOSTILE
             if "item_label" in one:
                 one["item_label"] = HOSTILE
             for choice in one.get("choices", []):
@@ -153,11 +153,15 @@ def test_every_control_has_a_label_and_its_help(name, page_data):
     for node in tree.find_all():
         for target in node.attrs.get("aria-describedby", "").split():
             assert target in ids, f"aria-describedby names {target!r}, which is not on the page"
-    # Each field's help text describes its control, or its fieldset for a group of controls.
-    for hint in tree.find_all("p", class_="calculator__hint"):
-        described = [node for node in hint.parent.find_all()
+    # Each field's help line describes its control, or its fieldset for a group of controls.
+    hints = [span for line in tree.find_all("p", class_="calculator__hint")
+             for span in line.find_all("span")]
+    assert hints
+    for hint in hints:
+        field = hint.parent.parent
+        described = [node for node in field.find_all()
                      if hint.attrs["id"] in node.attrs.get("aria-describedby", "").split()]
-        described += [hint.parent] if hint.attrs["id"] in hint.parent.attrs.get(
+        described += [field] if hint.attrs["id"] in field.attrs.get(
             "aria-describedby", "").split() else []
         assert described, f"nothing is described by {hint.attrs['id']}"
     # Radio buttons are grouped in a fieldset with a legend.
@@ -209,7 +213,7 @@ def test_text_in_a_declaration_is_escaped(name):
     assert tree.find_all("script") == [] and tree.find_all("img") == []
     assert HOSTILE in {label.text for label in tree.find_all("label")} | \
         {legend.text for legend in tree.find_all("legend")}
-    assert HOSTILE in {hint.text for hint in tree.find_all("p", class_="calculator__hint")}
+    assert HOSTILE in {hint.text for hint in tree.find_all("span") if "id" in hint.attrs}
 
 
 def test_a_field_of_an_unknown_kind_is_refused_with_where_to_add_it():
@@ -249,12 +253,19 @@ def shown_text(tree: Node) -> dict[str, Any]:
 
         def cells(row: Node) -> list[str]:
             return [cell.text for cell in row.children]
+        disclosure = [node for node in box.ancestors() if node.tag == "details"]
         table = {"caption": box.find("caption").text,
                  "head": cells(box.find("thead").find("tr")),
                  "rows": [cells(row) for row in box.find("tbody").find_all("tr")],
-                 "foot": cells(box.find("tfoot").find("tr")) if box.find_all("tfoot") else None}
+                 "foot": cells(box.find("tfoot").find("tr")) if box.find_all("tfoot") else None,
+                 "closed": disclosure[0].find("summary").text if disclosure else None}
         for row in box.find_all("tr")[1:]:
             assert row.children[0].tag == "th" and row.children[0].attrs["scope"] == "row"
+            # Each figure carries its column's heading, shown beside it on a narrow screen.
+            assert [cell.attrs["data-label"] for cell in row.children[1:]] == \
+                table["head"][1:len(row.children)]
+        if disclosure:  # closed until opened
+            assert "open" not in disclosure[0].attrs
         # The box scrolls on a phone: it is in the tab order, named by the caption.
         assert box.parent.attrs["tabindex"] == "0" and box.parent.attrs["role"] == "group"
         assert box.parent.attrs["aria-label"] == table["caption"]
@@ -263,13 +274,15 @@ def shown_text(tree: Node) -> dict[str, Any]:
         items = facts[0].children
         assert [node.tag for node in items] == ["dt", "dd"] * (len(items) // 2)
         pairs = [[items[i].text, items[i + 1].text] for i in range(0, len(items), 2)]
+    summaries = tree.find_all("ul", data_slot="summary")
+    summary = [item.text for item in summaries[0].children] if summaries else []
     follows = tree.find_all("p", data_slot="follow")
     follow = None
     if follows:
         link = follows[0].find("a")
         follow = {"text": link.text, "href": link.attrs["href"]}
-    return {"answer": tree.find("strong", data_slot="answer").text, "facts": pairs,
-            "table": table, "follow": follow}
+    return {"answer": tree.find("strong", data_slot="answer").text, "summary": summary,
+            "facts": pairs, "table": table, "follow": follow}
 
 
 @pytest.mark.parametrize("case", EXAMPLES, ids=[case.id for case in EXAMPLES])
@@ -289,8 +302,12 @@ def test_the_live_results_template_has_one_of_each_part_the_script_fills(page_da
     assert template.find("strong", data_slot="answer").text == ""
     facts = template.find("dl", data_slot="facts")
     assert [node.tag for node in facts.children] == ["dt", "dd"]
-    table = template.find("div", data_slot="table")
-    assert [node.tag for node in table.find("thead").find("tr").children] == ["th"]
+    assert [node.tag for node in template.find("ul", data_slot="summary").children] == ["li"]
+    # The table inside its disclosure, which the script fills, or replaces by the table alone.
+    closed = template.find("details", data_slot="closed")
+    assert closed.find("summary", data_slot="closed-title")
+    table = closed.find("div", data_slot="table")
+    assert [node.tag for node in table.find("thead").find("tr").children] == ["th", "th"]
     # A follow-up link, which the script fills or removes.
     assert template.find("p", data_slot="follow").find("a").attrs == {"href": ""}
     for part in ("tbody", "tfoot"):
@@ -304,9 +321,10 @@ def test_the_live_results_template_has_one_of_each_part_the_script_fills(page_da
 
 
 def test_text_in_a_response_is_escaped():
-    shown = {"answer": HOSTILE, "facts": [[HOSTILE, HOSTILE]],
-             "table": {"caption": HOSTILE, "head": [HOSTILE, "b"], "rows": [[HOSTILE, HOSTILE]],
-                       "foot": [HOSTILE, HOSTILE]},
+    shown = {"answer": HOSTILE, "summary": [HOSTILE], "facts": [[HOSTILE, HOSTILE]],
+             "table": {"caption": HOSTILE, "head": [HOSTILE, HOSTILE],
+                       "rows": [[HOSTILE, HOSTILE]], "foot": [HOSTILE, HOSTILE],
+                       "closed": HOSTILE},
              "follow": {"text": HOSTILE, "href": "../review/#input=" + HOSTILE}}
     html = calculator_pages.render_view(shown)
     assert "<script" not in html and "<img" not in html
@@ -314,8 +332,9 @@ def test_text_in_a_response_is_escaped():
 
 
 def test_a_worksheet_table_may_have_no_total_row():
-    shown = {"answer": "A", "facts": [], "table": {"caption": "Worksheet", "head": ["Line", "x"],
-                                                  "rows": [["1", "$2.00"]], "foot": None},
+    shown = {"answer": "A", "summary": [], "facts": [],
+             "table": {"caption": "Worksheet", "head": ["Line", "x"], "rows": [["1", "$2"]],
+                       "foot": None, "closed": None},
              "follow": None}
     assert shown_text(parse(calculator_pages.render_view(shown))) == shown
 
@@ -389,28 +408,134 @@ FORM14_LINES = ["1", "1a", "2a", "2b", "2c(1)", "2c(2)", "2c(3)", "2c", "3", "4"
 FORM14_EXAMPLES = [case for case in EXAMPLES if case.calculator == "support_amount"]
 
 
-def test_form14_groups_each_parents_fields_under_a_legend(page_data):
+def test_form14_shows_each_parents_fields_under_that_parents_legend(page_data):
+    """A parent's fields stand in several sections (the income first, child care further down),
+    each run under the parent's legend; the group's own help and path are on its first run."""
     tree = render_calculator("support_amount", page_data)
-    members = [field["name"] for field in next(
-        f for f in api.declaration("support_amount")["fields"]
-        if f["name"] == "paying_parent")["fields"]]
+    declared = {field["name"]: field for field in api.declaration("support_amount")["fields"]}
     for role, legend in (("paying_parent", "Parent paying support"),
                          ("receiving_parent", "Parent receiving support")):
-        group = tree.find("fieldset", data_path=role)
-        assert group.find("legend").text == legend
-        # A choice is a set of radio buttons: one input each, all with the field's path.
-        paths = list(dict.fromkeys(node.attrs["data-path"] for node in group.find_all("input")))
-        assert [path for path in paths if path.removeprefix(role + ".") in members] == \
-            [f"{role}.{name}" for name in members]
-        # Each of a parent's fields says which line of Form 14 it fills in.
-        for name in members:
-            hint = group.find("p", id=calculator_pages.field_id(f"{role}.{name}") + "-hint")
-            assert "Line " in hint.text, (role, name)
+        runs = [node for node in tree.find_all("fieldset")
+                if "calculator__group" in node.classes and node.find("legend").text == legend]
+        assert len(runs) > 1
+        assert runs[0].attrs["data-path"] == role and runs[0].attrs["data-kind"] == "group"
+        assert all("data-path" not in run.attrs for run in runs[1:])
+        inputs = [node.attrs["data-path"] for run in runs
+                  for node in run.find_all("input") + run.find_all("select")]
+        assert sorted(inputs) == sorted(f"{role}.{member['name']}"
+                                        for member in declared[role]["fields"])
+        # Each of a parent's fields says which line of Form 14 it fills in, behind
+        # "What counts here?".
+        for member in declared[role]["fields"]:
+            field = tree.find("div", data_field=f"{role}.{member['name']}")
+            if member["more"] is None:  # the help line says it: "Line 1: ..."
+                assert member["help"].startswith("Line "), member["name"]
+                assert field.find_all("details") == []
+                continue
+            more = field.find("details", class_="calculator__more")
+            assert more.find("summary").text == f"What counts here? ({member['label']})"
+            assert more.find("span", class_="calculator__unseen").text == f" ({member['label']})"
+            assert more.find("p").text == member["more"]
+            assert member["more"].startswith(("Line ", "How many")), (role, member["name"])
     # Counts are typed as whole numbers, with a numeric keyboard on a phone.
     children = tree.find("input", data_path="children")
     assert children.attrs["data-kind"] == "count" and children.attrs["inputmode"] == "numeric"
     assert "(optional)" not in tree.find("label", for_="calc-children").text
     assert "(optional)" in tree.find("label", for_="calc-overnights").text
+
+
+def layout_paths(name: str, section: dict[str, Any]) -> list[str]:
+    """The input paths a layout section shows, a group's members one by one."""
+    declared = {field["name"]: field for field in api.declaration(name)["fields"]}
+    paths = []
+    for listed in section["fields"]:
+        field = declared.get(listed)
+        if field and field["kind"] == "group":
+            paths += [f"{listed}.{member['name']}" for member in field["fields"]
+                      if member["asked"]]
+        else:
+            paths.append(listed)
+    return paths
+
+
+def form_paths(node: Node) -> list[str]:
+    """The data-path of each field inside ``node`` (a list's items aside), once each."""
+    paths = []
+    for control in node.find_all():
+        path = control.attrs.get("data-path")
+        if path and control.attrs.get("data-kind") not in ("group", "item") and "[" not in path \
+                and path not in paths:
+            paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_the_form_is_made_of_the_declared_layouts_sections(name, page_data):
+    """The usual case stands first, open; every other section is a <details> (it works without
+    the page's script), closed, titled as declared, with its introduction and a slot for the
+    count of its entries, and it holds the fields the layout lists, in that order."""
+    tree = render_calculator(name, page_data)
+    form = tree.find("form", id="calculator-form")
+    layout = api.declaration(name)["layout"]
+    sections = form.find_all("details", class_="calculator__section")
+    assert [node.find("summary").text.strip() for node in sections] == \
+        [section["title"] for section in layout[1:]]
+    for node, section in zip(sections, layout[1:]):
+        assert "data-section" in node.attrs and "open" not in node.attrs
+        assert node.find("summary").find("span", data_entries="").text == ""
+        assert node.find("p", class_="calculator__intro").text == section["intro"]
+        assert form_paths(node) == layout_paths(name, section)
+    first = [path for path in form_paths(form)
+             if not any(path in form_paths(node) for node in sections)]
+    assert first == layout_paths(name, layout[0])
+
+
+def test_a_field_the_layout_does_not_list_follows_the_field_declared_before_it():
+    """A new field shows on the form before its place in the layout is declared: right after
+    the field declared before it (a parent's new companion of the income stands with it)."""
+    declaration = copy.deepcopy(api.declaration("support_amount"))
+    for group in declaration["fields"]:
+        if group["kind"] == "group":
+            group["fields"].insert(1, {
+                "name": "bonus", "label": "Bonus", "kind": "money", "help": "A bonus.",
+                "more": None, "required": False, "default": "0.00", "asked": True,
+                "min": "0.00", "max": "10000000.00", "max_length": 30})
+    first = calculator_pages.form_sections(declaration)[0]
+    paths = [member["path"] for item in first["items"]
+             for member in item.get("members", [item])]
+    assert paths == ["children", "paying_parent.gross_income", "paying_parent.bonus",
+                     "paying_parent.gross_income_period", "paying_parent.hours_a_week",
+                     "receiving_parent.gross_income", "receiving_parent.bonus",
+                     "receiving_parent.gross_income_period", "receiving_parent.hours_a_week",
+                     "overnights"]
+
+
+def test_a_choice_of_many_options_is_a_drop_down_list_and_the_hours_wait_for_an_hourly_wage():
+    declared = {field["name"]: field for field in api.declaration("support_amount")["fields"]}
+    period = next(member for member in declared["paying_parent"]["fields"]
+                  if member["name"] == "gross_income_period")
+    assert len(period["choices"]) > calculator_pages.MANY_CHOICES
+    tree = parse(calculator_pages.render_form(api.declaration("support_amount")))
+    select = tree.find("select", id="calc-paying_parent-gross_income_period")
+    assert select.attrs["data-kind"] == "choice"
+    assert [option.attrs["value"] for option in select.children] == \
+        [choice["value"] for choice in period["choices"]]
+    assert [option for option in select.children if "selected" in option.attrs][0].attrs[
+        "value"] == period["default"]
+    assert tree.find("label", for_="calc-paying_parent-gross_income_period").text == \
+        period["label"]
+    hours = tree.find("div", data_field="paying_parent.hours_a_week")
+    assert hours.attrs["data-when"] == "paying_parent.gross_income_period"
+    assert hours.attrs["data-when-equals"] == "hour"
+
+
+def test_a_declaration_without_a_layout_is_one_section_of_every_field():
+    declaration = copy.deepcopy(api.declaration("review"))
+    del declaration["layout"]
+    sections = calculator_pages.form_sections(declaration)
+    assert len(sections) == 1 and sections[0]["title"] is None
+    assert [item["path"] for item in sections[0]["items"]] == [
+        "last_review_date", "as_of", "current_monthly", "estimated_new_monthly"]
 
 
 @pytest.mark.parametrize("case", FORM14_EXAMPLES, ids=[case.id for case in FORM14_EXAMPLES])
@@ -425,11 +550,14 @@ def test_form14s_worksheet_shows_every_line_numbered_with_both_parents_and_combi
     assert [row[0] for row in table["rows"]] == [
         f"{number}. {line['label']}" for number, line in zip(FORM14_LINES, lines.values())]
     by_number = dict(zip(FORM14_LINES, table["rows"]))
-    assert by_number["3"][3] == "$" + f"{float(lines['3']['combined']):,.2f}"
+    assert by_number["3"][3] == money_text(money.parse_cents(lines["3"]["combined"]))
+    assert re.fullmatch(r"\$[0-9,]+", by_number["3"][3])  # whole dollars show no cents
     assert by_number["4"][1:3] == [lines["4"]["receiving"] + "%", lines["4"]["paying"] + "%"]
     assert by_number["5"][1:3] == ["", ""]  # Form 14 has only a combined figure there
     amount = response["result"]["presumed_amount"]
-    assert table["foot"] == ["Presumed child support amount", "", f"${float(amount):,.2f}", ""]
+    assert table["foot"] == ["Presumed child support amount", "",
+                             money_text(money.parse_cents(amount)), ""]
+    assert table["closed"] == "Every line of Form 14"
 
 
 @pytest.mark.parametrize("case", FORM14_EXAMPLES, ids=[case.id for case in FORM14_EXAMPLES])
@@ -450,8 +578,8 @@ def test_a_form14_result_links_to_the_review_calculator_with_the_amount_filled_i
     assert calculator_pages.follow_url(
         "support_amount", follow["href"], "paying-support/review-and-change.md") == \
         "../../calculators/review/#" + fragment
-    assert "20%" in follow["text"] and f"${float(linked['estimated_new_monthly']):,.2f}" in \
-        follow["text"]
+    assert "20%" in follow["text"] and \
+        money_text(money.parse_cents(linked["estimated_new_monthly"])) in follow["text"]
 
 
 def test_above_the_schedule_the_amount_of_the_last_row_is_shown_with_a_warning():
@@ -459,10 +587,12 @@ def test_above_the_schedule_the_amount_of_the_last_row_is_shown_with_a_warning()
         "gross_income": "30000.00"}, "receiving_parent": {"gross_income": "20000.00"}})
     shown = view(response)
     assert response["result"]["beyond_schedule"] and shown["follow"] is not None
-    assert shown["answer"] == "The presumed child support amount is $1,999.00 a month."
-    assert ["Above the schedule", "Worked out with its last row, 40000: a court may decide on a "
-            "different amount (see the steps)"] in shown["facts"]
-    assert shown["table"]["foot"][2] == "$1,999.00"
+    assert shown["answer"] == ("Form 14 presumes $1,999 a month of child support; the court "
+                               "decides the amount it orders.")
+    assert ("The parents' combined income is above the schedule's last row, $40,000, so Form 14 "
+            "is worked out with that row: a court may decide on a different amount (see the "
+            "steps).") in shown["summary"]
+    assert shown["table"]["foot"][2] == "$1,999"
 
 
 def test_a_follow_up_link_must_lead_to_a_calculator_page():
@@ -519,7 +649,10 @@ def test_search_finds_a_calculator_pages_prose_not_its_form_or_worked_examples(b
 def test_the_printout_keeps_the_worksheet_and_drops_the_follow_up_link():
     css = (ROOT / "docs" / "assets" / "calculators" / "calculator.css").read_text("utf-8")
     printed = css[css.index("@media print"):]
-    assert ".calculator__form" in printed and ".md-header" in printed
+    assert ".md-header" in printed
+    # What was entered prints (the empty fields do not), every section and the worksheet open.
+    assert ".calculator__field--empty" in printed
+    assert re.search(r"details::details-content[^{]*\{\s*content-visibility: visible;", printed)
     assert re.search(r"\.calculator__follow\s*\{\s*display: none;", printed)
     assert re.search(r"\.calculator__table\s*\{\s*overflow: visible;", printed)
 

@@ -27,7 +27,7 @@ function findField(form, path) {
 
 function describedControls(field) {
   if (field.tagName === "FIELDSET") return [field];
-  return Array.from(field.querySelectorAll("input"));
+  return Array.from(field.querySelectorAll("input, select"));
 }
 
 /** The errors of one form: `show(errors)` and `clear()`. */
@@ -53,6 +53,9 @@ export class ErrorDisplay {
       : field.querySelector(":scope > label, :scope > legend");
     after.after(note);
     field.classList.add("calculator__field--error");
+    // A field in a closed section of the form: the section opens to show it.
+    const section = field.closest("details");
+    if (section) section.open = true;
     for (const control of describedControls(field)) {
       if (!control.hasAttribute("data-described")) {
         control.setAttribute("data-described", control.getAttribute("aria-describedby") || "");
@@ -62,7 +65,7 @@ export class ErrorDisplay {
     }
     const invalid = field.tagName === "FIELDSET"
       ? field.querySelectorAll(":scope > .calculator__choices input")
-      : field.querySelectorAll("input");
+      : field.querySelectorAll("input, select");
     for (const control of invalid) control.setAttribute("aria-invalid", "true");
   }
 

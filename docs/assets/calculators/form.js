@@ -26,6 +26,7 @@ function controlsOf(form) {
 function valueOf(control) {
   switch (control.dataset.kind) {
     case "choice":
+      if (control.tagName === "SELECT") return control.value === "" ? undefined : control.value;
       return control.checked ? control.value : undefined;
     case "boolean":
       return control.checked;
@@ -78,7 +79,9 @@ export function fill(form, data) {
     const value = getPath(data, control.dataset.path);
     if (value === undefined) continue;
     const kind = control.dataset.kind;
-    if (kind === "choice") {
+    if (kind === "choice" && control.tagName === "SELECT") {
+      control.value = typeof value === "string" ? value : "";
+    } else if (kind === "choice") {
       control.checked = value === control.value;
     } else if (kind === "boolean") {
       control.checked = value === true;

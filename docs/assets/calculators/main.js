@@ -9,7 +9,8 @@
 // The modules beside it: paths.js (input paths), form.js (read and fill the form), lists.js
 // (add and remove items), errors.js (errors by their fields), result.js (the result region),
 // runtime.js (the worker), address.js (#input=), share.js (copy a link), dom.js (templates),
-// deployed.js (which build answers, and whether it is the one deployed).
+// deployed.js (which build answers, and whether it is the one deployed), sections.js (the
+// form's sections: how many entries each holds).
 
 import { readInput, withoutFragment } from "./address.js";
 import { BuildCheck } from "./deployed.js";
@@ -18,6 +19,7 @@ import { collect, fill } from "./form.js";
 import { attachLists } from "./lists.js";
 import { ResultDisplay } from "./result.js";
 import { startRuntime } from "./runtime.js";
+import { attachSections } from "./sections.js";
 import { ShareBox } from "./share.js";
 
 /** One calculator on its page: the form, the result and the worker, tied together. */
@@ -54,6 +56,7 @@ class Calculator {
   /** Wire the form and the address, start the worker, and compute a linked input at once. */
   start() {
     attachLists(this.form, () => this.errors.clear());
+    this.sectionsChanged = attachSections(this.form, this.messages);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.calculate(JSON.stringify(collect(this.form)), true);
@@ -169,6 +172,7 @@ class Calculator {
     if (data !== null && typeof data === "object" && !Array.isArray(data)) {
       this.errors.clear();
       fill(this.form, data);
+      this.sectionsChanged();
     }
     // Python reads the text itself, exactly as the command line would: what the form cannot
     // show (an unknown key, a number where text is expected, NaN) is reported, never dropped.

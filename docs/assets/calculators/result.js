@@ -11,25 +11,48 @@ import { cloneTemplate, textElement } from "./dom.js";
 
 /**
  * A result's view, as the worker sends it (build_tools/runtime/calculator_view.py).
- * @typedef {{answer: string, facts: string[][],
- *   table: {caption: string, head: string[], rows: string[][], foot: string[] | null} | null,
+ * @typedef {{answer: string, summary: string[], facts: string[][],
+ *   table: {caption: string, head: string[], rows: string[][], foot: string[] | null,
+ *     closed: string | null} | null,
  *   follow: {text: string, href: string} | null}} View
  */
 
 /**
- * Fill a table row from the template's row (a header cell, then data cells) with `cells`.
+ * Fill a table row from the template's row (a header cell, then data cells) with `cells`;
+ * each data cell carries its column's heading, shown beside it on a narrow screen.
  * @param {HTMLTableRowElement} prototype
  * @param {string[]} cells
+ * @param {string[]} head the column headings
  */
-function row(prototype, cells) {
+function row(prototype, cells, head) {
   const [header, data] = [prototype.querySelector("th"), prototype.querySelector("td")];
   const tr = /** @type {HTMLTableRowElement} */ (prototype.cloneNode(false));
   cells.forEach((text, position) => {
-    const cell = (position === 0 ? header : data).cloneNode(false);
+    const cell = /** @type {HTMLElement} */ ((position === 0 ? header : data).cloneNode(false));
     cell.textContent = text;
+    if (position > 0) cell.dataset.label = head[position];
     tr.append(cell);
   });
   return tr;
+}
+
+/**
+ * Replace the list `list` (the template's, with one item) by one item for each text, or remove
+ * it when there is none.
+ * @param {Element} list
+ * @param {string[]} texts
+ */
+function fillList(list, texts) {
+  if (!texts || !texts.length) {
+    list.remove();
+    return;
+  }
+  const item = list.querySelector("li");
+  list.replaceChildren(...texts.map((text) => {
+    const copy = item.cloneNode(false);
+    copy.textContent = text;
+    return copy;
+  }));
 }
 
 /**
@@ -40,6 +63,7 @@ function row(prototype, cells) {
 export function renderView(view) {
   const fragment = cloneTemplate("calculator-view");
   fragment.querySelector('[data-slot="answer"]').textContent = view.answer;
+  fillList(fragment.querySelector('[data-slot="summary"]'), view.summary);
   const facts = fragment.querySelector('[data-slot="facts"]');
   if (view.facts.length) {
     const [term, value] = [facts.querySelector("dt"), facts.querySelector("dd")];
@@ -54,8 +78,16 @@ export function renderView(view) {
     facts.remove();
   }
   const box = fragment.querySelector('[data-slot="table"]');
+  // The template's table is inside a closed disclosure; a table the view does not mark
+  // `closed` takes the disclosure's place.
+  const closed = fragment.querySelector('[data-slot="closed"]');
   if (view.table) {
     const { caption, head, rows, foot } = view.table;
+    if (view.table.closed) {
+      closed.querySelector('[data-slot="closed-title"]').textContent = view.table.closed;
+    } else {
+      closed.replaceWith(box);
+    }
     box.querySelector("caption").textContent = caption;
     box.setAttribute("aria-label", caption);
     const headRow = box.querySelector("thead tr");
@@ -67,12 +99,12 @@ export function renderView(view) {
     }));
     const body = box.querySelector("tbody");
     const prototype = body.querySelector("tr");
-    body.replaceChildren(...rows.map((cells) => row(prototype, cells)));
+    body.replaceChildren(...rows.map((cells) => row(prototype, cells, head)));
     const footer = box.querySelector("tfoot");
-    if (foot) footer.replaceChildren(row(footer.querySelector("tr"), foot));
+    if (foot) footer.replaceChildren(row(footer.querySelector("tr"), foot, head));
     else footer.remove();
   } else {
-    box.remove();
+    closed.remove();
   }
   // A follow-up link to another calculator, made by the view (relative to this page).
   const follow = fragment.querySelector('[data-slot="follow"]');
