@@ -20,6 +20,17 @@ RUNTIME_TIMEOUT_MS = 180_000
 LOCAL_HOSTS = {"127.0.0.1"}
 
 
+def poll(page: Page, script: str, arg: Any = None) -> Any:
+    """What the async ``script`` gives once it gives something truthy (waiting at most as long
+    as the runtime may take to load)."""
+    for _ in range(RUNTIME_TIMEOUT_MS // 500):
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        page.wait_for_timeout(500)
+    raise AssertionError(f"still false after {RUNTIME_TIMEOUT_MS} ms: {script}")
+
+
 @dataclass
 class Recorder:
     """A browser context and everything it saw: requests (the page's, the worker's and the

@@ -31,7 +31,7 @@ from build_tools import device_storage
 from build_tools.calculator_pages import BUILD_MESSAGES, PAGES, field_id, input_fragment, page_url
 from build_tools.runtime.bundle import BUILD_INFO, SNAPSHOT_CACHE_PREFIX
 from build_tools.serve import StaticHost
-from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
+from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder, poll
 from tests.browser.test_calculators import FIRST_EXAMPLE, expect_answer, python_answer
 from tests.conftest import ROOT, BuiltSite
 
@@ -48,17 +48,6 @@ SNAPSHOT_SAVED = """async (prefix) => {
   }
   return null;
 }"""
-
-
-def poll(page: Page, script: str, arg: Any = None) -> Any:
-    """What the async ``script`` gives once it gives something truthy (waiting at most as long
-    as the runtime may take to load)."""
-    for _ in range(RUNTIME_TIMEOUT_MS // 500):
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        page.wait_for_timeout(500)
-    raise AssertionError(f"still false after {RUNTIME_TIMEOUT_MS} ms: {script}")
 
 
 def wait_for_snapshot(page: Page) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -23,7 +22,7 @@ from build_tools.calculator_pages import PAGES, asked, input_fragment, page_url
 from build_tools.runtime import bundle
 from build_tools.serve import StaticHost
 from calculators import api
-from tests.browser.conftest import RUNTIME_TIMEOUT_MS
+from tests.browser.conftest import RUNTIME_TIMEOUT_MS, poll
 from tests.browser.test_calculators import (
     FIRST_EXAMPLE,
     asked_input,
@@ -83,15 +82,6 @@ def visitor(browser: Browser) -> Iterator[BrowserContext]:
         yield context
     finally:
         context.close()
-
-
-def poll(page: Page, script: str, arg: Any = None) -> Any:
-    for _ in range(RUNTIME_TIMEOUT_MS // 500):
-        value = page.evaluate(script, arg)
-        if value:
-            return value
-        page.wait_for_timeout(500)
-    raise AssertionError(f"still false after {RUNTIME_TIMEOUT_MS} ms: {script}")
 
 
 def type_and_calculate(page: Page) -> None:
