@@ -137,7 +137,8 @@ def hostile(declaration: dict[str, Any]) -> dict[str, Any]:
 
 
 def controls(tree: Node) -> list[Node]:
-    return [node for node in tree.find_all("input")]
+    """Every form control a visitor fills in: inputs, drop-down lists and text areas."""
+    return [node for tag in ("input", "select", "textarea") for node in tree.find_all(tag)]
 
 
 # --- The form --------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def test_the_form_and_every_field_stay_out_of_form_history(name, page_data):
     form = tree.find("form", id="calculator-form")
     assert form.attrs.get("autocomplete") == "off"
     for control in controls(tree):
-        if control.attrs["type"] in ("checkbox", "radio"):
+        if control.attrs.get("type") in ("checkbox", "radio"):
             # HTML forbids autocomplete here; the form's own autocomplete="off" applies.
             assert "autocomplete" not in control.attrs
         else:
