@@ -36,10 +36,12 @@ self.addEventListener("install", (event) => {
     caches
       .open(PRECACHE.cache)
       // The versioned files from the HTTP cache, where the worker's visit has just put them: a
-      // runtime file is never downloaded twice.
+      // runtime file is never downloaded twice. So are the shell's styles, scripts and search
+      // index: every calculator page loads (and revalidates) them before it registers this
+      // worker. The four pages are asked for again, since the page installing it is only one.
       .then((cache) => cache.addAll([
         ...[...RUNTIME].map((url) => new Request(url, { cache: "force-cache" })),
-        ...SHELL,
+        ...[...SHELL].map((url) => (url.endsWith("/") ? url : new Request(url, { cache: "force-cache" }))),
       ]))
       .then(() => self.skipWaiting()),
   );
