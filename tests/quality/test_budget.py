@@ -37,4 +37,5 @@ def test_a_content_page_keeps_to_its_budget(visitor: Visitor, path: str) -> None
         f"{path or './'} transfers {total:,} bytes, over the {BUDGET_BYTES:,}-byte budget of a "
         f"content page:\n{table}\nMake the page or a stylesheet or script it loads smaller, or "
         "load it only on the pages that need it.")
-    assert visit.requests[0][0] == visitor.base_url + path and total > 0
+    # Requests are recorded as they finish: a stylesheet can finish before a long page does.
+    assert visitor.base_url + path in [url for url, _ in visit.requests] and total > 0
