@@ -55,7 +55,7 @@ from build_tools import shortcodes
 from build_tools.contacts import Contacts, render_block
 from build_tools.page_urls import page_url as page_url  # re-exported with PAGES
 from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
-from build_tools.runtime.calculator_view import money_text, view
+from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import Scenario
 from calculators import api, date_input, dates, money
 
@@ -414,7 +414,7 @@ def _shown_value(field: dict[str, Any], value: Any) -> str:
     """A value of the input as a person reads it: "$700", "May 1, 2010", a choice's label."""
     kind = field["kind"]
     if kind == "money":
-        return money_text(money.parse_cents(value))
+        return money.shown(money.parse_cents(value))
     if kind == "date":
         return dates.long_date(date_input.parse_date(value))
     if kind == "choice":

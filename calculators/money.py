@@ -90,6 +90,13 @@ def dollars(cents: int) -> str:
     return f"${whole:,}.{rest:02d}"
 
 
+def shown(cents: int) -> str:
+    """Cents written as a result page shows money: "$6,500", "$1,018", "$433.33" (cents only
+    where they are not zero). The steps keep :func:`dollars`, which always writes them."""
+    whole, rest = divmod(cents, CENTS_PER_DOLLAR)
+    return f"${whole:,}" if rest == 0 else f"${whole:,}.{rest:02d}"
+
+
 def split(total: int, weights: list[int]) -> tuple[list[int], list[int]]:
     """Split ``total`` cents in proportion to ``weights`` by the largest-remainder method.
 

@@ -20,7 +20,7 @@ The answer is one sentence; ``summary`` a few more a parent can read aloud (Form
 pays, each parent's share, the schedule amount, the overnight credit and the low-income
 calculation where they apply); ``facts`` labelled details; a table with ``closed`` is shown
 inside a disclosure with that text, closed until opened (and open when printed). Money is
-written as money, "$1,018", with cents only where they are not zero (:func:`money_text`).
+written as money, "$1,018", with cents only where they are not zero (:func:`calculators.money.shown`).
 
 ``follow.href`` is relative to the calculator's own page (``../review/#input=...``, made by
 ``page_href`` and ``input_fragment``); the site build checks that it names a calculator page.
@@ -92,15 +92,8 @@ def view(response: dict[str, Any], book: Book = rules.RULES) -> View | None:
     return {"summary": [], "follow": None, **make[response["calculator"]](response["result"])}
 
 
-def money_text(cents: int) -> str:
-    """Money as a page shows it: "$6,500", "$1,018", "$433.33" (cents only where they are not
-    zero)."""
-    whole, part = divmod(cents, 100)
-    return f"${whole:,}" if part == 0 else f"${whole:,}.{part:02d}"
-
-
 def _dollars(amount: str) -> str:
-    return money_text(money.parse_cents(amount))
+    return money.shown(money.parse_cents(amount))
 
 
 def _date(iso: str) -> str:
@@ -123,7 +116,7 @@ def _allocation(result: dict[str, Any]) -> View:
         "head": ["Order", "Current support", "Past-due support", "Total"],
         "rows": [[order["id"], _dollars(order["to_current"]), _dollars(order["to_past_due"]),
                   _dollars(order["total"])] for order in result["orders"]],
-        "foot": ["All orders", _dollars(current), _dollars(past), money_text(total)],
+        "foot": ["All orders", _dollars(current), _dollars(past), money.shown(total)],
         "closed": None,
     }
     return {"answer": sentence, "facts": facts, "table": table}
@@ -203,8 +196,8 @@ def _line_cell(key: str, value: Any) -> str:
 def _row(row: str) -> str:
     """A schedule row as money: "6500" -> "$6,500", "0-1300" -> "$0 to $1,300"."""
     low, _, high = row.partition("-")
-    shown = money_text(int(low) * 100)
-    return f"{shown} to {money_text(int(high) * 100)}" if high else shown
+    shown = money.shown(int(low) * money.CENTS_PER_DOLLAR)
+    return f"{shown} to {money.shown(int(high) * money.CENTS_PER_DOLLAR)}" if high else shown
 
 
 def _form14_summary(result: dict[str, Any]) -> list[str]:

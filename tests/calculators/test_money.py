@@ -81,3 +81,11 @@ def test_split_breaks_equal_remainders_by_the_larger_amount_owed_then_position()
 def test_split_of_everything_or_nothing_needs_no_leftover() -> None:
     assert money.split(0, [5, 7]) == ([0, 0], [])
     assert money.split(12, [5, 7]) == ([5, 7], [])
+
+
+def test_shown_writes_cents_only_where_they_are_not_zero() -> None:
+    assert money.shown(650_000) == "$6,500"
+    assert money.shown(101_800) == "$1,018"
+    assert money.shown(43_333) == "$433.33"
+    assert money.shown(5) == "$0.05"
+    assert money.shown(0) == "$0"

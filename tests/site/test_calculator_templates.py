@@ -22,7 +22,7 @@ import pytest
 from build_tools import calculator_pages, shortcodes
 from build_tools.contacts import Contacts
 from build_tools.frontmatter import Seeds
-from build_tools.runtime.calculator_view import money_text, page_href, view
+from build_tools.runtime.calculator_view import page_href, view
 from build_tools.scenarios import load_scenarios
 from calculators import api, money
 
@@ -551,13 +551,13 @@ def test_form14s_worksheet_shows_every_line_numbered_with_both_parents_and_combi
     assert [row[0] for row in table["rows"]] == [
         f"{number}. {line['label']}" for number, line in zip(FORM14_LINES, lines.values())]
     by_number = dict(zip(FORM14_LINES, table["rows"]))
-    assert by_number["3"][3] == money_text(money.parse_cents(lines["3"]["combined"]))
+    assert by_number["3"][3] == money.shown(money.parse_cents(lines["3"]["combined"]))
     assert re.fullmatch(r"\$[0-9,]+", by_number["3"][3])  # whole dollars show no cents
     assert by_number["4"][1:3] == [lines["4"]["receiving"] + "%", lines["4"]["paying"] + "%"]
     assert by_number["5"][1:3] == ["", ""]  # Form 14 has only a combined figure there
     amount = response["result"]["presumed_amount"]
     assert table["foot"] == ["Presumed child support amount", "",
-                             money_text(money.parse_cents(amount)), ""]
+                             money.shown(money.parse_cents(amount)), ""]
     assert table["closed"] == "Every line of Form 14"
 
 
@@ -580,7 +580,7 @@ def test_a_form14_result_links_to_the_review_calculator_with_the_amount_filled_i
         "support_amount", follow["href"], "paying-support/review-and-change.md") == \
         "../../calculators/review/#" + fragment
     assert "20%" in follow["text"] and \
-        money_text(money.parse_cents(linked["estimated_new_monthly"])) in follow["text"]
+        money.shown(money.parse_cents(linked["estimated_new_monthly"])) in follow["text"]
 
 
 def test_above_the_schedule_the_amount_of_the_last_row_is_shown_with_a_warning():
