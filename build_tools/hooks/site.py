@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from build_tools import shortcodes, url_manifest
+from build_tools.calculator_pages import BUILD as CALCULATOR_PAGES
 from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
 from build_tools.county_data import Counties
 from build_tools.county_pages import CountyTemplate
@@ -155,9 +156,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     body = get_data(source)[0]
     offset = source[:len(source) - len(body)].count("\n")
     foot = FootList.of_page(page.meta["sources"], build.seeds)
+    # The calculator pages' build is made by build_tools/hooks/calculator_runtime.py, which
+    # leaves it in the configuration; the calculator shortcodes read it from their context.
     context = shortcodes.Context(page.file.src_uri, config, line_offset=offset, data={
         "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties,
-        "sources": foot})
+        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)})
     try:
         markdown = shortcodes.expand(markdown, context)
     except shortcodes.ShortcodeErrors as errors:

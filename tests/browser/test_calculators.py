@@ -25,9 +25,9 @@ from build_tools.calculator_pages import (
     form_sections,
     input_fragment,
 )
-from build_tools.runtime.calculator_view import view
 from build_tools.scenarios import load_scenarios
 from calculators import api
+from calculators.views.respond import view
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
 
 pytestmark = pytest.mark.browser

@@ -18,10 +18,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from build_tools.calculator_pages import PAGES, page_url
-from build_tools.runtime.calculator_view import input_fragment, view
 from build_tools.scenarios import load_scenarios
 from build_tools.serve import StaticHost
 from calculators import api
+from calculators.views.common import input_fragment
+from calculators.views.respond import view
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
