@@ -7,7 +7,7 @@
 #   make build          build the static site into site/ (kept as it was if the build fails)
 #   make check-content  list every page with its age and sources, oldest first
 #   make urls           add new pages to data/published_urls.txt (never removes a URL)
-#   make schema-docs    write each data file's declared fields into its YAML header and README
+#   make schema-docs    write each data file's declared fields into its YAML header and MAINTAINING.md
 #   make bench          measure speed and size (prints figures; asserts nothing)
 #   make lighthouse     Lighthouse scores and bytes of four templates (installs it in bench/)
 #

@@ -2,7 +2,7 @@
 
 data/contacts.yml is the only place a phone number, fax or postal address is written. Its fields
 are declared once, in :data:`CONTACT`: the checks below read it, and ``make schema-docs`` writes
-it into the file's header comment and the README ("Add a contact"). Pages name a contact by id:
+it into the file's header comment and MAINTAINING.md ("Add a contact"). Pages name a contact by id:
 
 - ``[[contact:ID]]``  a block: name, what it is for, phone (a link that dials it), fax, address,
   hours, what to have ready; its sources join the page's numbered list at the foot

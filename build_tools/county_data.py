@@ -295,7 +295,7 @@ def load_circuits(path: Path, slugs: list[str], seeds: Seeds,
     each county in exactly one circuit, court seats with their sources)."""
     if not path.is_file():
         return [], {}, [f"{shown_as} is missing: it lists Missouri's judicial circuits and the "
-                        f"counties of each (see the README, 'Add a county fact')"]
+                        f"counties of each (see MAINTAINING.md, 'Add a county fact')"]
     raw = read_mapping(path, shown_as, "checked: and circuits:", CountiesError)
     problems = CIRCUITS_FILE.problems(raw, shown_as, {"seeds": seeds})
     entries = raw.get("circuits")

@@ -20,7 +20,7 @@ the least recently checked source it rests on. Sources of contacts and county fa
 ``checked`` too.
 
 The keys are declared once, in :data:`PAGE`: :func:`check_page` reads it, and ``make
-schema-docs`` writes it into the README ("Edit a page"). :func:`check_page` returns every problem
+schema-docs`` writes it into MAINTAINING.md ("Edit a page"). :func:`check_page` returns every problem
 in one page's front matter as a sentence naming the key and the fix; the build hook turns them
 into one error naming the file. :class:`Seeds` knows the
 source documents in data/seeds/ and their titles in data/sources.yml.

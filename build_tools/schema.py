@@ -12,7 +12,7 @@ names the entry, the field and what to write. A module keeps only the checks tha
 entries (a dated contact needs ``dated_note``; a county is in one circuit).
 
 ``make schema-docs`` (build_tools/schema_docs.py) writes the same declaration into the YAML
-file's header comment (:func:`yaml_comment`) and the README's field table (:func:`markdown`); the
+file's header comment (:func:`yaml_comment`) and MAINTAINING.md's field table (:func:`markdown`); the
 "written as" column is the shape's own description. tests/site/test_schema_docs.py fails when a
 committed copy differs.
 """
@@ -393,7 +393,7 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
 
 
 def markdown(schemas: tuple[Schema, ...]) -> str:
-    """The README's table of the fields (one table per schema, each under its title)."""
+    """The Markdown table of the fields (one table per schema, each under its title)."""
     parts = []
     for schema in schemas:
         rows = ["| field | needed | written as | meaning | example |",

@@ -1,5 +1,5 @@
 """Each data file's fields are declared once, in the module that checks them; the YAML header
-comments and the README field tables are generated from those declarations (make schema-docs)."""
+comments and the field tables of MAINTAINING.md are generated from those declarations (make schema-docs)."""
 
 from __future__ import annotations
 
