@@ -54,11 +54,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.calculator_pages import PAGES, input_fragment, page_url
-from build_tools.ensure import find_chromium
+from build_tools.commands.ensure import find_chromium
+from build_tools.commands.serve import MODES, StaticHost, make_handler
+from build_tools.data.scenarios import load_scenarios
+from build_tools.pages.calculator_pages import PAGES, input_fragment, page_url
 from build_tools.runtime.bundle import find_pyodide
-from build_tools.scenarios import load_scenarios
-from build_tools.serve import MODES, StaticHost, make_handler
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from build_tools.csp import CspError, secure_site
+from build_tools.hosting.csp import CspError, secure_site
 
 log = get_plugin_logger("csp")
 

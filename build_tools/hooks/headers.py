@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from build_tools import headers
+from build_tools.hosting import headers
 
 
 def on_post_build(config: Any) -> None:

@@ -32,21 +32,22 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from build_tools import shortcodes, url_manifest
-from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
-from build_tools.county_data import Counties
-from build_tools.county_pages import CountyTemplate
-from build_tools.form14_pages import CALCULATOR as FORM14_CALCULATOR
-from build_tools.form14_pages import Form14Pages
-from build_tools.frontmatter import (
+from build_tools.commands import url_manifest
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
+from build_tools.data.county_data import Counties
+from build_tools.data.frontmatter import (
     Seeds,
     check_page,
     format_problems,
     is_stale,
     reviewed_date,
 )
-from build_tools.page_sources import FootList
-from build_tools.site_pages import redirected_urls
+from build_tools.data.page_sources import FootList
+from build_tools.pages.county_pages import CountyTemplate
+from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
+from build_tools.pages.form14_pages import Form14Pages
+from build_tools.pages.site_pages import redirected_urls
 from calculators.dates import long_date
 
 log = get_plugin_logger("site")

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from build_tools.theme_fixes import fix_site
+from build_tools.pages.theme_fixes import fix_site
 
 log = get_plugin_logger("theme_fixes")
 

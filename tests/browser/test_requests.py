@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.calculator_pages import PAGES, page_url
+from build_tools.commands.serve import StaticHost
+from build_tools.data.scenarios import load_scenarios
+from build_tools.pages.calculator_pages import PAGES, page_url
 from build_tools.runtime.calculator_view import input_fragment, view
-from build_tools.scenarios import load_scenarios
-from build_tools.serve import StaticHost
 from calculators import api
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS
 

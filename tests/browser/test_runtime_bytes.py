@@ -18,9 +18,9 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from build_tools.calculator_pages import PAGES, asked, input_fragment, page_url
+from build_tools.commands.serve import StaticHost
+from build_tools.pages.calculator_pages import PAGES, asked, input_fragment, page_url
 from build_tools.runtime import bundle
-from build_tools.serve import StaticHost
 from calculators import api
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, poll
 from tests.browser.test_calculators import (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.scenarios import ScenarioError, load_scenarios, mismatches
+from build_tools.data.scenarios import ScenarioError, load_scenarios, mismatches
 
 CASE = """\
 - name: A case.

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from build_tools import phones
+from build_tools.data import phones
 
 KINDS = {
     "phone": "phone number",

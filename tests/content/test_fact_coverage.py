@@ -35,9 +35,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import form14_pages
-from build_tools.frontmatter import reviewed_date
-from build_tools.schema import DATE, TEXT, URL, Checked, Context, Field, Schema
+from build_tools.data.frontmatter import reviewed_date
+from build_tools.data.schema import DATE, TEXT, URL, Checked, Context, Field, Schema
+from build_tools.pages import form14_pages
 from tests.content import facts, pages
 
 ROOT = pages.ROOT

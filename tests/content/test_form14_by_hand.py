@@ -13,8 +13,8 @@ import pytest
 import textstat
 import yaml
 
-from build_tools import form14_pages
-from build_tools.county_pages import FRONT_MATTER
+from build_tools.pages import form14_pages
+from build_tools.pages.county_pages import FRONT_MATTER
 from tests.content import pages
 from tests.content.test_pages import REQUIRED_KEYS
 from tests.content.test_readability import MAX_GRADE

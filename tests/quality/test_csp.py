@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.csp import (
+from build_tools.hosting.csp import (
     FORBIDDEN_SOURCES,
     REFERRER_POLICY,
     CspError,
@@ -197,7 +197,7 @@ def _runtime_urls(site: Path) -> tuple[str, str]:
 
 
 def test_the_headers_give_the_worker_alone_wasm_and_no_page_a_script_src(built_site) -> None:
-    from build_tools.headers import FILENAME, headers_for, parse
+    from build_tools.hosting.headers import FILENAME, headers_for, parse
 
     rules = parse((built_site.path / FILENAME).read_text(encoding="utf-8"))
     worker, service_worker = _runtime_urls(built_site.path)

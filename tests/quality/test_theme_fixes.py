@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 import pytest
 
-from build_tools.theme_fixes import FIXES, fix_page, fix_site
+from build_tools.pages.theme_fixes import FIXES, fix_page, fix_site
 
 TEMPLATES = Path(material.__file__).parent / "templates"
 

@@ -19,11 +19,12 @@ from typing import Any
 
 import pytest
 
-from build_tools import calculator_pages, shortcodes
-from build_tools.contacts import Contacts
-from build_tools.frontmatter import Seeds
+from build_tools.data import shortcodes
+from build_tools.pages import calculator_pages
+from build_tools.data.contacts import Contacts
+from build_tools.data.frontmatter import Seeds
 from build_tools.runtime.calculator_view import page_href, view
-from build_tools.scenarios import load_scenarios
+from build_tools.data.scenarios import load_scenarios
 from calculators import api, money
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ import brotli
 import pytest
 
 from build_tools.runtime import precompress, stdlib
-from build_tools.serve import StaticHost, accepted
+from build_tools.commands.serve import StaticHost, accepted
 
 RUNTIME_GLOBS = ("pyodide/*/*", "calculators/runtime/*/*", "calculators/sw.js")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import form14_pages
+from build_tools.pages import form14_pages
 from calculators import rules
 from calculators.schedule import edition
 from calculators.support_amount import FORM14

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools import phones
-from build_tools.contacts import find_phone_numbers
+from build_tools.data import phones
+from build_tools.data.contacts import find_phone_numbers
 
 WRITTEN = [
     "5735550100", "573-5550100", "573 5550100", "573/555-0100", "573 / 555-0100",

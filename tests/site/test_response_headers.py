@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import headers
-from build_tools.serve import StaticHost
+from build_tools.hosting import headers
+from build_tools.commands.serve import StaticHost
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from build_tools import contacts, county_data
-from build_tools.schema import (
+from build_tools.data import contacts, county_data
+from build_tools.data.schema import (
     BOOLEAN,
     DATE,
     INTEGER,

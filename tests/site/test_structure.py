@@ -146,6 +146,20 @@ def test_a_circle_is_found_when_there_is_one() -> None:
     assert circles({"a": {"b"}, "b": set()}) == []
 
 
+def test_build_tools_holds_rooms_not_loose_modules() -> None:
+    found = rooms(module_files())
+    assert found["build_tools"] == [], "move each module into the room (subpackage) it belongs to"
+    inside = {package.split(".")[1] for package in found if package.startswith("build_tools.")}
+    assert inside == set(ROOMS), "a new room needs its place in ROOMS (what it may import)"
+    assert all(found[f"build_tools.{room}"] for room in ROOMS)  # no empty room
+
+
+def test_the_rooms_import_downwards_only() -> None:
+    edges = module_imports()
+    assert any(room_of(target) == "data" for target in edges["build_tools.pages.county_pages"])
+    assert rooms_imported_against_the_direction(edges) == []
+
+
 def test_an_import_against_the_direction_is_found() -> None:
     edges = {
         "build_tools.data.contacts": {"build_tools.pages.handout", "build_tools.data.schema"},

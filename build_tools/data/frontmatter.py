@@ -37,7 +37,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.schema import (
+from build_tools.data.schema import (
     BOOLEAN,
     DATE,
     TEXT,

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Self
 from urllib.parse import unquote, urlsplit
 
-from build_tools import headers
+from build_tools.hosting import headers
 
 TYPES = {
     ".html": "text/html; charset=utf-8",

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from build_tools import shortcodes
-from build_tools.frontmatter import SOURCE_FORMS, Seeds, published_text, reviewed_date
+from build_tools.data import shortcodes
+from build_tools.data.frontmatter import SOURCE_FORMS, Seeds, published_text, reviewed_date
 from calculators.dates import long_date
 
 # DSS's child support pages used to live under dss.mo.gov/cse/ (the seeds and older stored copies

@@ -20,10 +20,11 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_tools import handout, shortcodes  # noqa: F401 (registers [[handout:]])
-from build_tools.contacts import Contacts
-from build_tools.county_data import Counties, CountiesError, County
-from build_tools.frontmatter import reviewed_date, source_label
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.county_data import Counties, CountiesError, County
+from build_tools.data.frontmatter import reviewed_date, source_label
+from build_tools.pages import handout  # noqa: F401 (registers [[handout:]])
 
 
 def same_source(source: dict[str, Any]) -> tuple[str, str]:

@@ -18,10 +18,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools import contacts, county_data, frontmatter, scenarios
-from build_tools.schema import Schema, markdown, replace_markdown, replace_yaml, yaml_comment
+from build_tools.data import contacts, county_data, frontmatter, scenarios
+from build_tools.data.schema import Schema, markdown, replace_markdown, replace_yaml, yaml_comment
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COMMAND = "make schema-docs"
 
 

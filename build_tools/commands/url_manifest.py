@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.page_urls import HOME, as_listed
-from build_tools.site_pages import load_site, redirected_urls
-from build_tools.text_lists import read_list
+from build_tools.data.text_lists import read_list
+from build_tools.pages.page_urls import HOME, as_listed
+from build_tools.pages.site_pages import load_site, redirected_urls
 
 HEADER = """\
 # Every page URL this site has published, relative to the site's address, one a line.

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_tools import phones, shortcodes
-from build_tools.frontmatter import Seeds, read_mapping, source_problems
-from build_tools.page_sources import foot_of
-from build_tools.schema import (
+from build_tools.data import phones, shortcodes
+from build_tools.data.frontmatter import Seeds, read_mapping, source_problems
+from build_tools.data.page_sources import foot_of
+from build_tools.data.schema import (
     BOOLEAN,
     PHONE,
     SLUG,

@@ -33,10 +33,10 @@ from typing import Any
 
 import yaml
 
-from build_tools import shortcodes
-from build_tools.contacts import Contacts
-from build_tools.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
-from build_tools.schema import (
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
+from build_tools.data.schema import (
     DATE,
     INTEGER,
     MARKDOWN,
@@ -51,7 +51,7 @@ from build_tools.schema import (
     Schema,
     yaml_comment,
 )
-from build_tools.text_lists import read_list
+from build_tools.data.text_lists import read_list
 
 SOURCE_FORMS = ("{title: ..., url: ..., checked: YYYY-MM-DD}, each may add secondary, publisher, "
                 "published and kind")
