@@ -5,7 +5,7 @@ of it.
 A fresh Chromium profile opens the allocation calculator from a link whose first order is
 named with one marker, waits for the result, for the service worker and for the interpreter's
 memory snapshot, types a second marker as the second order's name and calculates again; then it
-closes the tab and reads everything the site's origin keeps (build_tools/device_storage.py).
+closes the tab and reads everything the site's origin keeps (build_tools/testing/device_storage.py).
 Nothing is asserted (tests/browser/test_privacy.py asserts); the figures are printed as JSON.
 
 Usage: ``python bench/device_bytes.py [--site site]``

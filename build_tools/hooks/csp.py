@@ -1,4 +1,4 @@
-"""MkDocs hook: a content security policy meta tag in every built page (build_tools/csp.py).
+"""MkDocs hook: a content security policy meta tag in every built page (build_tools/hosting/csp.py).
 
 It runs in on_post_build with the lowest priority, so after every other plugin and hook has
 written HTML (the redirects plugin's redirect pages, the calculator pages, the 404 page), and it

@@ -6,15 +6,15 @@ In build order:
 - on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml and
   data/county_page.md are read and checked whole, before any page.
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template;
-  the pages for working Form 14 by hand (build_tools/form14_pages.py), from the edition in force.
+  the pages for working Form 14 by hand (build_tools/pages/form14_pages.py), from the edition in force.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
-  error; shortcodes (build_tools/shortcodes.py) are expanded, numbering the page's sources
-  (build_tools/page_sources.py: front matter first, then each contact card's); a page not
+  error; shortcodes (build_tools/data/shortcodes.py) are expanded, numbering the page's sources
+  (build_tools/data/page_sources.py: front matter first, then each contact card's); a page not
   reviewed for a year is logged at info level.
 - on_page_context: the numbered sources, review date, per-page scripts and the quick-exit link,
   for the templates in overrides/.
 - on_post_build: every URL in data/published_urls.txt is built or redirected, and every page is
-  listed there (build_tools/url_manifest.py).
+  listed there (build_tools/commands/url_manifest.py).
 
 The logic lives in importable modules under build_tools/; this file only connects them to MkDocs.
 """

@@ -4,7 +4,7 @@ the service worker's install included.
 
 Chromium, driven by Playwright, records every request the context makes (the page's, the
 dedicated worker's and the service worker's); a request counts when it reaches the host
-(build_tools/serve.py keeps the path of each), which is what crosses the network. A request the
+(build_tools/commands/serve.py keeps the path of each), which is what crosses the network. A request the
 service worker or the browser's cache answers does not. Each visit is waited out: the answer
 shown, the service worker active (its install has fetched what it keeps), the network idle. No
 time is measured.

@@ -1,6 +1,6 @@
 """The runtime's bytes on every kind of host, and what the site keeps on the device.
 
-- On each kind of host (build_tools/serve.py's modes: the build's brotli copies; gzip made on
+- On each kind of host (build_tools/commands/serve.py's modes: the build's brotli copies; gzip made on
   the fly for text and WebAssembly only; no compression) a calculator typed with the keyboard
   answers as CPython does, and the runtime's files come over the wire in exactly the bytes
   ``bundle.first_visit_bytes`` says: the worker fetches the brotli copies itself where the host

@@ -35,7 +35,7 @@ def test_no_template_breaks_the_policy(visitor: Visitor, template: Template,
         f"{template.name} ({template.path or './'}, {viewport}) breaks its content security "
         "policy. Load scripts and styles from files under docs/assets/, attach handlers with "
         "addEventListener, and never set a style attribute from a script "
-        "(build_tools/csp.py):\n" + "\n".join(problems))
+        "(build_tools/hosting/csp.py):\n" + "\n".join(problems))
 
 
 def test_no_page_breaks_the_policy(visitor: Visitor, built_site) -> None:

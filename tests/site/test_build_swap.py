@@ -1,4 +1,4 @@
-"""`make build` (build_tools/build.py) replaces site/ only when the build succeeds: a failed
+"""`make build` (build_tools/commands/build.py) replaces site/ only when the build succeeds: a failed
 build leaves the previous site in place for a running `make serve`, and says what to fix."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The calculator pages' templates (build_tools/templates/calculator/), rendered without a
+"""The calculator pages' templates (build_tools/pages/templates/calculator/), rendered without a
 browser: for each calculator's declaration and for the results of the scenario corpus's worked
 examples. Labels are tied to their controls, help and errors to aria-describedby, ids are
 unique, every field is kept out of form history, the live result's <template> has the parts

@@ -1,5 +1,5 @@
 """The runtime's pre-compressed copies, the stored standard library archive, and how the local
-static host chooses between brotli, gzip and no compression (build_tools/serve.py)."""
+static host chooses between brotli, gzip and no compression (build_tools/commands/serve.py)."""
 
 from __future__ import annotations
 

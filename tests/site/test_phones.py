@@ -1,4 +1,4 @@
-"""The one recogniser of phone numbers (build_tools/phones.py): every way of writing a ten-digit
+"""The one recogniser of phone numbers (build_tools/data/phones.py): every way of writing a ten-digit
 number is found, with its digits, and dates, money, statute numbers and ZIP codes are not."""
 
 from __future__ import annotations

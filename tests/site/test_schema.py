@@ -1,4 +1,4 @@
-"""The schema checker itself (build_tools/schema.py): each shape, nested records, and the
+"""The schema checker itself (build_tools/data/schema.py): each shape, nested records, and the
 messages that name the entry, the field and what to write."""
 
 from __future__ import annotations
