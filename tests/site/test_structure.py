@@ -189,6 +189,15 @@ if __name__ == "__main__":
     found_edges = module_imports()
     for package, modules in rooms(module_files()).items():
         print(f"{package}: {len(modules)} modules")
+    between: dict[str, set[str]] = {}
+    for importer, imported in found_edges.items():
+        for target in imported:
+            if room_of(importer) and room_of(target) and room_of(importer) != room_of(target):
+                between.setdefault(str(room_of(importer)), set()).add(str(room_of(target)))
+    for room, below in sorted(between.items()):
+        print(f"  {room} imports {', '.join(sorted(below))}")
+    room_chain = floors({room: between.get(room, set()) for room in ROOMS})
+    print(f"floors of rooms: {len(room_chain)} ({' -> '.join(room_chain)})")
     chain = floors(found_edges)
     print(f"floors: {len(chain)} ({' -> '.join(chain)})")
     print(f"circles: {len(circles(found_edges))}")
