@@ -30,9 +30,9 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from build_tools import calculator_pages, page_bundle
-from build_tools.runtime import bundle, precompress
-from build_tools.scenarios import ScenarioError, load_scenarios
+from build_tools.data.scenarios import ScenarioError, load_scenarios
+from build_tools.pages import calculator_pages
+from build_tools.runtime import bundle, page_bundle, precompress
 from calculators import api
 
 log = get_plugin_logger("calculators")

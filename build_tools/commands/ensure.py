@@ -4,7 +4,7 @@ Chromium drives the browser tests and the benchmarks; Java runs the HTML validat
 Playwright's own browser download cannot work on a machine without open internet access, so we
 use a system Chromium. A user who has a browser somewhere else names it with ``CHROMIUM=/path``.
 
-Usage: ``python -m build_tools.ensure chromium java`` prints each program's path, installing it
+Usage: ``python -m build_tools.commands.ensure chromium java`` prints each program's path, installing it
 with apt-get when it is missing and this is a Debian-like system run as root; otherwise it exits
 1 with a message saying what to install.
 """

@@ -1,7 +1,7 @@
 """The one rule for a page's URL, shared by the build, `make urls`, the site loader and the tests.
 
-A module of its own so that the URL list (:mod:`build_tools.url_manifest`) and the site loader
-(:mod:`build_tools.site_pages`) both use it without importing each other.
+A module of its own so that the URL list (:mod:`build_tools.commands.url_manifest`) and the site loader
+(:mod:`build_tools.pages.site_pages`) both use it without importing each other.
 """
 
 from __future__ import annotations

@@ -5,12 +5,12 @@ What it does that `python -m http.server` does not: the build's pre-compressed c
 for, as nginx's ``brotli_static`` and ``gzip_static`` do; otherwise gzip made on the fly for text,
 JSON and WebAssembly (as static hosts do, so byte counts are realistic); the right types for
 ``.wasm`` and ``.mjs``; the response headers of the site's ``_headers`` file (security policy,
-caching: build_tools/headers.py), read as Cloudflare Pages reads it, and never the file itself;
+caching: build_tools/hosting/headers.py), read as Cloudflare Pages reads it, and never the file itself;
 the site's own 404 page, and an optional base path so a site built for a subpath
 (``SITE_URL=http://127.0.0.1:8000/mo-child-support/``) is served where its links point.
 It listens on loopback by default and never writes to the folder it serves.
 
-Usage: ``python -m build_tools.serve --root site [--host 127.0.0.1] [--port 8000] [--base /]``
+Usage: ``python -m build_tools.commands.serve --root site [--host 127.0.0.1] [--port 8000] [--base /]``
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Self
 from urllib.parse import unquote, urlsplit
 
-from build_tools import headers
+from build_tools.hosting import headers
 
 TYPES = {
     ".html": "text/html; charset=utf-8",

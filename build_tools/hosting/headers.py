@@ -4,9 +4,9 @@
 
 - the build writes ``_headers`` at the top of the site (build_tools/hooks/headers.py), the file
   Netlify and Cloudflare Pages read, every path under the site's subpath;
-- ``python -m build_tools.headers nginx [--base /subpath/]`` prints the same rules for nginx
+- ``python -m build_tools.hosting.headers nginx [--base /subpath/]`` prints the same rules for nginx
   (HOSTING.md carries the output for a site at the root; a test keeps it equal);
-- the project's own host (build_tools/serve.py: ``make serve``, the tests, the bench) reads the
+- the project's own host (build_tools/commands/serve.py: ``make serve``, the tests, the bench) reads the
   built ``_headers`` and applies it as Cloudflare Pages does, so every browser test sees what
   production sends.
 
@@ -34,7 +34,7 @@ from pathlib import Path
 
 FILENAME = "_headers"
 
-# The policy a header adds to each page's own <meta> policy (build_tools/csp.py). Only what a
+# The policy a header adds to each page's own <meta> policy (build_tools/hosting/csp.py). Only what a
 # meta tag cannot carry, or what holds on every file: `frame-ancestors` (no other site may frame
 # a page; a browser ignores it in a meta tag and logs an error) and three directives that close
 # what no file of the site needs. No `script-src` here: a header cannot carry each page's
@@ -139,14 +139,14 @@ def _check(rules: tuple[Rule, ...]) -> None:
     if len(rules) > MAX_RULES:
         problems.append(f"{len(rules)} rules: Cloudflare Pages reads at most {MAX_RULES}")
     if problems:
-        raise HeadersError("build_tools/headers.py, RULES:\n  " + "\n  ".join(problems))
+        raise HeadersError("build_tools/hosting/headers.py, RULES:\n  " + "\n  ".join(problems))
 
 
 def render(base: str = "/", rules: tuple[Rule, ...] = RULES) -> str:
     """The `_headers` file for a site published at ``base`` (its URL path, ``/`` or
     ``/mo-child-support/``)."""
     _check(rules)
-    lines = ["# The site's response headers, written by the build from build_tools/headers.py: "
+    lines = ["# The site's response headers, written by the build from build_tools/hosting/headers.py: "
              "edit that file, not this one.", ""]
     for rule in rules:
         lines.append(_base(base) + rule.path)
@@ -155,8 +155,8 @@ def render(base: str = "/", rules: tuple[Rule, ...] = RULES) -> str:
         lines.append("")
     long = [line for line in lines if len(line) > MAX_LINE]
     if long:
-        raise HeadersError(f"a line of {len(long[0])} characters, over the {MAX_LINE} Cloudflare "
-                           f"Pages reads: shorten the header in build_tools/headers.py: {long[0][:80]}")
+        raise HeadersError(f"a line of {len(long[0])} characters, over the {MAX_LINE} Cloudflare Pages "
+                           f"reads: shorten the header in build_tools/hosting/headers.py: {long[0][:80]}")
     return "\n".join(lines)
 
 
@@ -262,8 +262,8 @@ def nginx(base: str = "/", rules: tuple[Rule, ...] = RULES) -> str:
         values = [v for n, v in headers if n == slot[0]]
         return values[slot[1] - 1] if len(values) >= slot[1] else ""
 
-    lines = ["# The site's response headers, generated from build_tools/headers.py",
-             f"# (python -m build_tools.headers nginx --base {base}).", "",
+    lines = ["# The site's response headers, generated from build_tools/hosting/headers.py",
+             f"# (python -m build_tools.hosting.headers nginx --base {base}).", "",
              "# In the http block:"]
     sent = []
     order = sorted(places[1:], key=lambda place: (place[0].endswith("*"), -len(place[0])))

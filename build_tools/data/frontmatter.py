@@ -37,7 +37,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.schema import (
+from build_tools.data.schema import (
     BOOLEAN,
     DATE,
     TEXT,
@@ -84,7 +84,7 @@ URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 # Keys any source may carry besides its form's own: an id for the page's [[ref:ID]] reference
 # numbers, and who published a secondary (not official) source, when, and what kind of page it
-# is. The foot list (build_tools/page_sources.py) shows them.
+# is. The foot list (build_tools/data/page_sources.py) shows them.
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SOURCE = Schema("Optional keys of a source", (
     Field("id", Pattern("a short slug: lowercase letters, digits and '-'",

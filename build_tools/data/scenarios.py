@@ -25,10 +25,10 @@ from typing import Any
 
 import yaml
 
-from build_tools.schema import BOOLEAN, SLUG, TEXT, Anything, Field, ListOf, OneOf, Schema
+from build_tools.data.schema import BOOLEAN, SLUG, TEXT, Anything, Field, ListOf, OneOf, Schema
 from calculators import api
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "tests" / "scenarios"
 CASE = Schema("Fields of a case", (
     Field("name", TEXT, "a sentence saying what the case shows (a capital letter, a full stop); "

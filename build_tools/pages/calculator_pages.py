@@ -51,12 +51,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from build_tools import shortcodes
-from build_tools.contacts import Contacts, render_block
-from build_tools.page_urls import page_url as page_url  # re-exported with PAGES
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts, render_block
+from build_tools.data.scenarios import Scenario
+from build_tools.pages.page_urls import page_url as page_url  # re-exported with PAGES
 from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
 from build_tools.runtime.calculator_view import view
-from build_tools.scenarios import Scenario
 from calculators import api, date_input, dates, money
 
 # The contract's URLs: one page per calculator.

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.utils.meta import get_data
 
-from build_tools.page_urls import src_to_url
+from build_tools.pages.page_urls import src_to_url
 
 
 def load_site(config_file: str = "mkdocs.yml") -> tuple[MkDocsConfig, Files]:

@@ -6,7 +6,7 @@ script, with a referrer policy beside it. The policy allows scripts, styles, wor
 requests only from the site itself; an inline ``<script>`` or ``<style>`` block is allowed by the
 SHA-256 hash of its exact text, computed here for each page. No page gets ``'unsafe-inline'``,
 ``'unsafe-eval'`` or ``'wasm-unsafe-eval'``: Pyodide runs in a worker, whose own policy comes
-from its response headers (build_tools/headers.py declares them for the hosts that read them).
+from its response headers (build_tools/hosting/headers.py declares them for the hosts that read them).
 
 What a hash cannot allow fails the build, naming the page and what to change instead:
 an inline event handler (``onclick=``), a ``javascript:`` URL, a ``style=`` attribute, and an

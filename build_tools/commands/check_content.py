@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from build_tools.frontmatter import STALE_AFTER, Seeds, age_in_days, reviewed_date
+from build_tools.data.frontmatter import STALE_AFTER, Seeds, age_in_days, reviewed_date
 
 
 def describe_sources(sources: object, seeds: Seeds) -> str:
@@ -32,7 +32,7 @@ def describe_sources(sources: object, seeds: Seeds) -> str:
 
 def rows(config_file: str, today: dt.date) -> list[tuple[int | None, str, str, str]]:
     """(age in days or None, last_reviewed, page, sources) for every page, oldest first."""
-    from build_tools.site_pages import load_site, page_meta
+    from build_tools.pages.site_pages import load_site, page_meta
 
     config, files = load_site(config_file)
     seeds = Seeds(Path(config.config_file_path).parent / "data")

@@ -37,8 +37,8 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_tools.county_pages import FRONT_MATTER
-from build_tools.page_urls import page_url as page_url  # re-exported for the tests
+from build_tools.pages.county_pages import FRONT_MATTER
+from build_tools.pages.page_urls import page_url as page_url  # re-exported for the tests
 from calculators import rules
 from calculators.dates import long_date
 from calculators.schedule import Edition, edition

@@ -3,10 +3,10 @@
 data/counties.yml holds each of Missouri's 115 jurisdictions: its name, its slug and what a
 source gives about it (the FSD office, the prosecutor's unit, who does the state's child support
 work there, other facts); data/circuits.yml says which judicial circuit each belongs to and where
-its court sits. Their fields are declared once, below (build_tools/schema.py says how): the
+its court sits. Their fields are declared once, below (build_tools/data/schema.py says how): the
 declarations check each field, and this module only what spans fields, entries or files (the
 slug rule, a county in exactly one circuit, a unit's ``serves`` and its counties agreeing).
-build_tools/county_pages.py makes the pages from what :meth:`Counties.load` gives.
+build_tools/pages/county_pages.py makes the pages from what :meth:`Counties.load` gives.
 
 Every source of a local fact carries ``checked: YYYY-MM-DD`` (the day it was read), and
 ``secondary: true`` where it is not an official source (with ``publisher``, ``published`` and
@@ -17,7 +17,7 @@ name lowercased, "." removed, spaces turned into "-" (``st-charles-county``, ``c
 
 data/counties.yml is made from the list of jurisdictions by::
 
-    python -m build_tools.county_data --from path/to/missouri_counties.txt
+    python -m build_tools.data.county_data --from path/to/missouri_counties.txt
 
 which keeps every fact already written and refuses to drop a county that has a page.
 """
@@ -33,10 +33,10 @@ from typing import Any
 
 import yaml
 
-from build_tools import shortcodes
-from build_tools.contacts import Contacts
-from build_tools.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
-from build_tools.schema import (
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
+from build_tools.data.schema import (
     DATE,
     INTEGER,
     MARKDOWN,
@@ -51,7 +51,7 @@ from build_tools.schema import (
     Schema,
     yaml_comment,
 )
-from build_tools.text_lists import read_list
+from build_tools.data.text_lists import read_list
 
 SOURCE_FORMS = ("{title: ..., url: ..., checked: YYYY-MM-DD}, each may add secondary, publisher, "
                 "published and kind")
@@ -65,7 +65,7 @@ class CountiesError(ValueError):
 def dated_source_problems(sources: object, seeds: Seeds, where: str) -> list[str]:
     """Problems with a list of a county's sources: each is a page source (every one but a seed
     carries ``checked: YYYY-MM-DD``; ``secondary``, ``publisher``, ``published`` and ``kind``
-    may be added: build_tools/frontmatter.py), without an ``id``, which the page gives it."""
+    may be added: build_tools/data/frontmatter.py), without an ``id``, which the page gives it."""
     if not isinstance(sources, list):
         return [f"{where} must be a list of {{title: ..., url: ..., checked: YYYY-MM-DD}}"]
     problems = [f"{where} item {index}: remove 'id': the county page numbers its sources itself"
@@ -135,14 +135,14 @@ HEADER = """\
 # /counties/<slug>/, made at build time from this file and data/county_page.md.
 #
 # Regenerate the list (keeping every fact) with:
-#   python -m build_tools.county_data --from path/to/missouri_counties.txt
+#   python -m build_tools.data.county_data --from path/to/missouri_counties.txt
 #
 {fields}
 #
 # Never write a fact without its source, and never guess an address, phone number or name.
 # state_work_by: prosecutor is set only where a source (the federal Intergovernmental Reference
 # Guide) says the prosecuting attorney's office does the state child support office's work.
-""".replace("{fields}", yaml_comment((COUNTIES_FILE, COUNTY, FACT), "build_tools/county_data.py"))
+""".replace("{fields}", yaml_comment((COUNTIES_FILE, COUNTY, FACT), "build_tools/data/county_data.py"))
 
 def slug_for(name: str) -> str:
     """The contract's slug rule: 'St. Charles County' -> 'st-charles-county'."""

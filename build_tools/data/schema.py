@@ -1,6 +1,6 @@
 """The fields of a data file, declared once: what validation checks and what the docs list.
 
-Each validating module (build_tools/frontmatter.py, contacts.py, county_data.py, scenarios.py,
+Each validating module (build_tools/data/frontmatter.py, contacts.py, county_data.py, scenarios.py,
 and the fact manifests' test) declares its fields as a :class:`Schema` of :class:`Field` s: the
 name, a typed :class:`Shape` (text, phone, URL, date, slug, boolean, integer, list of a shape,
 one of some values, a nested record of fields, or a check the module supplies), whether it is
@@ -11,7 +11,7 @@ required ones, and each value's shape, at any depth. It returns every problem as
 names the entry, the field and what to write. A module keeps only the checks that span fields or
 entries (a dated contact needs ``dated_note``; a county is in one circuit).
 
-``make schema-docs`` (build_tools/schema_docs.py) writes the same declaration into the YAML
+``make schema-docs`` (build_tools/commands/schema_docs.py) writes the same declaration into the YAML
 file's header comment (:func:`yaml_comment`) and MAINTAINING.md's field table (:func:`markdown`); the
 "written as" column is the shape's own description. tests/site/test_schema_docs.py fails when a
 committed copy differs.

@@ -1,7 +1,7 @@
 """The one numbered list of sources at the foot of every page, and ``[[ref:ID]]``.
 
-A page's sources are its front matter ``sources:`` (build_tools/frontmatter.py), in that order,
-followed by the sources of each contact card the page shows (build_tools/contacts.py), each
+A page's sources are its front matter ``sources:`` (build_tools/data/frontmatter.py), in that order,
+followed by the sources of each contact card the page shows (build_tools/data/contacts.py), each
 source once. The theme shows the list (overrides/partials/site-page-foot.html) as an ``<ol>``
 whose items have the ids ``source-1``, ``source-2``, ...: title, link, the day it was checked,
 and for a secondary source who published it, when and what kind of page it is.
@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from build_tools import shortcodes
-from build_tools.frontmatter import SOURCE_FORMS, Seeds, published_text, reviewed_date
+from build_tools.data import shortcodes
+from build_tools.data.frontmatter import SOURCE_FORMS, Seeds, published_text, reviewed_date
 from calculators.dates import long_date
 
 # DSS's child support pages used to live under dss.mo.gov/cse/ (the seeds and older stored copies

@@ -17,7 +17,7 @@ import re
 
 import segno
 
-from build_tools import shortcodes
+from build_tools.data import shortcodes
 
 # Medium error correction: the code still scans with a fold or a smudge on the paper.
 ERROR_CORRECTION = "m"

@@ -1,13 +1,13 @@
 """The county pages: one for each of Missouri's 115 jurisdictions, made at build time.
 
 data/county_page.md is the page every county gets (a Jinja template with front matter); the
-build hook renders it for each county that build_tools/county_data.py loads and checks, as
+build hook renders it for each county that build_tools/data/county_data.py loads and checks, as
 ``counties/<slug>.md``, published at ``/counties/<slug>/``. ``[[county-finder:]]`` is the county
 index's filter box over the list of every county page.
 
 The page puts each source it cites into its front matter with an id and writes ``[[ref:ID]]``
 after the fact (:class:`Citations`): the reference number links to the source in the page's one
-numbered list at its foot (build_tools/page_sources.py), which shows the day it was checked and,
+numbered list at its foot (build_tools/data/page_sources.py), which shows the day it was checked and,
 for a secondary source, who published it, when and what kind of page it is.
 """
 
@@ -20,10 +20,11 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_tools import handout, shortcodes  # noqa: F401 (registers [[handout:]])
-from build_tools.contacts import Contacts
-from build_tools.county_data import Counties, CountiesError, County
-from build_tools.frontmatter import reviewed_date, source_label
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.county_data import Counties, CountiesError, County
+from build_tools.data.frontmatter import reviewed_date, source_label
+from build_tools.pages import handout  # noqa: F401 (registers [[handout:]])
 
 
 def same_source(source: dict[str, Any]) -> tuple[str, str]:
@@ -78,7 +79,7 @@ class CountyTemplate:
     def render(self, county: County, contacts: Contacts) -> str:
         """The page's Markdown with front matter: the sources the page cites, each with its id
         and in the order first cited, then the template's own (each source once). The contact
-        cards add their sources to the foot list themselves (build_tools/contacts.py).
+        cards add their sources to the foot list themselves (build_tools/data/contacts.py).
 
         In the template: ``county``; ``unit`` and ``office``, the contacts of its prosecutor's
         unit and FSD office (or None); ``cite(sources)``, the ``[[ref:ID]]`` marks to write after

@@ -9,7 +9,7 @@ new one renamed into its place, which the server picks up on its next request (i
 every path under ``site/`` when asked). On failure the new folder is removed, ``site/`` is left
 as it was, and the message says so and what to do.
 
-Usage: ``python -m build_tools.build [--site-dir site] [mkdocs build options...]`` (``make build``
+Usage: ``python -m build_tools.commands.build [--site-dir site] [mkdocs build options...]`` (``make build``
 runs it with ``--strict``).
 """
 

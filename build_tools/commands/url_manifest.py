@@ -6,7 +6,7 @@ The build (build_tools/hooks/site.py, after the site is written) fails when
   or add a redirect to where its content went (mkdocs.yml, ``redirects`` plugin, ``redirect_maps``);
 - a page is built whose URL is not in the list: a new page. Add it with ``make urls``.
 
-``make urls`` (``python -m build_tools.url_manifest --update``) adds the URLs of new pages and
+``make urls`` (``python -m build_tools.commands.url_manifest --update``) adds the URLs of new pages and
 never removes one: a URL that has disappeared is reported, and stays listed until a redirect or
 the page brings it back. So the list can only grow, and nothing drops a URL silently.
 
@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.page_urls import HOME, as_listed
-from build_tools.site_pages import load_site, redirected_urls
-from build_tools.text_lists import read_list
+from build_tools.data.text_lists import read_list
+from build_tools.pages.page_urls import HOME, as_listed
+from build_tools.pages.site_pages import load_site, redirected_urls
 
 HEADER = """\
 # Every page URL this site has published, relative to the site's address, one a line.

@@ -6,7 +6,7 @@ it into the file's header comment and MAINTAINING.md ("Add a contact"). Pages na
 
 - ``[[contact:ID]]``  a block: name, what it is for, phone (a link that dials it), fax, address,
   hours, what to have ready; its sources join the page's numbered list at the foot
-  (build_tools/page_sources.py). A page shows each contact's card once. An out-of-date contact
+  (build_tools/data/page_sources.py). A page shows each contact's card once. An out-of-date contact
   is shown with a warning, as text, and points to the contact to use today.
 - ``[[phone:ID]]``, ``[[fax:ID]]``, ``[[address:ID]]``  the number or address inside a sentence.
 - ``[[feedback:]]``  where readers report an error: a link to ``extra.feedback_url`` when the copy
@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_tools import phones, shortcodes
-from build_tools.frontmatter import Seeds, read_mapping, source_problems
-from build_tools.page_sources import foot_of
-from build_tools.schema import (
+from build_tools.data import phones, shortcodes
+from build_tools.data.frontmatter import Seeds, read_mapping, source_problems
+from build_tools.data.page_sources import foot_of
+from build_tools.data.schema import (
     BOOLEAN,
     PHONE,
     SLUG,
@@ -329,7 +329,7 @@ class TypedNumber:
 
 
 def find_phone_numbers(text: str) -> list[TypedNumber]:
-    """Phone numbers (build_tools/phones.py) and tel: links written directly in text (which must
+    """Phone numbers (build_tools/data/phones.py) and tel: links written directly in text (which must
     use [[phone:ID]])."""
     found = [TypedNumber(text.count("\n", 0, phone.start) + 1, phone.text)
              for phone in phones.find(text)]
