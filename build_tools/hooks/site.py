@@ -35,7 +35,6 @@ from mkdocs.utils.meta import get_data
 from build_tools import shortcodes, url_manifest
 from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
 from build_tools.county_data import Counties
-from build_tools.terms import Terms
 from build_tools.county_pages import CountyTemplate
 from build_tools.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.form14_pages import Form14Pages
@@ -48,6 +47,7 @@ from build_tools.frontmatter import (
 )
 from build_tools.page_sources import FootList
 from build_tools.site_pages import redirected_urls
+from build_tools.terms import Terms
 from calculators.dates import long_date
 
 log = get_plugin_logger("site")
