@@ -9,13 +9,15 @@ alternates the site rules out, each with why.
 
 The fields are declared once, below (build_tools/schema.py says how); this module checks only
 what spans fields or entries: a source or a ``no_source`` note (not both), a gloss where the name
-stays in English, each English term once, and no Spanish term that another entry rules out.
+stays in English, each English term once, and no Spanish term or gloss that uses a term an
+entry rules out.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,9 +139,7 @@ class Terms:
 
     def ruled_out_in(self, text: str) -> list[str]:
         """The ruled-out terms found in ``text`` as whole words (for the Spanish pages)."""
-        words = folded(text)
-        return sorted(alternate for alternate in self.ruled_out()
-                      if re.search(rf"(?<!\w){re.escape(alternate)}(?!\w)", words))
+        return ruled_out_words(text, self.ruled_out())
 
     @classmethod
     def load(cls, path: Path, shown_as: str = SHOWN_AS) -> Terms:
@@ -193,13 +193,26 @@ def _problems(entries: list[dict[str, Any]], shown_as: str) -> list[str]:
             if isinstance(alternate, dict) and isinstance(alternate.get("term"), str):
                 rules_out.setdefault(folded(alternate["term"]), str(english))
     for index, entry in enumerate(entries, start=1):
-        spanish = entry.get("spanish")
-        if not isinstance(spanish, str) or not spanish.strip():
-            continue
-        by = rules_out.get(folded(spanish))
-        if by is not None:
-            where = f"{shown_as}: {TERM_ENTRY.label(entry, index)}"
-            itself = "this entry" if by == entry.get("english") else f"the entry {by!r}"
-            problems.append(f"{where}: its Spanish term {spanish!r} is ruled out by {itself}; "
-                            f"choose another Spanish term, or take it out of that ruled_out list")
+        where = f"{shown_as}: {TERM_ENTRY.label(entry, index)}"
+        for field_name, what in (("spanish", "Spanish term"), ("gloss", "gloss")):
+            text = entry.get(field_name)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            for alternate in ruled_out_words(text, rules_out):
+                by = rules_out[alternate]
+                itself = "this entry" if by == entry.get("english") else f"the entry {by!r}"
+                if alternate == folded(text):
+                    problems.append(f"{where}: its {what} {text!r} is ruled out by {itself}; "
+                                    f"choose another {what}, or take it out of that ruled_out list")
+                else:
+                    problems.append(f"{where}: its {what} {text!r} uses {alternate!r}, which "
+                                    f"{itself} rules out; reword it, or take {alternate!r} out "
+                                    f"of that ruled_out list")
     return problems
+
+
+def ruled_out_words(text: str, alternates: Iterable[str]) -> list[str]:
+    """The (folded) alternates found in ``text`` as whole words, sorted."""
+    words = folded(text)
+    return sorted(alternate for alternate in alternates
+                  if re.search(rf"(?<!\w){re.escape(alternate)}(?!\w)", words))

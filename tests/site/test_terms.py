@@ -133,6 +133,23 @@ def test_a_spanish_term_its_own_entry_rules_out_is_named(tmp_path):
     assert "is ruled out by this entry" in problems(tmp_path, [entry])
 
 
+def test_a_spanish_term_or_gloss_using_a_ruled_out_term_is_named(tmp_path):
+    ruling = good(ruled_out=[{"term": "pensión alimenticia", "why": "spousal support"}])
+    other = good(english="arrears", spanish="atrasos de la pensión alimenticia")
+    named = good(english="FSD", spanish="FSD", keeps_english=True,
+                 gloss="la oficina de la Pensión Alimenticia")
+    message = problems(tmp_path, [ruling, other, named])
+    assert ("term 'arrears': its Spanish term 'atrasos de la pensión alimenticia' uses "
+            "'pensión alimenticia', which the entry 'child support' rules out") in message
+    assert "term 'FSD': its gloss 'la oficina de la Pensión Alimenticia' uses" in message
+
+
+def test_no_entry_uses_a_term_the_list_rules_out():
+    terms = Terms.load(TERMS_FILE)
+    for term in terms.terms:
+        assert terms.ruled_out_in(f"{term.spanish}. {term.gloss}") == [], term.english
+
+
 def test_an_english_name_without_its_gloss_is_named(tmp_path):
     message = problems(tmp_path, [good(english="FSD", spanish="FSD", keeps_english=True)])
     assert "term 'FSD': field 'gloss' is required with keeps_english: true" in message
