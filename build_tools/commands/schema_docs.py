@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.data import contacts, county_data, frontmatter, scenarios
+from build_tools.data import contacts, county_data, frontmatter, scenarios, terms
 from build_tools.data.schema import Schema, markdown, replace_markdown, replace_yaml, yaml_comment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +54,8 @@ TARGETS = (
     Target("MAINTAINING.md", CIRCUIT_SCHEMAS, "build_tools/data/county_data.py", "circuits"),
     Target("data/circuits.yml", CIRCUIT_SCHEMAS, "build_tools/data/county_data.py"),
     Target("tests/scenarios/README.md", SCENARIO_SCHEMAS, "build_tools/data/scenarios.py", "scenarios"),
+    Target("MAINTAINING.md", terms.SCHEMAS, "build_tools/data/terms.py", "terms"),
+    Target("data/terms.yml", terms.SCHEMAS, "build_tools/data/terms.py"),
 )
 
 

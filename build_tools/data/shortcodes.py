@@ -4,7 +4,7 @@ A shortcode names data that lives elsewhere (a contact in data/contacts.yml, a w
 of a calculator) so that a page never copies it. Each kind is registered here by the module that
 owns its data::
 
-    from build_tools import shortcodes
+    from build_tools.data import shortcodes
 
     def render_phone(args: str, context: shortcodes.Context) -> str:
         ...  # return Markdown or HTML; raise shortcodes.ShortcodeError("what to write instead")

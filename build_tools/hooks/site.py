@@ -3,8 +3,8 @@ the county pages, the shortcodes, and what the theme shows at the foot of each p
 
 In build order:
 
-- on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml and
-  data/county_page.md are read and checked whole, before any page.
+- on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml,
+  data/county_page.md and data/terms.yml are read and checked whole, before any page.
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template;
   the pages for working Form 14 by hand (build_tools/pages/form14_pages.py), from the edition in force.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
@@ -44,6 +44,7 @@ from build_tools.data.frontmatter import (
     reviewed_date,
 )
 from build_tools.data.page_sources import FootList
+from build_tools.data.terms import Terms
 from build_tools.pages.county_pages import CountyTemplate
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
@@ -91,6 +92,7 @@ def on_config(config: Any) -> Any:
         counties = Counties.load(data / "counties.yml", contacts, seeds)
         template = CountyTemplate(data / "county_page.md")
         form14 = Form14Pages.load(data)
+        Terms.load(data / "terms.yml")   # checked now; the Spanish pages will read it
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from error
     feedback = (config.extra or {}).get("feedback_url") or ""
