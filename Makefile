@@ -7,7 +7,7 @@
 #   make build          build the static site into site/ (kept as it was if the build fails)
 #   make check-content  list every page with its age and sources, oldest first
 #   make urls           add new pages to data/published_urls.txt (never removes a URL)
-#   make schema-docs    write each data file's declared fields into its YAML header and README
+#   make schema-docs    write each data file's declared fields into its YAML header and MAINTAINING.md
 #   make bench          measure speed and size (prints figures; asserts nothing)
 #   make lighthouse     Lighthouse scores and bytes of four templates (installs it in bench/)
 #
@@ -48,13 +48,13 @@ node_modules/.installed: package.json package-lock.json
 
 # Chromium for the browser tests and Java for the HTML validator: found, or installed with apt-get.
 browser: python
-	$(PY) -m build_tools.ensure chromium java
+	$(PY) -m build_tools.commands.ensure chromium java
 
 build: python node
-	$(PY) -m build_tools.build --strict
+	$(PY) -m build_tools.commands.build --strict
 
 serve: build
-	$(PY) -m build_tools.serve --root site --host $(HOST) --port $(PORT)
+	$(PY) -m build_tools.commands.serve --root site --host $(HOST) --port $(PORT)
 
 # Lint and types first (seconds), then every test with branch coverage: calculators/ must be
 # covered whole (the gate); build_tools/ is reported beside it, measured in the build
@@ -79,13 +79,13 @@ lint: python node
 	node_modules/.bin/tsc -p build_tools/runtime/tsconfig.service-worker.json
 
 check-content: python
-	$(PY) -m build_tools.check_content
+	$(PY) -m build_tools.commands.check_content
 
 urls: python
-	$(PY) -m build_tools.url_manifest --update
+	$(PY) -m build_tools.commands.url_manifest --update
 
 schema-docs: python
-	$(PY) -m build_tools.schema_docs
+	$(PY) -m build_tools.commands.schema_docs
 
 bench: setup build
 	$(PY) bench/calculator_speed.py

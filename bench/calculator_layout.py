@@ -35,10 +35,10 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import Page, ViewportSize, sync_playwright  # noqa: E402
 
-from build_tools.calculator_pages import PAGES, field_id, input_fragment, page_url  # noqa: E402
-from build_tools.ensure import find_chromium  # noqa: E402
-from build_tools.scenarios import Scenario, load_scenarios  # noqa: E402
-from build_tools.serve import StaticHost  # noqa: E402
+from build_tools.commands.ensure import find_chromium  # noqa: E402
+from build_tools.commands.serve import StaticHost  # noqa: E402
+from build_tools.data.scenarios import Scenario, load_scenarios  # noqa: E402
+from build_tools.pages.calculator_pages import PAGES, field_id, input_fragment, page_url  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]

@@ -1,6 +1,6 @@
 """How long a parent waits for a calculator's first result, against a naive Pyodide page.
 
-Serves the built site (``make build``) like a real static host (build_tools/serve.py: gzip for
+Serves the built site (``make build``) like a real static host (build_tools/commands/serve.py: gzip for
 text, JSON and WebAssembly, application/wasm, cache headers), with the naive page of bench/naive/
 beside it, and drives Debian's Chromium through Playwright. For each network (loopback, and
 emulated Fast 4G) and each run, the four pages are visited in turn (naive, allocation, order-end,
@@ -25,7 +25,7 @@ response and sends every response through one shared 9 Mbps pipe, whoever asked 
 
 Nothing is asserted: the figures are printed (and written as JSON with --json).
 
-Each run is made against three kinds of host (build_tools/serve.py's modes): ``copies`` (the
+Each run is made against three kinds of host (build_tools/commands/serve.py's modes): ``copies`` (the
 build's brotli copies, as the project's own host and nginx's brotli_static send them),
 ``text-gzip`` (gzip made on the fly for HTML, JS, CSS, JSON, SVG and WebAssembly, no copy read:
 nginx's gzip and most static hosts) and ``none`` (no compression). The runtime's bytes (what the
@@ -54,11 +54,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_tools.calculator_pages import PAGES, input_fragment, page_url
-from build_tools.ensure import find_chromium
+from build_tools.commands.ensure import find_chromium
+from build_tools.commands.serve import MODES, StaticHost, make_handler
+from build_tools.data.scenarios import load_scenarios
+from build_tools.pages.calculator_pages import PAGES, input_fragment, page_url
 from build_tools.runtime.bundle import find_pyodide
-from build_tools.scenarios import load_scenarios
-from build_tools.serve import MODES, StaticHost, make_handler
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -123,7 +123,7 @@ class BenchHost(StaticHost):
         self.traffic = Traffic()
         self.network: dict[str, float] | None = None
         self.pipe: Pipe | None = None
-        self.mode = "copies"  # how the host compresses (build_tools/serve.py's MODES)
+        self.mode = "copies"  # how the host compresses (build_tools/commands/serve.py's MODES)
         base_handler = self.server.RequestHandlerClass
         modes = {mode: make_handler(site, "/", mode=mode) for mode in MODES}
         host = self

@@ -5,7 +5,7 @@ of it.
 A fresh Chromium profile opens the allocation calculator from a link whose first order is
 named with one marker, waits for the result, for the service worker and for the interpreter's
 memory snapshot, types a second marker as the second order's name and calculates again; then it
-closes the tab and reads everything the site's origin keeps (build_tools/device_storage.py).
+closes the tab and reads everything the site's origin keeps (build_tools/testing/device_storage.py).
 Nothing is asserted (tests/browser/test_privacy.py asserts); the figures are printed as JSON.
 
 Usage: ``python bench/device_bytes.py [--site site]``
@@ -25,11 +25,11 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from build_tools import device_storage  # noqa: E402
-from build_tools.calculator_pages import PAGES, field_id, input_fragment, page_url  # noqa: E402
-from build_tools.ensure import find_chromium  # noqa: E402
-from build_tools.scenarios import load_scenarios  # noqa: E402
-from build_tools.serve import StaticHost  # noqa: E402
+from build_tools.commands.ensure import find_chromium  # noqa: E402
+from build_tools.commands.serve import StaticHost  # noqa: E402
+from build_tools.data.scenarios import load_scenarios  # noqa: E402
+from build_tools.pages.calculator_pages import PAGES, field_id, input_fragment, page_url  # noqa: E402
+from build_tools.testing import device_storage  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]

@@ -3,7 +3,7 @@
 Everything else that knows the calculators reads them from here: ``calculators.api``
 (``CALCULATORS``, ``NAMES``: the command line, the browser's worker, the scenarios), the views
 the worker and the site build show (:mod:`calculators.views.respond`), and the site's calculator
-pages (``PAGES`` in build_tools/calculator_pages.py, the build hook's check that every page is
+pages (``PAGES`` in build_tools/pages/calculator_pages.py, the build hook's check that every page is
 there). Adding a calculator is its modules, its line below, its scenarios, its page and its URL:
 calculators/CONTRACT.md, "Adding a calculator".
 

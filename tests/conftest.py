@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from build_tools.ensure import find_chromium
-from build_tools.serve import StaticHost
+from build_tools.commands.ensure import find_chromium
+from build_tools.commands.serve import StaticHost
 
 ROOT = Path(__file__).resolve().parents[1]
 

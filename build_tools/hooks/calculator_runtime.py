@@ -1,4 +1,4 @@
-"""MkDocs hook of the calculators in the browser (logic in build_tools/calculator_pages.py and
+"""MkDocs hook of the calculators in the browser (logic in build_tools/pages/calculator_pages.py and
 build_tools/runtime/).
 
 (Not named calculators.py: MkDocs registers a hook module under its file name, which would
@@ -33,9 +33,9 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from build_tools import calculator_pages, page_bundle
-from build_tools.runtime import bundle, precompress
-from build_tools.scenarios import ScenarioError, load_scenarios
+from build_tools.data.scenarios import ScenarioError, load_scenarios
+from build_tools.pages import calculator_pages
+from build_tools.runtime import bundle, page_bundle, precompress
 
 log = get_plugin_logger("calculators")
 

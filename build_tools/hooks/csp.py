@@ -1,4 +1,4 @@
-"""MkDocs hook: a content security policy meta tag in every built page (build_tools/csp.py).
+"""MkDocs hook: a content security policy meta tag in every built page (build_tools/hosting/csp.py).
 
 It runs in on_post_build with the lowest priority, so after every other plugin and hook has
 written HTML (the redirects plugin's redirect pages, the calculator pages, the 404 page), and it
@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from build_tools.csp import CspError, secure_site
+from build_tools.hosting.csp import CspError, secure_site
 
 log = get_plugin_logger("csp")
 

@@ -1,8 +1,8 @@
-"""MkDocs hook: the site's response headers as a `_headers` file (build_tools/headers.py).
+"""MkDocs hook: the site's response headers as a `_headers` file (build_tools/hosting/headers.py).
 
 Written into the top of the built site on every build, its paths under the site's subpath (the
 path of ``site_url``), for the hosts that read it (Netlify, Cloudflare Pages) and for the
-project's own host (build_tools/serve.py).
+project's own host (build_tools/commands/serve.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from build_tools import headers
+from build_tools.hosting import headers
 
 
 def on_post_build(config: Any) -> None:

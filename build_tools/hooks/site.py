@@ -3,18 +3,18 @@ the county pages, the shortcodes, and what the theme shows at the foot of each p
 
 In build order:
 
-- on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml and
-  data/county_page.md are read and checked whole, before any page.
+- on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml,
+  data/county_page.md and data/terms.yml are read and checked whole, before any page.
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template;
-  the pages for working Form 14 by hand (build_tools/form14_pages.py), from the edition in force.
+  the pages for working Form 14 by hand (build_tools/pages/form14_pages.py), from the edition in force.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
-  error; shortcodes (build_tools/shortcodes.py) are expanded, numbering the page's sources
-  (build_tools/page_sources.py: front matter first, then each contact card's); a page not
+  error; shortcodes (build_tools/data/shortcodes.py) are expanded, numbering the page's sources
+  (build_tools/data/page_sources.py: front matter first, then each contact card's); a page not
   reviewed for a year is logged at info level.
 - on_page_context: the numbered sources, review date, per-page scripts and the quick-exit link,
   for the templates in overrides/.
 - on_post_build: every URL in data/published_urls.txt is built or redirected, and every page is
-  listed there (build_tools/url_manifest.py).
+  listed there (build_tools/commands/url_manifest.py).
 
 The logic lives in importable modules under build_tools/; this file only connects them to MkDocs.
 """
@@ -32,22 +32,24 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from build_tools import shortcodes, url_manifest
-from build_tools.calculator_pages import BUILD as CALCULATOR_PAGES
-from build_tools.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
-from build_tools.county_data import Counties
-from build_tools.county_pages import CountyTemplate
-from build_tools.form14_pages import CALCULATOR as FORM14_CALCULATOR
-from build_tools.form14_pages import Form14Pages
-from build_tools.frontmatter import (
+from build_tools.commands import url_manifest
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
+from build_tools.data.county_data import Counties
+from build_tools.data.frontmatter import (
     Seeds,
     check_page,
     format_problems,
     is_stale,
     reviewed_date,
 )
-from build_tools.page_sources import FootList
-from build_tools.site_pages import redirected_urls
+from build_tools.data.page_sources import FootList
+from build_tools.data.terms import Terms
+from build_tools.pages.calculator_pages import BUILD as CALCULATOR_PAGES
+from build_tools.pages.county_pages import CountyTemplate
+from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
+from build_tools.pages.form14_pages import Form14Pages
+from build_tools.pages.site_pages import redirected_urls
 from calculators.dates import long_date
 
 log = get_plugin_logger("site")
@@ -91,6 +93,7 @@ def on_config(config: Any) -> Any:
         counties = Counties.load(data / "counties.yml", contacts, seeds)
         template = CountyTemplate(data / "county_page.md")
         form14 = Form14Pages.load(data)
+        Terms.load(data / "terms.yml")   # checked now; the Spanish pages will read it
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from error
     feedback = (config.extra or {}).get("feedback_url") or ""

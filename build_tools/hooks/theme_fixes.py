@@ -1,5 +1,5 @@
 """MkDocs hook: corrections to a few constructs Material writes into every page that fail the
-HTML validator or axe-core (build_tools/theme_fixes.py says which, and why).
+HTML validator or axe-core (build_tools/pages/theme_fixes.py says which, and why).
 
 It runs in on_post_build, after the pages are written and before the content security policy
 hook (build_tools/hooks/csp.py), over every ``*.html`` file in the site folder.
@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from build_tools.theme_fixes import fix_site
+from build_tools.pages.theme_fixes import fix_site
 
 log = get_plugin_logger("theme_fixes")
 

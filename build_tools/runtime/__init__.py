@@ -6,4 +6,6 @@ Pyodide files copied from node_modules, the worker and the service worker writte
   package, so they are shipped in the wheel and also run at build time for the worked examples.
 - :mod:`build_tools.runtime.bundle` decides the runtime's files and versioned URLs and writes
   them into the built site.
+- :mod:`build_tools.runtime.page_bundle` bundles the calculator pages' script and stylesheet
+  with esbuild.
 """

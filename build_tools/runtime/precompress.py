@@ -6,7 +6,7 @@ network sets the floor of the wait. Brotli at its highest quality makes the WebA
 smaller than gzip does, but takes half a minute, far too long for a host to do per request.
 So the build writes, beside each compressible runtime file ``F``, ``F.br`` (brotli, quality 11)
 and ``F.gz`` (gzip, level 9); a host that serves pre-compressed files (nginx ``brotli_static`` and
-``gzip_static``, the project's own ``build_tools/serve.py``) sends the smaller one the browser
+``gzip_static``, the project's own ``build_tools/commands/serve.py``) sends the smaller one the browser
 accepts, with ``Content-Encoding`` and ``Vary: Accept-Encoding``.
 
 The runtime files change only when Pyodide or the calculators change, so each copy is kept in

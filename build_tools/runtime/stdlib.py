@@ -64,7 +64,7 @@ def run_in_pyodide(wheel: Path, cases: list[dict[str, Any]], stdlib: Path | None
 
 
 def corpus_cases() -> list[dict[str, Any]]:
-    from build_tools.scenarios import load_scenarios
+    from build_tools.data.scenarios import load_scenarios
 
     return [{"calculator": case.calculator, "text": case.json_text()}
             for case in load_scenarios()]

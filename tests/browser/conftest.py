@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
-from build_tools.calculator_pages import PAGES, page_url
-from build_tools.serve import StaticHost
+from build_tools.commands.serve import StaticHost
+from build_tools.pages.calculator_pages import PAGES, page_url
 
 # What a calculator page may take to load Pyodide on a busy machine (the test fails after this).
 RUNTIME_TIMEOUT_MS = 180_000

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from build_tools.calculator_pages import MESSAGES, PAGES, field_id, input_fragment, page_url
+from build_tools.pages.calculator_pages import MESSAGES, PAGES, field_id, input_fragment, page_url
 from calculators import api
 from tests.browser.conftest import Recorder
 from tests.browser.test_calculators import (

@@ -16,7 +16,8 @@ from urllib.parse import quote, unquote
 import pytest
 from playwright.sync_api import Locator, Page, Route, expect
 
-from build_tools.calculator_pages import (
+from build_tools.data.scenarios import load_scenarios
+from build_tools.pages.calculator_pages import (
     CONTACTS_ANCHOR,
     EXAMPLES_ANCHOR,
     MESSAGES,
@@ -25,7 +26,6 @@ from build_tools.calculator_pages import (
     form_sections,
     input_fragment,
 )
-from build_tools.scenarios import load_scenarios
 from calculators import api
 from calculators.views.respond import view
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder

@@ -11,7 +11,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from build_tools.handout import page_address
+from build_tools.pages.handout import page_address
 from tests.quality.browsing import county_pages_to_check
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default: the address the test build prints
@@ -70,7 +70,7 @@ def test_the_qr_code_is_inline_svg_labelled_with_the_address(built_site):
 def test_the_qr_code_encodes_the_address():
     import segno
 
-    from build_tools.handout import qr_svg
+    from build_tools.pages.handout import qr_svg
 
     address = "https://example.org/mo/counties/adair-county/"
     path = re.search(r' d="([^"]+)"', qr_svg(address)).group(1)

@@ -27,10 +27,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from build_tools import device_storage
-from build_tools.calculator_pages import BUILD_MESSAGES, PAGES, field_id, input_fragment, page_url
+from build_tools.commands.serve import StaticHost
+from build_tools.pages.calculator_pages import BUILD_MESSAGES, PAGES, field_id, input_fragment, page_url
 from build_tools.runtime.bundle import BUILD_INFO, SNAPSHOT_CACHE_PREFIX
-from build_tools.serve import StaticHost
+from build_tools.testing import device_storage
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder, poll
 from tests.browser.test_calculators import FIRST_EXAMPLE, expect_answer, python_answer
 from tests.conftest import ROOT, BuiltSite

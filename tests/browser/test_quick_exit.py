@@ -20,8 +20,8 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from build_tools.calculator_pages import MESSAGES, PAGES, input_fragment, page_url
-from build_tools.scenarios import load_scenarios
+from build_tools.data.scenarios import load_scenarios
+from build_tools.pages.calculator_pages import MESSAGES, PAGES, input_fragment, page_url
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ the service worker's install included.
 
 Chromium, driven by Playwright, records every request the context makes (the page's, the
 dedicated worker's and the service worker's); a request counts when it reaches the host
-(build_tools/serve.py keeps the path of each), which is what crosses the network. A request the
+(build_tools/commands/serve.py keeps the path of each), which is what crosses the network. A request the
 service worker or the browser's cache answers does not. Each visit is waited out: the answer
 shown, the service worker active (its install has fetched what it keeps), the network idle. No
 time is measured.
@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.calculator_pages import PAGES, page_url
-from build_tools.scenarios import load_scenarios
-from build_tools.serve import StaticHost
+from build_tools.commands.serve import StaticHost
+from build_tools.data.scenarios import load_scenarios
+from build_tools.pages.calculator_pages import PAGES, page_url
 from calculators import api
 from calculators.views.common import input_fragment
 from calculators.views.respond import view

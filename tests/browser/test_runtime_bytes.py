@@ -1,6 +1,6 @@
 """The runtime's bytes on every kind of host, and what the site keeps on the device.
 
-- On each kind of host (build_tools/serve.py's modes: the build's brotli copies; gzip made on
+- On each kind of host (build_tools/commands/serve.py's modes: the build's brotli copies; gzip made on
   the fly for text and WebAssembly only; no compression) a calculator typed with the keyboard
   answers as CPython does, and the runtime's files come over the wire in exactly the bytes
   ``bundle.first_visit_bytes`` says: the worker fetches the brotli copies itself where the host
@@ -18,9 +18,9 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from build_tools.calculator_pages import PAGES, asked, input_fragment, page_url
+from build_tools.commands.serve import StaticHost
+from build_tools.pages.calculator_pages import PAGES, asked, input_fragment, page_url
 from build_tools.runtime import bundle
-from build_tools.serve import StaticHost
 from calculators import api
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, poll
 from tests.browser.test_calculators import (

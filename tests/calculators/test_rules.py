@@ -238,7 +238,7 @@ def test_the_corpus_names_every_dated_rule_each_calculator_declares() -> None:
     """Across the scenario corpus, each response's "rules" names only rules its calculator
     declares, each with the date of a value rules.toml holds, and every rule a calculator
     declares that is not a convention of this site is named by some response."""
-    from build_tools.scenarios import load_scenarios
+    from build_tools.data.scenarios import load_scenarios
 
     named: dict[str, set[str]] = {name: set() for name in api.NAMES}
     for case in load_scenarios():

@@ -1,4 +1,4 @@
-"""build_tools/scenarios.py: a malformed corpus stops with the file, the line and the fix, and
+"""build_tools/data/scenarios.py: a malformed corpus stops with the file, the line and the fix, and
 expectations are matched as tests/scenarios/README.md says."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.scenarios import ScenarioError, load_scenarios, mismatches
+from build_tools.data.scenarios import ScenarioError, load_scenarios, mismatches
 
 CASE = """\
 - name: A case.

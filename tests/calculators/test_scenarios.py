@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from build_tools.scenarios import Scenario, load_scenarios, mismatches
+from build_tools.data.scenarios import Scenario, load_scenarios, mismatches
 from calculators import api
 
 SCENARIOS = load_scenarios()

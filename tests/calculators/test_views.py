@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from build_tools.scenarios import Scenario, load_scenarios
+from build_tools.data.scenarios import Scenario, load_scenarios
 from calculators import api, registry
 from calculators.views.common import FollowUp, input_fragment
 from calculators.views.order_end import reason

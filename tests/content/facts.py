@@ -2,7 +2,7 @@
 
 A *fact* is one of these, found in a page's prose and in its sources by the same rules:
 
-- ``phone``: a ten-digit phone number, in any way of writing it (build_tools/phones.py, the same
+- ``phone``: a ten-digit phone number, in any way of writing it (build_tools/data/phones.py, the same
   recogniser as the build's typed-number check); its key is the ten digits.
 - ``money``: a dollar amount ("$2,000", "$17.50", "$1 million", "$2 billion"); its key is the
   amount ("2000", "17.5", "1000000").
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from build_tools import phones
+from build_tools.data import phones
 
 KINDS = {
     "phone": "phone number",

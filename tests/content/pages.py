@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.page_urls import page_url
+from build_tools.pages.page_urls import page_url
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

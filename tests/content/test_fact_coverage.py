@@ -20,7 +20,7 @@ A fact on a page is covered when it is found, by the same rules, in one of:
   and any other data file in calculators/ (a schedule: its rows, limits and tables count too,
   tests/content/facts.py, ``in_schedule``).
 
-The pages for working Form 14 by hand (build_tools/form14_pages.py, made from
+The pages for working Form 14 by hand (build_tools/pages/form14_pages.py, made from
 data/form14_by_hand.md and data/form14_schedule_page.md) are checked like the others; their
 manifest, if they ever need one, is tests/source_facts/form14_by_hand.yml.
 """
@@ -35,9 +35,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import form14_pages
-from build_tools.frontmatter import reviewed_date
-from build_tools.schema import DATE, TEXT, URL, Checked, Context, Field, Schema
+from build_tools.data.frontmatter import reviewed_date
+from build_tools.data.schema import DATE, TEXT, URL, Checked, Context, Field, Schema
+from build_tools.pages import form14_pages
 from tests.content import facts, pages
 
 ROOT = pages.ROOT
@@ -58,7 +58,7 @@ def _seed_problems(value: object, what: str, context: Context) -> list[str]:
     return [f"{what} must be a file in data/seeds/, not {value!r}"]
 
 
-# A manifest entry's fields, declared as the data files' are (build_tools/schema.py).
+# A manifest entry's fields, declared as the data files' are (build_tools/data/schema.py).
 WEB_SOURCE = Schema("Fields of a source", (
     Field("title", TEXT, "the source's title", required=True),
     Field("url", URL, "its address", required=True),
@@ -85,7 +85,7 @@ ENTRY = Schema("Fields of a manifest entry", (
     Field("checked", DATE, "the date you last read the source, not in the future", required=True),
 ))
 
-# What the calculators compute, left out of the prose (classes from build_tools/calculator_pages.py).
+# What the calculators compute, left out of the prose (classes from build_tools/pages/calculator_pages.py).
 COMPUTED_CLASSES = frozenset({"calculator", "calculator__examples", "site-worked-example"})
 
 

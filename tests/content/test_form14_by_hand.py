@@ -1,4 +1,4 @@
-"""The pages for working Form 14 by hand (build_tools/form14_pages.py) meet the content pages'
+"""The pages for working Form 14 by hand (build_tools/pages/form14_pages.py) meet the content pages'
 rules: front matter with its required keys, the body starting with the title, one h1 equal to
 it, headings in order, link texts that say where they go, grade 8 or lower, and "Exit this page"
 as on every calculator page. Their facts are checked by test_fact_coverage.py; their cells by
@@ -13,8 +13,8 @@ import pytest
 import textstat
 import yaml
 
-from build_tools import form14_pages
-from build_tools.county_pages import FRONT_MATTER
+from build_tools.pages import form14_pages
+from build_tools.pages.county_pages import FRONT_MATTER
 from tests.content import pages
 from tests.content.test_pages import REQUIRED_KEYS
 from tests.content.test_readability import MAX_GRADE

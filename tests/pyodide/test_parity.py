@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
+from build_tools.data.scenarios import Scenario, load_scenarios
 from build_tools.runtime import bundle, stdlib
-from build_tools.scenarios import Scenario, load_scenarios
 from calculators import api
 from calculators.views.respond import respond
 

@@ -140,8 +140,8 @@ def _submit_bad_input(page: Page) -> None:
 def calculator_templates() -> list[Template]:
     """Each calculator page empty, with the result of its first worked example (opened by its
     #input= link, so the expected answer is the one the build computed) and with errors shown."""
-    from build_tools.calculator_pages import PAGES, input_fragment, page_url
-    from build_tools.scenarios import load_scenarios
+    from build_tools.data.scenarios import load_scenarios
+    from build_tools.pages.calculator_pages import PAGES, input_fragment, page_url
     from calculators import api
     from calculators.views.respond import view
 

@@ -2,7 +2,7 @@
 requests nothing from another host, no WebAssembly (the calculator runtime is for calculator
 pages only), and at most 150 KiB over the wire, gzip-compressed as the static host serves it.
 
-The bytes are what the local static host sends (build_tools/serve.py, gzip level 6) for every
+The bytes are what the local static host sends (build_tools/commands/serve.py, gzip level 6) for every
 request Chromium makes until the network is idle, so they are the same on every run of the same
 build; bench/lighthouse reports the same figure as Lighthouse measures it.
 """

@@ -1,4 +1,4 @@
-"""The content security policy: how build_tools/csp.py writes it, and that every built page has it.
+"""The content security policy: how build_tools/hosting/csp.py writes it, and that every built page has it.
 
 The browser half (no page reports a violation when a template is used) is in test_csp_browser.py.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.csp import (
+from build_tools.hosting.csp import (
     FORBIDDEN_SOURCES,
     REFERRER_POLICY,
     CspError,
@@ -140,7 +140,7 @@ def test_the_site_fails_whole_and_names_every_bad_page(tmp_path: Path) -> None:
 # --- The built site ------------------------------------------------------------------------------
 
 def _inline_scripts(html: str) -> list[str]:
-    """Executed inline scripts, found independently of build_tools/csp.py's parser."""
+    """Executed inline scripts, found independently of build_tools/hosting/csp.py's parser."""
     found = []
     for attributes, text in re.findall(r"<script\b([^>]*)>(.*?)</script", html, re.S | re.I):
         kind = re.search(r'type="([^"]*)"', attributes)
@@ -179,7 +179,7 @@ def test_every_built_page_carries_a_policy_that_allows_exactly_its_inline_script
                        "last under hooks: in mkdocs.yml?):\n" + "\n".join(wrong))
 
 
-# --- The response headers of the built site's _headers (build_tools/headers.py) ---------------
+# --- The response headers of the built site's _headers (build_tools/hosting/headers.py) ---------------
 
 def _runtime_urls(site: Path) -> tuple[str, str]:
     """The worker's and the service worker's URL paths, as a calculator page names them."""
@@ -197,13 +197,13 @@ def _runtime_urls(site: Path) -> tuple[str, str]:
 
 
 def test_the_headers_give_the_worker_alone_wasm_and_no_page_a_script_src(built_site) -> None:
-    from build_tools.headers import FILENAME, headers_for, parse
+    from build_tools.hosting.headers import FILENAME, headers_for, parse
 
     rules = parse((built_site.path / FILENAME).read_text(encoding="utf-8"))
     worker, service_worker = _runtime_urls(built_site.path)
     assert (built_site.path / worker.lstrip("/")).is_file(), worker
     assert (built_site.path / service_worker.lstrip("/")).is_file(), service_worker
-    fix = "Correct the rules in build_tools/headers.py"
+    fix = "Correct the rules in build_tools/hosting/headers.py"
 
     def policies(url: str) -> list[dict[str, list[str]]]:
         return [parse_policy(value) for name, value in headers_for(url, rules)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.csp import secure_page
+from build_tools.hosting.csp import secure_page
 from tests.quality.browsing import VIEWPORTS, Template, Visitor, all_templates, pages_to_check
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def test_no_template_breaks_the_policy(visitor: Visitor, template: Template,
         f"{template.name} ({template.path or './'}, {viewport}) breaks its content security "
         "policy. Load scripts and styles from files under docs/assets/, attach handlers with "
         "addEventListener, and never set a style attribute from a script "
-        "(build_tools/csp.py):\n" + "\n".join(problems))
+        "(build_tools/hosting/csp.py):\n" + "\n".join(problems))
 
 
 def test_no_page_breaks_the_policy(visitor: Visitor, built_site) -> None:
@@ -51,7 +51,7 @@ def test_no_page_breaks_the_policy(visitor: Visitor, built_site) -> None:
 def test_the_recorder_catches_an_inline_script_the_policy_does_not_allow(
         visitor: Visitor, tmp_path) -> None:
     """A page whose policy lacks one inline script's hash: the browser blocks it and reports."""
-    from build_tools.serve import StaticHost
+    from build_tools.commands.serve import StaticHost
 
     html = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title>"
             "<script>window.allowed = 1</script></head><body><p>x</p></body></html>")
@@ -77,8 +77,8 @@ def test_a_redirect_page_runs_its_script_under_the_policy(visitor: Visitor, tmp_
     inline script, which its policy must allow; a refresh tag alone would drop the fragment."""
     from mkdocs_redirects.plugin import write_html
 
-    from build_tools.csp import secure_site
-    from build_tools.serve import StaticHost
+    from build_tools.commands.serve import StaticHost
+    from build_tools.hosting.csp import secure_site
 
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "index.html").write_text(

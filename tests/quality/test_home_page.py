@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.calculator_pages import PAGES
-from build_tools.page_urls import page_url
+from build_tools.pages.calculator_pages import PAGES
+from build_tools.pages.page_urls import page_url
 
 pytestmark = pytest.mark.browser
 

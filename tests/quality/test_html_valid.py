@@ -1,6 +1,6 @@
 """Every built page is valid HTML, by the Nu HTML Checker (vnu.jar, pinned in package.json), run
 once over the whole site. Nothing is filtered: the constructs Material writes that the checker
-refuses are corrected at build time (build_tools/theme_fixes.py).
+refuses are corrected at build time (build_tools/pages/theme_fixes.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from build_tools.ensure import find_java
+from build_tools.commands.ensure import find_java
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

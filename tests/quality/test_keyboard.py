@@ -152,7 +152,7 @@ def test_the_skip_link_leads_into_the_content_where_focus_is_seen(
 
 def test_a_focus_that_shows_nothing_and_stops_out_of_sight_are_caught(visitor: Visitor,
                                                                        tmp_path) -> None:
-    from build_tools.serve import StaticHost
+    from build_tools.commands.serve import StaticHost
 
     (tmp_path / "plain.css").write_text(
         "a:focus { outline: none } header { position: fixed; top: 0; height: 60px; width: 100%;"

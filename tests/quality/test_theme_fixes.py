@@ -1,4 +1,4 @@
-"""The corrections to Material's output (build_tools/theme_fixes.py) do what they say, and are
+"""The corrections to Material's output (build_tools/pages/theme_fixes.py) do what they say, and are
 still needed: Material still writes each construct they correct."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 import pytest
 
-from build_tools.theme_fixes import FIXES, fix_page, fix_site
+from build_tools.pages.theme_fixes import FIXES, fix_page, fix_site
 
 TEMPLATES = Path(material.__file__).parent / "templates"
 
@@ -70,7 +70,7 @@ def test_material_still_writes_what_the_fix_corrects(fix) -> None:
     template = (TEMPLATES / fix.template).read_text(encoding="utf-8")
     assert fix.template_text in template, (
         f"Material's {fix.template} no longer writes {fix.template_text!r}: check whether the "
-        f"fix {fix.name!r} in build_tools/theme_fixes.py is still needed, and remove it if not.")
+        f"fix {fix.name!r} in build_tools/pages/theme_fixes.py is still needed, and remove it if not.")
 
 
 def test_no_page_reads_web_storage_while_it_loads(built_site) -> None:

@@ -68,7 +68,7 @@ class Project:
         self.root = root
         data = root / "data"
         (data / "seeds").mkdir(parents=True)
-        for name in ("sources.yml", "county_page.md"):
+        for name in ("sources.yml", "county_page.md", "terms.yml"):
             shutil.copy(ROOT / "data" / name, data / name)
         for seed in (ROOT / "data" / "seeds").glob("*.txt"):
             shutil.copy(seed, data / "seeds" / seed.name)

@@ -173,6 +173,14 @@ def test_a_county_fact_without_a_source_names_the_county(project):
             in log)
 
 
+def test_a_term_ruled_out_by_another_entry_fails_the_build_naming_both(project):
+    project.replace("data/terms.yml", "spanish: orden administrativa",
+                    "spanish: pensión alimenticia")
+    log = project.failure()
+    assert ("data/terms.yml: term 'Administrative order': its Spanish term 'pensión alimenticia' "
+            "is ruled out by the entry 'child support'" in log)
+
+
 def test_a_typed_number_in_a_county_fact_points_to_counties_yml(project):
     project.replace("data/counties.yml", "slug: adair-county", "slug: adair-county\n"
                     "  last_reviewed: 2026-01-05\n  facts:\n  - text: Call 660-555-0100.\n"

@@ -1,4 +1,4 @@
-"""`make build` (build_tools/build.py) replaces site/ only when the build succeeds: a failed
+"""`make build` (build_tools/commands/build.py) replaces site/ only when the build succeeds: a failed
 build leaves the previous site in place for a running `make serve`, and says what to fix."""
 
 from __future__ import annotations
@@ -6,14 +6,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from build_tools.build import staging_dirs
+from build_tools.commands.build import staging_dirs
 from tests.site.conftest import ROOT
 
 
 def _make_build(project) -> subprocess.CompletedProcess[str]:
     """`make build`'s command on the tiny project, in a new process as make runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "build_tools.build", "--strict",
+        [sys.executable, "-m", "build_tools.commands.build", "--strict",
          "--config-file", str(project.root / "mkdocs.yml"),
          "--site-dir", str(project.root / "site")],
         cwd=ROOT, capture_output=True, text=True, check=False)

@@ -1,4 +1,4 @@
-"""The calculator pages' templates (build_tools/templates/calculator/), rendered without a
+"""The calculator pages' templates (build_tools/pages/templates/calculator/), rendered without a
 browser: for each calculator's declaration and for the results of the scenario corpus's worked
 examples. Labels are tied to their controls, help and errors to aria-describedby, ids are
 unique, every field is kept out of form history, the live result's <template> has the parts
@@ -19,10 +19,11 @@ from typing import Any
 
 import pytest
 
-from build_tools import calculator_pages, shortcodes
-from build_tools.contacts import Contacts
-from build_tools.frontmatter import Seeds
-from build_tools.scenarios import load_scenarios
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.frontmatter import Seeds
+from build_tools.data.scenarios import load_scenarios
+from build_tools.pages import calculator_pages
 from calculators import api, money, registry
 from calculators.views.respond import view
 

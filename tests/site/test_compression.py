@@ -1,5 +1,5 @@
 """The runtime's pre-compressed copies, the stored standard library archive, and how the local
-static host chooses between brotli, gzip and no compression (build_tools/serve.py)."""
+static host chooses between brotli, gzip and no compression (build_tools/commands/serve.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import brotli
 import pytest
 
 from build_tools.runtime import precompress, stdlib
-from build_tools.serve import StaticHost, accepted
+from build_tools.commands.serve import StaticHost, accepted
 
 RUNTIME_GLOBS = ("pyodide/*/*", "calculators/runtime/*/*", "calculators/sw.js")
 

@@ -122,10 +122,10 @@ def test_the_four_prosecutor_run_counties_say_so_with_dated_sources() -> None:
 
 def _rendered() -> list[tuple[object, str, dict]]:
     """(county, page Markdown, front matter) for every county, as the build makes them."""
-    from build_tools.contacts import Contacts
-    from build_tools.county_data import Counties
-    from build_tools.county_pages import CountyTemplate
-    from build_tools.frontmatter import Seeds
+    from build_tools.data.contacts import Contacts
+    from build_tools.data.county_data import Counties
+    from build_tools.pages.county_pages import CountyTemplate
+    from build_tools.data.frontmatter import Seeds
 
     seeds = Seeds(DATA)
     contacts = Contacts.load(DATA / "contacts.yml", seeds)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.contacts import Contacts, tel_href
-from build_tools.county_data import Counties, County
-from build_tools.frontmatter import Seeds
+from build_tools.data.contacts import Contacts, tel_href
+from build_tools.data.county_data import Counties, County
+from build_tools.data.frontmatter import Seeds
 from tests.content.pages import main_text, normalise
 
 ROOT = Path(__file__).resolve().parents[2]

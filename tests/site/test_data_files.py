@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools import page_urls, url_manifest
-from build_tools.check_content import describe_sources
-from build_tools.contacts import Contacts, ContactsError
-from build_tools.county_data import Counties, CountiesError, read_names, regenerate, slug_for
-from build_tools.county_pages import Citations, CountyTemplate
-from build_tools.frontmatter import EXAMPLE, Seeds, check_page, format_problems, is_stale
+from build_tools.commands import url_manifest
+from build_tools.pages import page_urls
+from build_tools.commands.check_content import describe_sources
+from build_tools.data.contacts import Contacts, ContactsError
+from build_tools.data.county_data import Counties, CountiesError, read_names, regenerate, slug_for
+from build_tools.pages.county_pages import Citations, CountyTemplate
+from build_tools.data.frontmatter import EXAMPLE, Seeds, check_page, format_problems, is_stale
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Seeds(ROOT / "data")
@@ -145,7 +146,7 @@ def test_regenerating_keeps_facts_and_refuses_to_drop_a_county():
 
 
 def test_the_regenerating_command_writes_the_file(tmp_path):
-    from build_tools.county_data import main
+    from build_tools.data.county_data import main
 
     names = tmp_path / "list.txt"
     names.write_text("# a comment\nAdair County\n\nSt. Charles County\n", encoding="utf-8")
@@ -472,7 +473,7 @@ def test_redirect_sources_become_urls():
 
 
 def test_check_content_lists_pages_oldest_first_with_their_sources():
-    from build_tools.check_content import rows
+    from build_tools.commands.check_content import rows
 
     table = rows(str(ROOT / "mkdocs.yml"), TODAY + dt.timedelta(days=400))
     ages = [age for age, *_ in table]

@@ -1,4 +1,4 @@
-"""The pages for working Form 14 by hand (build_tools/form14_pages.py), as built: every cell of
+"""The pages for working Form 14 by hand (build_tools/pages/form14_pages.py), as built: every cell of
 every table equals the edition of Form 14 in force today, read here the way the calculator reads
 it (the rule in calculators/rules.toml, then calculators.schedule); the low-income rows are
 exactly those at or below the self-support limit; the jump list reaches a row for every $1,000;
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import form14_pages
+from build_tools.pages import form14_pages
 from calculators import rules
 from calculators.schedule import edition
 from calculators.support_amount import FORM14
@@ -199,6 +199,6 @@ def test_the_page_maker_names_no_schedule_file() -> None:
     """The edition comes from the rule in force, never from a file name in the page maker."""
     source = Path(form14_pages.__file__).read_text(encoding="utf-8")
     named = [value for _, value in RULE.values if value in source]
-    assert not named, f"build_tools/form14_pages.py names {named}: read the rule instead"
+    assert not named, f"build_tools/pages/form14_pages.py names {named}: read the rule instead"
     tables = form14_pages.Form14Tables.in_force(TODAY)
     assert tables.edition is BOOK and tables.effective == rules.at(FORM14, TODAY).effective

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import shortcodes
-from build_tools.contacts import Contacts
-from build_tools.frontmatter import Seeds, source_problems
-from build_tools.page_sources import FootList, reference
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.frontmatter import Seeds, source_problems
+from build_tools.data.page_sources import FootList, reference
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Seeds(ROOT / "data")

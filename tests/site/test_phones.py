@@ -1,12 +1,12 @@
-"""The one recogniser of phone numbers (build_tools/phones.py): every way of writing a ten-digit
+"""The one recogniser of phone numbers (build_tools/data/phones.py): every way of writing a ten-digit
 number is found, with its digits, and dates, money, statute numbers and ZIP codes are not."""
 
 from __future__ import annotations
 
 import pytest
 
-from build_tools import phones
-from build_tools.contacts import find_phone_numbers
+from build_tools.data import phones
+from build_tools.data.contacts import find_phone_numbers
 
 WRITTEN = [
     "5735550100", "573-5550100", "573 5550100", "573/555-0100", "573 / 555-0100",

@@ -1,6 +1,6 @@
-"""The site's response headers: one declaration (build_tools/headers.py) written as `_headers`
+"""The site's response headers: one declaration (build_tools/hosting/headers.py) written as `_headers`
 for Netlify and Cloudflare Pages and as nginx for HOSTING.md, and applied by the local host
-(build_tools/serve.py), so that every browser test sees what production sends.
+(build_tools/commands/serve.py), so that every browser test sees what production sends.
 
 The expected values are written out here, not read from the declaration: this is what a
 visitor's browser must receive.
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import headers
-from build_tools.serve import StaticHost
+from build_tools.hosting import headers
+from build_tools.commands.serve import StaticHost
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -137,7 +137,7 @@ def test_each_kind_of_file_gets_every_header_it_needs_and_no_other(built_site, s
             problems.append(f"headers nobody declared: {sorted(unexpected)}")
         if problems:
             wrong.append(f"{name} ({url or './'}):\n    " + "\n    ".join(problems))
-    assert not wrong, ("the local host does not send what build_tools/headers.py declares "
+    assert not wrong, ("the local host does not send what build_tools/hosting/headers.py declares "
                        "(it reads the built site's _headers):\n" + "\n".join(wrong))
 
 
@@ -268,8 +268,8 @@ def test_hosting_md_carries_the_nginx_snippet_as_generated() -> None:
     text = (ROOT / "HOSTING.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```nginx\n(.*?)^```", text, re.M | re.S)
     assert headers.nginx("/") in blocks, (
-        "HOSTING.md's nginx block differs from build_tools/headers.py: paste the output of "
-        "`.venv/bin/python -m build_tools.headers nginx` into it")
+        "HOSTING.md's nginx block differs from build_tools/hosting/headers.py: paste the output of "
+        "`.venv/bin/python -m build_tools.hosting.headers nginx` into it")
 
 
 def test_the_subpath_host_applies_the_subpath_rules(tmp_path: Path) -> None:

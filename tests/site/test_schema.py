@@ -1,4 +1,4 @@
-"""The schema checker itself (build_tools/schema.py): each shape, nested records, and the
+"""The schema checker itself (build_tools/data/schema.py): each shape, nested records, and the
 messages that name the entry, the field and what to write."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from build_tools import contacts, county_data
-from build_tools.schema import (
+from build_tools.data import contacts, county_data
+from build_tools.data.schema import (
     BOOLEAN,
     DATE,
     INTEGER,

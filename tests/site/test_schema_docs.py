@@ -1,5 +1,5 @@
 """Each data file's fields are declared once, in the module that checks them; the YAML header
-comments and the README field tables are generated from those declarations (make schema-docs)."""
+comments and the field tables of MAINTAINING.md are generated from those declarations (make schema-docs)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import contacts, county_data, frontmatter, scenarios, schema_docs
-from build_tools.schema import TEXT, YAML_END, Field, Schema, markdown, yaml_comment
+from build_tools.commands import schema_docs
+from build_tools.data import contacts, county_data, frontmatter, scenarios
+from build_tools.data.schema import TEXT, YAML_END, Field, Schema, markdown, yaml_comment
 
 ROOT = Path(__file__).resolve().parents[2]
 

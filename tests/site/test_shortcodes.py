@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import shortcodes
-from build_tools.contacts import Contacts, find_phone_numbers, tel_href
-from build_tools import county_pages  # noqa: F401 (registers [[county-finder:]])
-from build_tools.county_data import Counties
-from build_tools.frontmatter import Seeds
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts, find_phone_numbers, tel_href
+from build_tools.pages import county_pages  # noqa: F401 (registers [[county-finder:]])
+from build_tools.data.county_data import Counties
+from build_tools.data.frontmatter import Seeds
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = Seeds(ROOT / "data")
@@ -145,7 +145,7 @@ def test_another_module_can_register_a_kind_but_not_take_one():
         assert "[[test-kind:X]]" in problems("[[nope:x]]")[0]
     finally:
         del shortcodes._KINDS["test-kind"]
-    with pytest.raises(ValueError, match="already registered by build_tools.contacts"):
+    with pytest.raises(ValueError, match="already registered by build_tools.data.contacts"):
         shortcodes.register("phone", render, usage="[[phone:ID]]", summary="again")
     with pytest.raises(ValueError, match="lowercase letters"):
         shortcodes.register("Bad_Kind", render, usage="", summary="")

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools import form14_pages, page_urls, phones, url_manifest
-from build_tools.contacts import NUMBER, tel_href
-from build_tools.county_data import slug_for
-from build_tools.frontmatter import Seeds, check_page
+from build_tools.commands import url_manifest
+from build_tools.data import phones
+from build_tools.pages import form14_pages, page_urls
+from build_tools.data.contacts import NUMBER, tel_href
+from build_tools.data.county_data import slug_for
+from build_tools.data.frontmatter import Seeds, check_page
 from tests.content import pages
 from tests.site import sitecheck
 
@@ -26,7 +28,7 @@ SHORTCODE = re.compile(r"\[\[(contact|phone):([a-z0-9-]+)\]\]")
 
 @lru_cache(maxsize=None)
 def _site_files():
-    from build_tools.site_pages import load_site
+    from build_tools.pages.site_pages import load_site
 
     return load_site(str(ROOT / "mkdocs.yml"))
 
@@ -63,7 +65,7 @@ def test_the_404_page_is_built_and_helpful(built_site):
 def test_every_page_has_complete_front_matter():
     import datetime as dt
 
-    from build_tools.site_pages import page_meta
+    from build_tools.pages.site_pages import page_meta
 
     config, files = _site_files()
     seeds = Seeds(ROOT / "data")
@@ -196,7 +198,7 @@ QUICK_EXIT_ALWAYS = ("calculators/", "about/privacy.md")
 
 
 def test_quick_exit_is_on_pages_that_ask_for_it_and_nowhere_else(built_site):
-    from build_tools.site_pages import page_meta
+    from build_tools.pages.site_pages import page_meta
 
     config, files = _site_files()
     destination = config.extra["quick_exit_url"]

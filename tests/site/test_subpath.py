@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.serve import StaticHost
+from build_tools.commands.serve import StaticHost
 from tests.conftest import build_site
 from tests.site import sitecheck
 

@@ -1,0 +1,150 @@
+"""The county pages: one for each of Missouri's 115 jurisdictions, made at build time.
+
+data/county_page.md is the page every county gets (a Jinja template with front matter); the
+build hook renders it for each county that build_tools/data/county_data.py loads and checks, as
+``counties/<slug>.md``, published at ``/counties/<slug>/``. ``[[county-finder:]]`` is the county
+index's filter box over the list of every county page.
+
+The page puts each source it cites into its front matter with an id and writes ``[[ref:ID]]``
+after the fact (:class:`Citations`): the reference number links to the source in the page's one
+numbered list at its foot (build_tools/data/page_sources.py), which shows the day it was checked and,
+for a secondary source, who published it, when and what kind of page it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.county_data import Counties, CountiesError, County
+from build_tools.data.frontmatter import reviewed_date, source_label
+from build_tools.pages import handout  # noqa: F401 (registers [[handout:]])
+
+
+def same_source(source: dict[str, Any]) -> tuple[str, str]:
+    """What makes two sources one (as in the page's foot list): the seed file, or the address."""
+    if "seed" in source:
+        return ("seed", str(source["seed"]))
+    return ("url", str(source["url"]).rstrip("/"))
+
+
+class Citations:
+    """The sources one county page cites, in the order it first cites them, each with an id.
+
+    ``cite(sources)`` gives the reference marks to write after a fact, ``[[ref:src-1]]`` for each
+    source; a source cited again keeps its first id, so it keeps its number in the foot list."""
+
+    def __init__(self) -> None:
+        self.sources: list[dict[str, Any]] = []
+        self._ids: dict[tuple[str, str], str] = {}
+
+    def cite(self, sources: list[dict[str, Any]]) -> str:
+        marks = []
+        for source in sources:
+            key = same_source(source)
+            if key not in self._ids:
+                self._ids[key] = f"src-{len(self._ids) + 1}"
+                self.sources.append({**source, "id": self._ids[key]})
+            marks.append(f"[[ref:{self._ids[key]}]]")
+        # A comma between two numbers, so that 1 and 2 never read as 12.
+        return "<sup>,</sup>".join(marks)
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+class CountyTemplate:
+    """data/county_page.md: front matter and body, both Jinja with ``county`` in scope."""
+
+    def __init__(self, path: Path, shown_as: str = "data/county_page.md"):
+        self.shown_as = shown_as
+        text = path.read_text(encoding="utf-8")
+        match = FRONT_MATTER.match(text)
+        if not match:
+            raise CountiesError(f"{shown_as} must start with front matter between --- lines")
+        environment = jinja2.Environment(undefined=jinja2.StrictUndefined,
+                                         keep_trailing_newline=True, autoescape=False)
+        try:
+            self.front = environment.from_string(match.group(1))
+            self.body = environment.from_string(text[match.end():])
+        except jinja2.TemplateSyntaxError as error:
+            raise CountiesError(f"{shown_as}, line {error.lineno}: {error.message}") from error
+
+    def render(self, county: County, contacts: Contacts) -> str:
+        """The page's Markdown with front matter: the sources the page cites, each with its id
+        and in the order first cited, then the template's own (each source once). The contact
+        cards add their sources to the foot list themselves (build_tools/data/contacts.py).
+
+        In the template: ``county``; ``unit`` and ``office``, the contacts of its prosecutor's
+        unit and FSD office (or None); ``cite(sources)``, the ``[[ref:ID]]`` marks to write after
+        a fact, one for each of its sources."""
+        unit = contacts.by_id[county.prosecutor_unit] if county.prosecutor_unit else None
+        office = contacts.by_id[county.fsd_office] if county.fsd_office else None
+        citations = Citations()
+        scope = {"county": county, "unit": unit, "office": office, "cite": citations.cite}
+        try:
+            meta = yaml.safe_load(self.front.render(**scope)) or {}
+            body = self.body.render(**scope)
+        except jinja2.TemplateError as error:
+            raise CountiesError(f"{self.shown_as}: {error}") from error
+        uncited = [s for s in county.all_sources()
+                   if same_source(s) not in {same_source(c) for c in citations.sources}]
+        if uncited:  # the template must cite every source of what it says about the county
+            raise CountiesError(f"{self.shown_as}: the page for {county.name} does not cite "
+                                f"{'; '.join(source_label(s) for s in uncited)}: write "
+                                f"cite(...) after the fact that comes from each")
+        sources = list(citations.sources)
+        cited = {same_source(s) for s in sources}
+        sources.extend(s for s in meta.get("sources") or [] if same_source(s) not in cited)
+        meta["sources"] = sources
+        template_date = reviewed_date(meta.get("last_reviewed"))
+        dates = [d for d in (template_date, county.last_reviewed) if d is not None]
+        # The sources of the county's facts and of its cards count as parts too.
+        card_sources = [s for contact in (office, unit) if contact is not None
+                        for s in contact.sources]
+        dates.extend(d for d in (reviewed_date(s.get("checked"))
+                                 for s in [*citations.sources, *card_sources]) if d is not None)
+        if dates:  # the page is as fresh as its oldest part
+            meta["last_reviewed"] = min(dates)
+        front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+        return f"---\n{front}---\n{body}"
+
+
+def render_finder(counties: Counties, context: shortcodes.Context) -> str:
+    """The county finder: a filter box (shown by its script) over a plain list of every county."""
+    context.require_script("assets/site/county-finder.js")
+    links = "\n".join(f"- [{county.name}]({context.path_to(county.src_uri)})"
+                      for county in counties.counties)
+    count = len(counties.counties)
+    return f"""\
+<div class="site-county-finder" data-county-finder hidden>
+<label for="county-finder-input">Type the name of your county</label>
+<input id="county-finder-input" type="text" autocomplete="off" spellcheck="false" \
+aria-controls="county-list">
+<p id="county-finder-status" class="site-county-finder__status" role="status" \
+aria-live="polite" data-total="{count}"></p>
+</div>
+
+<div id="county-list" class="site-county-list" markdown>
+
+{links}
+
+</div>"""
+
+
+def _render_finder(args: str, context: shortcodes.Context) -> str:
+    if args:
+        raise shortcodes.ShortcodeError("county-finder takes nothing after the colon: "
+                                        "[[county-finder:]]")
+    return render_finder(context.data["counties"], context)
+
+
+shortcodes.register("county-finder", _render_finder, block=True, usage="[[county-finder:]]",
+                    summary="a box that finds a county by name, over the list of all counties")
+
