@@ -157,14 +157,20 @@ def snapshot(root: Path, paths: list[str]) -> dict[str, bytes]:
     return {path: (root / path).read_bytes() for path in paths if (root / path).is_file()}
 
 
-def run(copy: Path, *command: str) -> str:
-    """A command in the copy, with the copy's packages first on Python's path."""
+def run(copy: Path, *command: str, fails: bool = False) -> str:
+    """A command in the copy, with the copy's packages first on Python's path: its output, or
+    (``fails``) what it printed on failing."""
     env = dict(os.environ, PYTHONPATH=str(copy), NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.fail(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout}\n"
-                    f"{result.stderr}")
-    return result.stdout
+    if (result.returncode != 0) != fails:
+        pytest.fail(f"{' '.join(command)} {'passed' if fails else 'failed'} "
+                    f"({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout + result.stderr
+
+
+def build(copy: Path, *, fails: bool = False) -> str:
+    return run(copy, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
+               str(copy / "site"), fails=fails)
 
 
 def make(copy: Path, target: str) -> str:
@@ -202,6 +208,8 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Path:
     registry.write_text(text, encoding="utf-8")
     (copy / "tests" / "scenarios" / "days_until.yaml").write_text(SCENARIOS, encoding="utf-8")
     make(copy, "schema-docs")
+    # Until its page is written, the build stops and names it.
+    assert f"{NAME} (docs/{PAGE})" in build(copy, fails=True)
     (copy / "docs" / PAGE).write_text(DOC, encoding="utf-8")
     make(copy, "urls")
 
@@ -211,16 +219,16 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert changed == TOUCHED, f"the recipe touched {sorted(changed ^ TOUCHED)} unexpectedly"
     run(copy, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
         "tests/calculators/test_days_until.py")
-    run(copy, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-        str(copy / "site"))
+    build(copy)
     return copy
 
 
 def project_files_in(copy: Path) -> list[str]:
-    """Every file of the copy but what the tools leave (caches, the npm link)."""
+    """Every file of the copy but what the tools leave (caches, the npm link, a built site)."""
     skipped = {"node_modules", ".cache", "__pycache__", ".pytest_cache", ".hypothesis"}
     return sorted(path.relative_to(copy).as_posix() for path in copy.rglob("*")
                   if path.is_file() and not skipped & set(path.relative_to(copy).parts)
+                  and path.relative_to(copy).parts[0] not in ("site", ".site.building")
                   and not path.name.startswith(".coverage"))
 
 
