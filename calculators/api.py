@@ -19,15 +19,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from calculators import allocation, order_end, review, rules, support_amount
+from calculators import rules
 from calculators.calculator import Calculator
 from calculators.fields import RepeatedKeys, Unreadable, shown
+from calculators.registry import REGISTERED
 from calculators.wording import join_or
 
-CALCULATORS: dict[str, Calculator] = {
-    calculator.name: calculator
-    for calculator in (allocation.CALCULATOR, order_end.CALCULATOR, review.CALCULATOR,
-                       support_amount.CALCULATOR)}
+# The calculators by name, from the one list of them (calculators/registry.py).
+CALCULATORS: dict[str, Calculator] = {name: entry.calculator
+                                      for name, entry in REGISTERED.items()}
 NAMES: tuple[str, ...] = tuple(CALCULATORS)
 EXIT_OK = 0
 EXIT_INVALID = 2

@@ -353,8 +353,9 @@ def whole_amount(dollars: int | None) -> str | None:
 
 
 def whole_dollars(dollars: int) -> str:
-    """Whole dollars written as the steps write them: "$1,163" (money.dollars writes cents)."""
-    return f"${dollars:,}"
+    """Whole dollars written as the steps write them: "$1,163" (money.shown, which writes no
+    cents for a whole amount; money.dollars always writes them)."""
+    return money.shown(dollars * money.CENTS_PER_DOLLAR)
 
 
 def paid_a_year(period: str, hours: int | None, months: int) -> int:

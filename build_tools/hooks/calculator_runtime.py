@@ -1,4 +1,4 @@
-"""MkDocs hook of the calculators in the browser (logic in build_tools/calculator_pages.py and
+"""MkDocs hook of the calculators in the browser (logic in build_tools/pages/calculator_pages.py and
 build_tools/runtime/).
 
 (Not named calculators.py: MkDocs registers a hook module under its file name, which would
@@ -7,8 +7,11 @@ hide the ``calculators`` package from every module imported after it.)
 - on_config: the runtime is prepared (Pyodide found in node_modules at the pinned version, the
   calculators wheel built in memory, the worker's versioned URL decided), the page's script and
   stylesheet are bundled (build_tools/page_bundle.py: the pages name the hashed files) and the
-  worked examples are read from the scenario corpus, so that the calculator shortcodes can render.
-- on_files: the modules and stylesheet that went into the bundle are not published.
+  worked examples are read from the scenario corpus: all of it goes into the build's
+  ``calculator_pages.PageBuild``, left in the configuration under ``calculator_pages.BUILD``,
+  which the site hook hands the calculator shortcodes (build_tools/hooks/site.py).
+- on_files: every calculator of calculators/registry.py has its page in docs/; the modules and
+  stylesheet that went into the bundle are not published.
 - on_page_content: each calculator page has its calculator and the sections its failure message
   links to.
 - on_post_page: each calculator page asks, in its head, for the runtime's largest files (the
@@ -33,7 +36,6 @@ from mkdocs.plugins import get_plugin_logger
 from build_tools.data.scenarios import ScenarioError, load_scenarios
 from build_tools.pages import calculator_pages
 from build_tools.runtime import bundle, page_bundle, precompress
-from calculators import api
 
 log = get_plugin_logger("calculators")
 
@@ -44,10 +46,6 @@ _built: dt.date | None = None  # the build's date, shown next to each result
 
 def on_config(config: Any) -> Any:
     global _runtime, _built, _page_bundle
-    missing = set(api.NAMES) - set(calculator_pages.PAGES)
-    if missing:
-        raise PluginError(f"calculators {sorted(missing)} have no page: add each to PAGES in "
-                          "build_tools/calculator_pages.py and write its page in docs/calculators/")
     try:
         _runtime = bundle.prepare(Path(config.config_file_path).parent)
         _page_bundle = page_bundle.build(Path(config.docs_dir),
@@ -55,16 +53,24 @@ def on_config(config: Any) -> Any:
         scenarios = load_scenarios()
     except (bundle.RuntimeBuildError, page_bundle.BundleError, ScenarioError) as error:
         raise PluginError(str(error)) from None
-    calculator_pages.configure_assets(_page_bundle.script, _page_bundle.stylesheet)
     _built = dt.date.today()
-    calculator_pages.configure(_runtime.worker, bundle.SERVICE_WORKER, scenarios, _built,
-                               bundle.download_bytes(_runtime))
-    calculator_pages.configure_build(bundle.build_info(_runtime, _built), bundle.BUILD_INFO)
+    config[calculator_pages.BUILD] = calculator_pages.PageBuild.of(
+        _runtime.worker, bundle.SERVICE_WORKER, scenarios, _built,
+        bundle.download_bytes(_runtime),
+        assets=(_page_bundle.script, _page_bundle.stylesheet),
+        build_info=bundle.build_info(_runtime, _built), build_json=bundle.BUILD_INFO)
     return config
 
 
 def on_files(files: Any, config: Any) -> Any:
     assert _page_bundle is not None, "on_config runs first"
+    missing = [f"{name} (docs/{page})" for name, page in calculator_pages.PAGES.items()
+               if files.get_file_from_path(page) is None]
+    if missing:
+        raise PluginError(f"calculators without their page: {', '.join(missing)}. Each "
+                          "calculator of calculators/registry.py needs the page its line names, "
+                          "with [[calculator:NAME]] (calculators/CONTRACT.md, \"Adding a "
+                          "calculator\").")
     for source in _page_bundle.sources:
         file = files.get_file_from_path(source)
         if file is not None:

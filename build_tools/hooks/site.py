@@ -45,6 +45,7 @@ from build_tools.data.frontmatter import (
 )
 from build_tools.data.page_sources import FootList
 from build_tools.data.terms import Terms
+from build_tools.pages.calculator_pages import BUILD as CALCULATOR_PAGES
 from build_tools.pages.county_pages import CountyTemplate
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
@@ -158,9 +159,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     body = get_data(source)[0]
     offset = source[:len(source) - len(body)].count("\n")
     foot = FootList.of_page(page.meta["sources"], build.seeds)
+    # The calculator pages' build is made by build_tools/hooks/calculator_runtime.py, which
+    # leaves it in the configuration; the calculator shortcodes read it from their context.
     context = shortcodes.Context(page.file.src_uri, config, line_offset=offset, data={
         "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties,
-        "sources": foot})
+        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)})
     try:
         markdown = shortcodes.expand(markdown, context)
     except shortcodes.ShortcodeErrors as errors:

@@ -9,7 +9,7 @@ The markup is in autoescaped Jinja templates, build_tools/templates/calculator/:
 - ``fields.html``: one macro per kind of declared field (money, text, date, boolean, choice,
   group, list and its items), read from ``calculators.api.declaration(NAME)``: labels, help
   text, input types and limits come from there and nowhere else.
-- ``view.html``: a result (build_tools/runtime/calculator_view.py): the answer, facts and a
+- ``view.html``: a result (calculators/views/): the answer, facts and a
   worksheet table, the same markup for the worked examples and, as
   ``<template id="calculator-view">``, for the live result.
 - ``examples.html`` and ``rules.html``: the worked examples and the rules a calculator applies.
@@ -26,9 +26,16 @@ Four shortcodes (build_tools/shortcodes.py), registered when this module is impo
 - ``[[calculator-example:ID]]`` (inline, on any page): a link to the calculator with the worked
   example ``ID`` filled in (``#input=<percent-encoded JSON>``, the contract of the pages).
 
-A new calculator's page needs its entry in PAGES, its declaration (fields of the kinds above,
-groups such as ``paying_parent.gross_income`` included), its view in calculator_view.py, and a
-page in docs/calculators/ with the shortcodes; a new kind of field is one macro in fields.html.
+The calculators and their pages come from calculators/registry.py (``PAGES`` here is read
+from it): a new calculator's page needs its line there (with its declaration, fields of the
+kinds above, groups such as ``paying_parent.gross_income`` included, and its view) and a page in
+docs/ with the shortcodes (calculators/CONTRACT.md, "Adding a calculator"); a new kind of field
+is one macro in fields.html.
+
+What the renderers need from the build that runs them (the runtime's URLs, the worked examples,
+the build's date, the bundled script) is a :class:`PageBuild`, which the build hook
+(build_tools/hooks/calculator_runtime.py) makes and the site hook hands each page's shortcodes
+in their context's ``data`` (``data[BUILD]``); the template tests make their own.
 
 The page's script holds no rule, limit, message or markup of its own: every word it shows is
 written here (or by the calculators), and field errors come from the Python validation.
@@ -55,15 +62,15 @@ from build_tools.data import shortcodes
 from build_tools.data.contacts import Contacts, render_block
 from build_tools.data.scenarios import Scenario
 from build_tools.pages.page_urls import page_url as page_url  # re-exported with PAGES
-from build_tools.runtime.calculator_view import input_fragment as input_fragment  # re-exported
-from build_tools.runtime.calculator_view import view
 from calculators import api, date_input, dates, money
+from calculators.registry import REGISTERED
+from calculators.views.common import input_fragment as input_fragment  # re-exported
+from calculators.views.respond import view
 
-# The contract's URLs: one page per calculator.
-PAGES = {"allocation": "calculators/allocation.md", "order_end": "calculators/order-end.md",
-         "review": "calculators/review.md", "support_amount": "calculators/support-amount.md"}
+# The contract's URLs: one page per calculator, as the registry names them.
+PAGES = {name: entry.page for name, entry in REGISTERED.items()}
 # The page's script: ES modules (docs/assets/calculators/), main.js imports the others; and its
-# stylesheet. The build publishes them bundled (build_tools/page_bundle.py, configure_assets).
+# stylesheet. The build publishes them bundled (build_tools/page_bundle.py, PageBuild.assets).
 SCRIPTS = ["assets/calculators/main.js"]
 STYLESHEET = "assets/calculators/calculator.css"
 # Sections of each calculator page that the failure message links to (Markdown headings).
@@ -99,35 +106,38 @@ MESSAGES = {
 }
 
 
+# Where a page's shortcode context carries the PageBuild (``context.data[BUILD]``).
+BUILD = "calculator_pages"
+
+
 @dataclass(frozen=True)
-class Setup:
-    """What the build hook knows: the runtime's files and the worked examples."""
+class PageBuild:
+    """What one build tells the calculator pages: the runtime's files, the worked examples, the
+    build's date and what the pages load. Made by the build hook before any page is rendered;
+    the template tests make their own, without a runtime or a bundle."""
 
     worker: str          # site-relative URL of the worker script
     service_worker: str  # site-relative URL of the service worker
     examples: dict[str, Scenario]  # worked examples by id, in corpus order
     today: datetime.date
-    download_bytes: int  # the runtime's largest first download (bundle.download_bytes)
+    download_bytes: int = 0  # the runtime's largest first download (bundle.download_bytes)
+    # The bundled script and stylesheet the pages load (site-relative); None without a bundle:
+    # the pages then load the modules and stylesheet of docs/assets/calculators/.
+    assets: tuple[str, str] | None = None
+    # What calculators/build.json says about this build, with that file's URL under "url"
+    # (build_tools.runtime.bundle.build_info); None without a runtime.
+    deployed: dict[str, str] | None = None
 
-
-_setup: Setup | None = None
-# The bundled script and stylesheet the pages load instead (site-relative), once the build hook
-# has made them; None in the template tests, which render the pages without a build.
-_assets: tuple[str, str] | None = None
-
-
-def configure_assets(script: str, stylesheet: str) -> None:
-    """Called by the build hook: the pages load this script and stylesheet (the bundle)."""
-    global _assets
-    _assets = (script, stylesheet)
-
-
-def configure(worker: str, service_worker: str, scenarios: list[Scenario],
-              today: datetime.date, download_bytes: int = 0) -> None:
-    """Called by the build hook before any page is rendered."""
-    global _setup
-    examples = {case.id: case for case in scenarios if case.example and case.id}
-    _setup = Setup(worker, service_worker, examples, today, download_bytes)
+    @classmethod
+    def of(cls, worker: str, service_worker: str, scenarios: list[Scenario],
+           today: datetime.date, download_bytes: int = 0,
+           assets: tuple[str, str] | None = None, build_info: dict[str, str] | None = None,
+           build_json: str | None = None) -> PageBuild:
+        """The build's settings, with the worked examples picked out of the scenario corpus and
+        ``build_info`` (when given) published at ``build_json``."""
+        examples = {case.id: case for case in scenarios if case.example and case.id}
+        deployed = None if build_info is None else {**build_info, "url": build_json or ""}
+        return cls(worker, service_worker, examples, today, download_bytes, assets, deployed)
 
 
 def megabytes(size: int) -> str:
@@ -159,32 +169,26 @@ RECHECK_SECONDS = 60
 # How long the page waits for build.json before it answers and says it could not check.
 CHECK_TIMEOUT_SECONDS = 4
 
-_build: dict[str, Any] | None = None
 
-
-def configure_build(info: dict[str, str], build_json: str) -> None:
-    """Called by the build hook: ``info`` is what ``build_json`` (site-relative) says about this
-    build (build_tools.runtime.bundle.build_info)."""
-    global _build
-    _build = {**info, "url": build_json}
-
-
-def _build_settings(src_uri: str) -> dict[str, Any]:
+def _build_settings(src_uri: str, setup: PageBuild) -> dict[str, Any]:
     """The page's settings about its build, for the script (``config.build``). Rendered without
-    the build hook's configure_build (the template tests), the page knows only its date and
-    never takes a deployed runtime for a newer one."""
-    build = _build or {"runtime": None, "built": _current().today.isoformat(),
-                       "shown": dates.long_date(_current().today), "url": "calculators/build.json"}
+    a runtime (the template tests), the page knows only its date and never takes a deployed
+    runtime for a newer one."""
+    build: dict[str, Any] = setup.deployed or {
+        "runtime": None, "built": setup.today.isoformat(), "shown": dates.long_date(setup.today),
+        "url": "calculators/build.json"}
     return {**build, "url": relative_url(src_uri, build["url"]), "messages": BUILD_MESSAGES,
             "recheckSeconds": RECHECK_SECONDS, "timeoutSeconds": CHECK_TIMEOUT_SECONDS}
 
 
-def _current() -> Setup:
-    if _setup is None:
+def page_build(context: shortcodes.Context) -> PageBuild:
+    """The build a page's calculator shortcodes are rendered for, from their context."""
+    setup = context.data.get(BUILD)
+    if not isinstance(setup, PageBuild):
         raise shortcodes.ShortcodeError(
             "the calculator shortcodes need the build hook "
             "build_tools/hooks/calculator_runtime.py: list it under hooks: in mkdocs.yml")
-    return _setup
+    return setup
 
 
 # --- URLs -----------------------------------------------------------------------------------------
@@ -200,7 +204,7 @@ def relative_url(from_src: str, site_path: str) -> str:
 
 
 def follow_url(name: str, href: str, from_src: str) -> str:
-    """A result's follow-up link (calculator_view: relative to calculator ``name``'s page), as
+    """A result's follow-up link (calculators/views/: relative to calculator ``name``'s page), as
     a URL that works from the page ``from_src``; it must lead to a calculator page."""
     path, _, fragment = href.partition("#")
     target = posixpath.normpath(posixpath.join(page_url(PAGES[name]), path)) + "/"
@@ -208,7 +212,8 @@ def follow_url(name: str, href: str, from_src: str) -> str:
     if target not in pages:
         raise shortcodes.ShortcodeError(
             f"the {name} calculator's result links to {href!r}, which is no calculator page "
-            f"(calculator_view.page_href names them; the pages are {', '.join(sorted(pages))})")
+            f"(calculators.registry.page_link makes them; the pages are "
+            f"{', '.join(sorted(pages))})")
     return relative_url(from_src, target) + ("#" + fragment if fragment else "")
 
 
@@ -369,19 +374,19 @@ def render_form(declaration: dict[str, Any]) -> str:
 
 
 def render_view(shown: dict[str, Any]) -> str:
-    """A result's view (calculator_view.view), as the worked examples and the page show it."""
+    """A result's view (calculators.views.respond.view), as the worked examples and the page
+    show it."""
     macro = _macro("view.html", "result_view")
     return str(macro(shown)).strip()
 
 
-def _config(name: str, context: shortcodes.Context) -> Markup:
-    setup = _current()
+def _config(name: str, context: shortcodes.Context, setup: PageBuild) -> Markup:
     settings = {
         "calculator": name,
         "worker": relative_url(context.src_uri, setup.worker),
         "serviceWorker": relative_url(context.src_uri, setup.service_worker),
         "messages": MESSAGES,
-        "build": _build_settings(context.src_uri),
+        "build": _build_settings(context.src_uri, setup),
         "download": megabytes(setup.download_bytes),
     }
     # JSON inside <script>: no "<" can close the element or open a comment.
@@ -395,7 +400,9 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
         raise shortcodes.ShortcodeError(
             f"the {name} calculator belongs on docs/{PAGES[name]} (its URL is fixed), not here; "
             f"link to it with [[calculator-example:ID]] or a Markdown link")
-    scripts, stylesheet = ([_assets[0]], _assets[1]) if _assets else (SCRIPTS, STYLESHEET)
+    setup = page_build(context)
+    scripts, stylesheet = ([setup.assets[0]], setup.assets[1]) if setup.assets \
+        else (SCRIPTS, STYLESHEET)
     for script in scripts:
         context.require_script(script, module=True)
     contacts: Contacts = context.data["contacts"]
@@ -403,7 +410,7 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
     return render("calculator.html", name=name, declaration=api.declaration(name),
                   stylesheet=relative_url(context.src_uri, stylesheet),
-                  config=_config(name, context), messages=MESSAGES, empty_view=EMPTY_VIEW,
+                  config=_config(name, context, setup), messages=MESSAGES, empty_view=EMPTY_VIEW,
                   contact_cards=cards, examples_anchor=EXAMPLES_ANCHOR,
                   contacts_anchor=CONTACTS_ANCHOR)
 
@@ -454,7 +461,7 @@ def entered_rows(fields: list[dict[str, Any]], values: dict[str, Any]) -> list[d
 def render_examples(args: str, context: shortcodes.Context) -> str:
     """``[[worked-examples:NAME]]``: every worked example of the calculator, computed now."""
     name = _calculator_name(args, "worked-examples")
-    setup = _current()
+    setup = page_build(context)
     cases = [case for case in setup.examples.values() if case.calculator == name]
     if not cases:
         raise shortcodes.ShortcodeError(
@@ -502,7 +509,7 @@ def render_rules(args: str, context: shortcodes.Context) -> str:
 
 def render_example_link(args: str, context: shortcodes.Context) -> str:
     """``[[calculator-example:ID]]``: a link opening the calculator with the example filled in."""
-    setup = _current()
+    setup = page_build(context)
     case = setup.examples.get(args)
     if case is None:
         known = list(setup.examples)

@@ -1,6 +1,6 @@
 // Runs calculator inputs through the calculators wheel under Pyodide in Node, the way the
 // browser's worker does: one Pyodide instance, the wheel unpacked once, the package imported once,
-// then calculators.api.run_json and calculator_view.respond for every input.
+// then calculators.api.run_json and calculators.views.respond.respond for every input.
 //
 // Usage: node build_tools/runtime/run_in_pyodide.mjs WHEEL [--stdlib ZIP] [--trace]
 //        [--via-snapshot] < cases.json
@@ -38,12 +38,12 @@ const options = { stdout: (line) => console.error(line), stdLibURL };
 let pyodide = await loadPyodide({ ...options, ...(viaSnapshot ? snapshotOptions(null) : {}) });
 // A Node Buffer is not a typed array Pyodide knows: hand it a plain Uint8Array.
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
-let respond = pyodide.pyimport("calculator_view").respond;
+let respond = pyodide.pyimport("calculators.views.respond.respond");
 if (viaSnapshot) {
   if (cases.length) respond(cases[0].calculator, cases[0].text);
   const snapshot = memorySnapshot(pyodide);
   pyodide = await loadPyodide({ ...options, ...snapshotOptions(snapshot) });
-  respond = pyodide.pyimport("calculator_view").respond;
+  respond = pyodide.pyimport("calculators.views.respond.respond");
 }
 const runJson = pyodide.pyimport("calculators.api").run_json;
 

@@ -7,9 +7,9 @@ isolated environment would take seconds and a registry round trip on every site 
 
 The wheel holds:
 
-- every file of ``calculators/`` except caches and Markdown notes (modules and rules.toml);
-- ``calculator_view.py`` (from build_tools/runtime/), which turns a response into what the
-  calculator page shows, so that the browser and the build's worked examples share it.
+- every file of ``calculators/`` except caches and Markdown notes (modules and rules.toml),
+  its subpackages included: ``calculators/views/`` turns a response into what the calculator
+  page shows, so that the browser and the build's worked examples share it.
 
 It is deterministic: entries sorted, a fixed timestamp and fixed permissions, so the same sources
 give the same bytes and the same hash, and the file can be cached for ever under a URL that
@@ -33,7 +33,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "calculators"
-VIEW_MODULE = Path(__file__).with_name("calculator_view.py")
 # Zip cannot store dates before 1980; any fixed date makes the bytes repeatable.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 SKIPPED_SUFFIXES = (".pyc", ".pyo", ".md")
@@ -66,7 +65,6 @@ def package_files(root: Path = ROOT) -> list[tuple[str, bytes]]:
              for path in folder.rglob("*")
              if path.is_file() and "__pycache__" not in path.parts
              and not path.name.startswith(".") and path.suffix not in SKIPPED_SUFFIXES]
-    files.append((VIEW_MODULE.name, VIEW_MODULE.read_bytes()))
     return sorted(files)
 
 

@@ -12,7 +12,7 @@
 //   {type: "failed", reason}             loading failed; the page says so in words
 //   {type: "result", id, code, response, view}
 //       response: exactly the JSON contract, as calculators.api.run_json writes it;
-//       view: calculator_view's answer, facts and table for the page (null for errors).
+//       view: the answer, facts and table for the page (calculators/views/, null for errors).
 // A message that arrives before Python is ready waits for it.
 //
 // Nothing here is fetched from another host: the URLs are relative to this file, and Pyodide is
@@ -476,7 +476,7 @@ async function start() {
     try {
       const pyodide = await loadPython(loadPyodide, asm, snapshot);
       mark("interpreter");
-      const respond = pyodide.pyimport("calculator_view").respond;
+      const respond = pyodide.pyimport("calculators.views.respond.respond");
       mark("imported");
       timings.snapshot = true;
       setTimeout(deleteOtherSnapshots, 0);
@@ -491,7 +491,7 @@ async function start() {
   pyodide.unpackArchive(await wheelBytes, "wheel");
   mark("wheel");
   // Imported once: every calculation after this runs in well under a frame.
-  const respond = pyodide.pyimport("calculator_view").respond;
+  const respond = pyodide.pyimport("calculators.views.respond.respond");
   mark("imported");
   // Now, before the first message from the page reaches Python: see "A returning visitor's
   // start" above. Copying the memory takes a few milliseconds; writing it waits.

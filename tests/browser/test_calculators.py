@@ -26,8 +26,8 @@ from build_tools.pages.calculator_pages import (
     form_sections,
     input_fragment,
 )
-from build_tools.runtime.calculator_view import view
 from calculators import api
+from calculators.views.respond import view
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
 
 pytestmark = pytest.mark.browser

@@ -226,7 +226,7 @@ def changed_deploy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def changed_answer(copy: Path, name: str, payload: dict[str, Any]) -> dict[str, Any]:
     """What the changed copy's calculators give in CPython (response and view)."""
-    code = ("import json, sys; from build_tools.runtime.calculator_view import respond; "
+    code = ("import json, sys; from calculators.views.respond import respond; "
             "print(respond(sys.argv[1], sys.stdin.read()))")
     result = subprocess.run([sys.executable, "-c", code, name], cwd=copy, check=True,
                             input=json.dumps(payload), capture_output=True, text=True)

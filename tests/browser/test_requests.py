@@ -20,8 +20,9 @@ from playwright.sync_api import Browser, Page
 from build_tools.commands.serve import StaticHost
 from build_tools.data.scenarios import load_scenarios
 from build_tools.pages.calculator_pages import PAGES, page_url
-from build_tools.runtime.calculator_view import input_fragment, view
 from calculators import api
+from calculators.views.common import input_fragment
+from calculators.views.respond import view
 from tests.browser.conftest import RUNTIME_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser

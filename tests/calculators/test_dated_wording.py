@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from build_tools.runtime.calculator_view import view
 from calculators import order_end, review, rules, schedule, support_amount
+from calculators.views.respond import view
 
 PACKAGE = Path(rules.__file__).parent
 RULES_TEXT = (PACKAGE / "rules.toml").read_text(encoding="utf-8")

@@ -20,8 +20,9 @@ from typing import Any
 import pytest
 
 from build_tools.data.scenarios import Scenario, load_scenarios
-from build_tools.runtime import bundle, calculator_view, stdlib
+from build_tools.runtime import bundle, stdlib
 from calculators import api
+from calculators.views.respond import respond
 
 pytestmark = pytest.mark.pyodide
 
@@ -82,5 +83,5 @@ def test_pyodide_answers_exactly_as_cpython(case: Scenario,
     assert answer["response"] == response, (
         f"{where}: the response text differs.\nCPython: {response}\nPyodide: "
         f"{answer['response']}")
-    assert answer["view"] == calculator_view.respond(case.calculator, case.json_text()), (
+    assert answer["view"] == respond(case.calculator, case.json_text()), (
         f"{where}: the page view differs between CPython and Pyodide")

@@ -142,8 +142,8 @@ def calculator_templates() -> list[Template]:
     #input= link, so the expected answer is the one the build computed) and with errors shown."""
     from build_tools.data.scenarios import load_scenarios
     from build_tools.pages.calculator_pages import PAGES, input_fragment, page_url
-    from build_tools.runtime.calculator_view import view
     from calculators import api
+    from calculators.views.respond import view
 
     examples = [case for case in load_scenarios() if case.example]
     templates = []

@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 
 from build_tools.data import shortcodes
-from build_tools.pages import calculator_pages
 from build_tools.data.contacts import Contacts
 from build_tools.data.frontmatter import Seeds
-from build_tools.runtime.calculator_view import page_href, view
 from build_tools.data.scenarios import load_scenarios
-from calculators import api, money
+from build_tools.pages import calculator_pages
+from calculators import api, money, registry
+from calculators.views.respond import view
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>&amp;\'"'
@@ -102,16 +102,17 @@ def parse(html: str) -> Node:
 
 # --- Rendering -------------------------------------------------------------------------------
 
+# What a build would tell the pages, without a runtime or a bundle: the pages then load the
+# modules of docs/assets/calculators/ and know only the build's date.
+BUILD = calculator_pages.PageBuild.of("calculators/runtime/0123/worker.js", "calculators/sw.js",
+                                      load_scenarios(), datetime.date(2026, 12, 2))
+
+
 @pytest.fixture(scope="module")
 def page_data() -> dict[str, Any]:
     seeds = Seeds(ROOT / "data")
-    return {"contacts": Contacts.load(ROOT / "data" / "contacts.yml", seeds), "seeds": seeds}
-
-
-@pytest.fixture(autouse=True)
-def setup() -> None:
-    calculator_pages.configure("calculators/runtime/0123/worker.js", "calculators/sw.js",
-                               load_scenarios(), datetime.date(2026, 12, 2))
+    return {"contacts": Contacts.load(ROOT / "data" / "contacts.yml", seeds), "seeds": seeds,
+            calculator_pages.BUILD: BUILD}
 
 
 def render_calculator(name: str, data: dict[str, Any]) -> Node:
@@ -353,7 +354,8 @@ def test_the_pages_settings_cannot_close_their_script_element(page_data, monkeyp
 
 @pytest.mark.parametrize("name", api.NAMES)
 def test_the_worked_examples_show_what_was_entered_the_result_and_the_steps(name):
-    context = shortcodes.Context(calculator_pages.PAGES[name], {})
+    context = shortcodes.Context(calculator_pages.PAGES[name], {},
+                                 data={calculator_pages.BUILD: BUILD})
     tree = parse(calculator_pages.render_examples(name, context))
     cases = [case for case in EXAMPLES if case.calculator == name]
     sections = tree.find_all("section", class_="calculator__example")
@@ -605,12 +607,42 @@ def test_a_follow_up_link_must_lead_to_a_calculator_page():
 
 @pytest.mark.parametrize("name", api.NAMES)
 def test_the_views_links_between_calculators_are_the_pages_urls(name):
-    """calculator_view runs in the browser without PAGES: its sibling links must match them."""
+    """The views run in the browser without MkDocs: the registry's links between calculator
+    pages must be the URLs MkDocs gives those pages."""
     for other, source in calculator_pages.PAGES.items():
-        if other == name:
-            continue
         assert calculator_pages.relative_url(source, calculator_pages.page_url(
-            calculator_pages.PAGES[name])) == page_href(name)
+            calculator_pages.PAGES[name])) == registry.page_link(other, name)
+
+
+def test_the_calculator_shortcodes_need_the_builds_settings(page_data):
+    """Rendered in a context without the build's PageBuild (a site without the calculator
+    hook), a calculator shortcode says which hook it needs."""
+    without = {key: value for key, value in page_data.items() if key != calculator_pages.BUILD}
+    for render, args in ((calculator_pages.render_calculator, "review"),
+                         (calculator_pages.render_examples, "review"),
+                         (calculator_pages.render_example_link, EXAMPLES[0].id)):
+        context = shortcodes.Context(calculator_pages.PAGES["review"], {}, data=without)
+        with pytest.raises(shortcodes.ShortcodeError, match="calculator_runtime.py"):
+            render(args, context)
+
+
+def test_the_pages_settings_name_the_deployed_build_when_the_build_gives_it(page_data):
+    deployed = calculator_pages.PageBuild.of(
+        "calculators/runtime/0123/worker.js", "calculators/sw.js", load_scenarios(),
+        datetime.date(2026, 12, 2), 5_100_000, assets=("assets/bundle/main.x.js",
+                                                       "assets/bundle/calculator.x.css"),
+        build_info={"runtime": "0123", "built": "2026-12-02", "shown": "December 2, 2026"},
+        build_json="calculators/build.json")
+    context = shortcodes.Context(calculator_pages.PAGES["review"], {},
+                                 data={**page_data, calculator_pages.BUILD: deployed})
+    tree = parse(calculator_pages.render_calculator("review", context))
+    assert context.modules == ["assets/bundle/main.x.js"]
+    settings = json.loads(tree.find("script", id="calculator-config").text)
+    assert settings["build"]["runtime"] == "0123" and settings["build"]["url"] == "../build.json"
+    assert settings["download"] == "5.1 MB"
+    without = json.loads(render_calculator("review", page_data).find(
+        "script", id="calculator-config").text)
+    assert without["build"]["runtime"] is None and without["build"]["built"] == "2026-12-02"
 
 
 def test_the_form14_page_says_what_it_does_not_do_and_links_onward(built_site):

@@ -2,7 +2,7 @@
 //
 // A result is a copy of <template id="calculator-view"> (build_tools/templates/calculator/
 // view.html, the same markup as the worked examples), filled with the view the worker made
-// (build_tools/runtime/calculator_view.py): text only, into the elements marked data-slot.
+// (calculators/views/): text only, into the elements marked data-slot.
 // The notice next to a result (which build answered, being offline: deployed.js) is a copy of
 // <template id="calculator-build-note">, put after the view inside the result region, so that
 // it is announced with the answer.
@@ -10,7 +10,7 @@
 import { cloneTemplate, textElement } from "./dom.js";
 
 /**
- * A result's view, as the worker sends it (build_tools/runtime/calculator_view.py).
+ * A result's view, as the worker sends it (calculators/views/).
  * @typedef {{answer: string, summary: string[], facts: string[][],
  *   table: {caption: string, head: string[], rows: string[][], foot: string[] | null,
  *     closed: string | null} | null,
