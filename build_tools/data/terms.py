@@ -7,7 +7,7 @@ plain statement that no stored Spanish source gives one. Names that stay in Engl
 a form, a program) carry a short Spanish gloss for their first use. Each entry may list the
 alternates the site rules out, each with why.
 
-The fields are declared once, below (build_tools/schema.py says how); this module checks only
+The fields are declared once, below (build_tools/data/schema.py says how); this module checks only
 what spans fields or entries: a source or a ``no_source`` note (not both), a gloss where the name
 stays in English, each English term once, and no Spanish term or gloss that uses a term an
 entry rules out.

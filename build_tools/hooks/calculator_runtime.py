@@ -6,7 +6,7 @@ hide the ``calculators`` package from every module imported after it.)
 
 - on_config: the runtime is prepared (Pyodide found in node_modules at the pinned version, the
   calculators wheel built in memory, the worker's versioned URL decided), the page's script and
-  stylesheet are bundled (build_tools/page_bundle.py: the pages name the hashed files) and the
+  stylesheet are bundled (build_tools/runtime/page_bundle.py: the pages name the hashed files) and the
   worked examples are read from the scenario corpus: all of it goes into the build's
   ``calculator_pages.PageBuild``, left in the configuration under ``calculator_pages.BUILD``,
   which the site hook hands the calculator shortcodes (build_tools/hooks/site.py).

@@ -1,6 +1,6 @@
 """The calculator pages' HTML, made at build time from the calculators' own declarations.
 
-The markup is in autoescaped Jinja templates, build_tools/templates/calculator/:
+The markup is in autoescaped Jinja templates, build_tools/pages/templates/calculator/:
 
 - ``calculator.html``: the whole calculator: the form, the error summary, the result region,
   and the ``<template>`` elements the page's script clones and fills with text (the result
@@ -14,7 +14,7 @@ The markup is in autoescaped Jinja templates, build_tools/templates/calculator/:
   ``<template id="calculator-view">``, for the live result.
 - ``examples.html`` and ``rules.html``: the worked examples and the rules a calculator applies.
 
-Four shortcodes (build_tools/shortcodes.py), registered when this module is imported:
+Four shortcodes (build_tools/data/shortcodes.py), registered when this module is imported:
 
 - ``[[calculator:NAME]]`` (a block, on the calculator's own page): calculator.html, and the
   page's settings for its script, docs/assets/calculators/main.js (ES modules).
@@ -70,7 +70,7 @@ from calculators.views.respond import view
 # The contract's URLs: one page per calculator, as the registry names them.
 PAGES = {name: entry.page for name, entry in REGISTERED.items()}
 # The page's script: ES modules (docs/assets/calculators/), main.js imports the others; and its
-# stylesheet. The build publishes them bundled (build_tools/page_bundle.py, PageBuild.assets).
+# stylesheet. The build publishes them bundled (build_tools/runtime/page_bundle.py, PageBuild.assets).
 SCRIPTS = ["assets/calculators/main.js"]
 STYLESHEET = "assets/calculators/calculator.css"
 # Sections of each calculator page that the failure message links to (Markdown headings).
@@ -217,7 +217,7 @@ def follow_url(name: str, href: str, from_src: str) -> str:
     return relative_url(from_src, target) + ("#" + fragment if fragment else "")
 
 
-# --- The templates (build_tools/templates/calculator/) ---------------------------------------
+# --- The templates (build_tools/pages/templates/calculator/) ---------------------------------------
 
 def field_id(path: str) -> str:
     """The HTML id of a field's control: ``orders[1].current_due`` ->
@@ -326,7 +326,7 @@ def first_items(field: dict[str, Any]) -> int:
 
 def _unknown_kind(field: dict[str, Any], path: str) -> str:
     raise ValueError(f"field {path}: unknown kind {field['kind']!r} in the calculator's "
-                     "declaration: add a macro for it to build_tools/templates/calculator/"
+                     "declaration: add a macro for it to build_tools/pages/templates/calculator/"
                      "fields.html")
 
 

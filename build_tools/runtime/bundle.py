@@ -160,7 +160,7 @@ class Runtime:
 
 
 def first_visit_bytes(runtime: Runtime) -> dict[str, int]:
-    """What a first visit downloads of the runtime from each kind of host (build_tools/serve.py's
+    """What a first visit downloads of the runtime from each kind of host (build_tools/commands/serve.py's
     modes), as worker.js fetches it:
 
     - ``copies`` (a host that sends the build's brotli copies): every file's brotli copy;

@@ -7,7 +7,7 @@ for each again to keep it. The build instead makes one file of each with esbuild
 package.json, installed by ``npm ci``), minified, with a source map beside it (the original
 modules inside, for the browser's developer tools), named by a hash of its content under
 ``assets/calculators/bundle/``: a new version gets a new name, so hosts may keep both for
-ever (build_tools/headers.py). The modules themselves are not published.
+ever (build_tools/hosting/headers.py). The modules themselves are not published.
 
 build_tools/hooks/calculator_runtime.py runs this before any page is rendered (the pages name
 the hashed files) and writes the files into the site.

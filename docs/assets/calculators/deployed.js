@@ -1,6 +1,6 @@
 // Which build answers: config.build is this page's runtime key and build date, the URL of
 // calculators/build.json (what is deployed now, fetched from the network, never from a cache:
-// the service worker does not keep it) and the words to use (build_tools/calculator_pages.py,
+// the service worker does not keep it) and the words to use (build_tools/pages/calculator_pages.py,
 // BUILD_MESSAGES). An answer is shown once the page knows whether its runtime is the deployed
 // one: if it is not, a freshly opened page reloads once to get the new version, and otherwise
 // says so in place of the answer; offline, the answer says which build gave it and that newer

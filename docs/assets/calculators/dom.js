@@ -1,5 +1,5 @@
 // Small helpers for the calculator page's modules: the page's markup comes from the build
-// (build_tools/templates/calculator/), and these only find it, clone it and put text into it.
+// (build_tools/pages/templates/calculator/), and these only find it, clone it and put text into it.
 
 /**
  * A copy of the content of `<template id="...">`, written by the build.

@@ -2,7 +2,7 @@
 //
 // The messages and their field paths come from the calculators' validation, in Python. A note
 // is a copy of <template id="calculator-error-note">, a summary entry of
-// <template id="calculator-error-item"> (both in build_tools/templates/calculator/).
+// <template id="calculator-error-item"> (both in build_tools/pages/templates/calculator/).
 
 import { cloneElement, textElement } from "./dom.js";
 import { parentPath } from "./paths.js";

@@ -3,7 +3,7 @@
 // It starts the worker that runs Python and the calculators (Pyodide) as soon as the page opens,
 // sends what the form holds, and puts the answer on the page. It holds no rule, limit, message
 // or markup of its own: the form, the result's markup (as <template> elements) and every word
-// come from the build (build_tools/calculator_pages.py and build_tools/templates/calculator/),
+// come from the build (build_tools/pages/calculator_pages.py and build_tools/pages/templates/calculator/),
 // the answer and the field errors from the calculators, in Python, in the worker.
 //
 // The modules beside it: paths.js (input paths), form.js (read and fill the form), lists.js

@@ -1,6 +1,6 @@
 // The result region: the answer, the steps and the contacts of a response, or a message.
 //
-// A result is a copy of <template id="calculator-view"> (build_tools/templates/calculator/
+// A result is a copy of <template id="calculator-view"> (build_tools/pages/templates/calculator/
 // view.html, the same markup as the worked examples), filled with the view the worker made
 // (calculators/views/): text only, into the elements marked data-slot.
 // The notice next to a result (which build answered, being offline: deployed.js) is a copy of

@@ -2,7 +2,7 @@
 // calculator's layout): each closed one says how many entries it holds ("1 entry"), typed or
 // from a link, and every field that holds nothing is marked, so that a printout shows only what
 // was entered (calculator.css). The words come from the page's settings (MESSAGES in
-// build_tools/calculator_pages.py). A section with an error in it is opened by errors.js.
+// build_tools/pages/calculator_pages.py). A section with an error in it is opened by errors.js.
 
 const CONTROLS = "input[data-path], select[data-path]";
 
