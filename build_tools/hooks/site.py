@@ -13,6 +13,11 @@ In build order:
   reviewed for a year is logged at info level.
 - on_page_context: the numbered sources, review date, per-page scripts and the quick-exit link,
   for the templates in overrides/.
+- on_env: the theme's templates get the build's messages in the build's language
+  (``theme.language``: build_tools/i18n/), and ``site_phone``.
+
+Everything the build writes into a page is in the build's language (:func:`i18n.language_of`),
+which every renderer is given.
 - on_post_build: every URL in data/published_urls.txt is built or redirected, and every page is
   listed there (build_tools/commands/url_manifest.py).
 
@@ -32,6 +37,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
+from build_tools import i18n
 from build_tools.commands import url_manifest
 from build_tools.data import shortcodes
 from build_tools.data.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
@@ -50,7 +56,6 @@ from build_tools.pages.county_pages import CountyTemplate
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
 from build_tools.pages.site_pages import redirected_urls
-from calculators.dates import long_date
 
 log = get_plugin_logger("site")
 
@@ -68,6 +73,7 @@ class _Build:
     template: CountyTemplate
     form14: Form14Pages | None
     today: dt.date
+    lang: str = i18n.DEFAULT  # the build's language, theme.language
     page_urls: list[str] = field(default_factory=list)
     scripts: dict[str, list[str]] = field(default_factory=dict)
     modules: dict[str, list[str]] = field(default_factory=dict)
@@ -100,7 +106,11 @@ def on_config(config: Any) -> Any:
     if feedback and not feedback.startswith(("https://", "http://")):
         raise PluginError(f"extra.feedback_url (FEEDBACK_URL) is {feedback!r}: give a full "
                           f"http(s) address, or leave it empty")
-    _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today())
+    try:
+        lang = i18n.language_of(config)
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, theme.language: {error}") from error
+    _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today(), lang)
     return config
 
 
@@ -158,12 +168,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # Lines in messages count from the top of the file, front matter included.
     body = get_data(source)[0]
     offset = source[:len(source) - len(body)].count("\n")
-    foot = FootList.of_page(page.meta["sources"], build.seeds)
+    foot = FootList.of_page(page.meta["sources"], build.seeds, build.lang)
     # The calculator pages' build is made by build_tools/hooks/calculator_runtime.py, which
     # leaves it in the configuration; the calculator shortcodes read it from their context.
     context = shortcodes.Context(page.file.src_uri, config, line_offset=offset, data={
         "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties,
-        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)})
+        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)}, lang=build.lang)
     try:
         markdown = shortcodes.expand(markdown, context)
     except shortcodes.ShortcodeErrors as errors:
@@ -184,7 +194,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     assert reviewed is not None, "on_page_markdown has checked the front matter"
     foot = build.feet.get(page.file.src_uri)
     context["site_sources"] = foot.entries if foot is not None else []
-    context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
+    context["site_reviewed"] = {"iso": reviewed.isoformat(),
+                                "text": i18n.long_date(reviewed, build.lang)}
     scripts = list(build.scripts.get(page.file.src_uri, []))
     context["site_quick_exit"] = None
     if page.meta.get("quick_exit"):
@@ -208,6 +219,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         return Markup(phone_link(contact.phone))
 
     env.globals["site_phone"] = site_phone
+    i18n.install(env, build.lang)
     return env
 
 
