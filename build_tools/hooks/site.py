@@ -94,11 +94,15 @@ def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     data = root / "data"
     try:
+        lang = i18n.language_of(config)
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, theme.language: {error}") from error
+    try:
         seeds = Seeds(data)
         contacts = Contacts.load(data / "contacts.yml", seeds)
         counties = Counties.load(data / "counties.yml", contacts, seeds)
         template = CountyTemplate(data / "county_page.md")
-        form14 = Form14Pages.load(data)
+        form14 = Form14Pages.load(data, lang)
         Terms.load(data / "terms.yml")   # checked now; the Spanish pages will read it
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from error
@@ -106,10 +110,6 @@ def on_config(config: Any) -> Any:
     if feedback and not feedback.startswith(("https://", "http://")):
         raise PluginError(f"extra.feedback_url (FEEDBACK_URL) is {feedback!r}: give a full "
                           f"http(s) address, or leave it empty")
-    try:
-        lang = i18n.language_of(config)
-    except ValueError as error:
-        raise PluginError(f"mkdocs.yml, theme.language: {error}") from error
     _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today(), lang)
     return config
 

@@ -46,13 +46,17 @@ def problems(lang: str, messages: dict[str, list[str]] | None = None) -> list[st
     messages = extracted() if messages is None else messages
     catalog = read(lang)
     shown = f"build_tools/i18n/{lang}/LC_MESSAGES/{DOMAIN}.po"
-    held = {str(entry.id): entry for entry in catalog if entry.id}
+    # A message with a plural form is known by its singular.
+    held = {entry.id[0] if entry.pluralizable else str(entry.id): entry
+            for entry in catalog if entry.id}
     found = [f"{shown} lacks {text!r} ({messages[text][0]})" for text in messages
              if text not in held]
     found += [f"{shown} has {text!r}, which no code or template uses any more: remove it"
               for text in held if text not in messages]
     for text, entry in held.items():
-        if not entry.string:
+        strings = list(entry.string) if isinstance(entry.string, (tuple, list)) \
+            else [entry.string]
+        if not all(strings):
             found.append(f"{shown}: {text!r} is not translated")
         elif entry.fuzzy:
             found.append(f"{shown}: {text!r} is marked fuzzy: check the translation, then "

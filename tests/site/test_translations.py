@@ -23,7 +23,7 @@ from build_tools.data.frontmatter import Seeds
 from build_tools.data.page_sources import KINDS, FootList, reference
 from build_tools.data.terms import Terms
 from build_tools.i18n import catalog
-from build_tools.pages import calculator_pages, county_pages, handout
+from build_tools.pages import calculator_pages, county_pages, form14_pages, handout
 from build_tools.pages.theme_fixes import fix_page
 from tests.site.test_calculator_templates import BUILD
 
@@ -33,7 +33,7 @@ CONTACTS = Contacts.load(ROOT / "data" / "contacts.yml", SEEDS)
 SPANISH = catalog.read("es")
 # English message -> Spanish, for the messages whose Spanish differs ("Fax", "No" do not).
 CHANGED = {str(entry.id): str(entry.string) for entry in SPANISH
-           if entry.id and entry.string != entry.id}
+           if entry.id and not entry.pluralizable and entry.string != entry.id}
 
 
 # --- The catalog ----------------------------------------------------------------------------------
@@ -166,15 +166,19 @@ def pieces(message: str) -> list[str]:
 
 
 def assert_spanish(html: str, *expected: str) -> None:
-    """The rendering has each expected Spanish message and no English one of the catalog
-    (a message of two words or more, or of one long word)."""
+    """The rendering has each expected Spanish message and no English one of the catalog: a
+    whole message of two words or more or of one long word, or a run of three words or more of
+    one with placeholders (a shorter run, such as "up to", is also in the calculators' English
+    rules, which are theirs to translate)."""
     said = read_aloud(html)
     for english in expected:
         for piece in pieces(CHANGED[english]):
             assert piece in said, (english, piece)
     for english in CHANGED:
+        whole = pieces(english) == [" ".join(english.split())]
         for piece in pieces(english):
-            if " " in piece.strip() or len(piece.strip()) > 6:
+            words = len(piece.split())
+            if words >= 3 or (whole and (words == 2 or len(piece) > 6)):
                 assert not re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", said), piece
 
 
@@ -338,3 +342,30 @@ def test_english_renderings_are_unchanged_by_the_language_parameter():
         calculator_pages.render_calculator(name, default)
     assert render_block(CONTACTS.by_id["fsd-customer-service"], CONTACTS) == \
         render_block(CONTACTS.by_id["fsd-customer-service"], CONTACTS, "en")
+
+
+def test_form_14_by_hand_gives_its_templates_spanish_words(tmp_path):
+    assert [form14_pages.children_words(count, "es") for count in (1, 2)] == ["1 hijo",
+                                                                            "2 hijos"]
+    assert form14_pages.children_words(2) == "2 children"
+    tables = form14_pages.Form14Tables.in_force(datetime.date(2026, 12, 7), "es")
+    first = tables.edition.first_top
+    assert tables.row_label(first) == f"$0 a {form14_pages.usd(first)}"
+    assert tables.part_label(0) == f"hasta {form14_pages.usd(form14_pages.PAGE_SPLIT)}"
+    assert re.fullmatch(r"\$[\d,]+ a \$[\d,]+", tables.part_label(1))
+    assert re.fullmatch(r"\d{1,2} de [a-z]+ de \d{4}", tables.effective_text)
+    # A Spanish build reads the Spanish templates beside the English ones; the URLs stay.
+    assert form14_pages.templates_in("es") == {"by_hand": "form14_by_hand.es.md",
+                                               "schedule": "form14_schedule_page.es.md"}
+    front = "---\ntitle: T\n---\n"
+    (tmp_path / "form14_by_hand.es.md").write_text(
+        front + "Desde el {{ tables.effective_text }}: {{ 3 | children }}.\n", encoding="utf-8")
+    (tmp_path / "form14_schedule_page.es.md").write_text(
+        front + "{{ children | children }}, {{ tables.part_label(part) }}\n", encoding="utf-8")
+    pages = form14_pages.Form14Pages.load(tmp_path, "es")
+    assert pages is not None and form14_pages.Form14Pages.load(tmp_path) is None
+    made = pages.pages(datetime.date(2026, 12, 7))
+    assert made[0].src_uri == form14_pages.BY_HAND
+    assert made[0].content.endswith(f"Desde el {tables.effective_text}: 3 hijos.\n")
+    assert made[1].src_uri.endswith("/schedule/1-child.md")
+    assert made[1].content.endswith(f"1 hijo, {tables.part_label(0)}\n")
