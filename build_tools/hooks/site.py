@@ -4,7 +4,8 @@ the county pages, the shortcodes, and what the theme shows at the foot of each p
 In build order:
 
 - on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml,
-  data/county_page.md and data/terms.yml are read and checked whole, before any page.
+  data/county_page.md and data/terms.yml are read and checked whole, before any page (a build
+  in Spanish reads data/county_page.es.md: build_tools/pages/county_pages.py, template_file).
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template;
   the pages for working Form 14 by hand (build_tools/pages/form14_pages.py), from the edition in force.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
@@ -52,7 +53,7 @@ from build_tools.data.frontmatter import (
 from build_tools.data.page_sources import FootList
 from build_tools.data.terms import Terms
 from build_tools.pages.calculator_pages import BUILD as CALCULATOR_PAGES
-from build_tools.pages.county_pages import CountyTemplate
+from build_tools.pages.county_pages import CountyTemplate, template_file
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
 from build_tools.pages.site_pages import redirected_urls
@@ -101,7 +102,8 @@ def on_config(config: Any) -> Any:
         seeds = Seeds(data)
         contacts = Contacts.load(data / "contacts.yml", seeds)
         counties = Counties.load(data / "counties.yml", contacts, seeds)
-        template = CountyTemplate(data / "county_page.md")
+        county_template = template_file(lang)
+        template = CountyTemplate(data / county_template, f"data/{county_template}")
         form14 = Form14Pages.load(data, lang)
         Terms.load(data / "terms.yml")   # checked now; the Spanish pages will read it
     except (ValueError, OSError) as error:
@@ -120,7 +122,7 @@ def on_files(files: Any, config: Any) -> Any:
         if files.get_file_from_path(county.src_uri) is not None:
             raise PluginError(
                 f"docs/{county.src_uri} exists, but county pages are made by the build from "
-                f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
+                f"{build.template.shown_as} and data/counties.yml. Delete docs/{county.src_uri} and "
                 f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
         try:
             content = build.template.render(county, build.contacts)
@@ -130,7 +132,7 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(File.generated(config, county.src_uri, content=content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         build.generated[county.src_uri] = (
-            f"{county.src_uri} (made from data/county_page.md and the entry for {county.name} "
+            f"{county.src_uri} (made from {build.template.shown_as} and the entry for {county.name} "
             f"in data/counties.yml)")
     # The pages for working Form 14 by hand stand under the calculator's page, and only with it.
     hand_pages = []

@@ -17,7 +17,11 @@ Spanish", says how to add or change one.
 
 A page's language is its build's ``theme.language`` (:func:`language_of`): the site's English
 build says ``en``, the Spanish build ``es``. Every renderer takes it as ``lang`` (``"en"`` when
-not given).
+not given). A build in Spanish needs nothing more than ``theme.language: es``: the site hook
+(build_tools/hooks/site.py) reads it in ``on_config`` and gives it to every shortcode
+(``shortcodes.Context.lang``), the foot list and review date, the county and Form 14 templates
+(``county_page.es.md``, ``form14_*.es.md``) and, in ``on_env``, the theme's templates
+(:func:`install`); the theme fixes read each page's ``<html lang>``.
 """
 
 from __future__ import annotations

@@ -58,6 +58,12 @@ class Citations:
         return "<sup>,</sup>".join(marks)
 
 
+def template_file(lang: str = "en") -> str:
+    """The county pages' template in data/ for pages in ``lang``: ``county_page.md``, or
+    ``county_page.es.md`` beside it for the Spanish pages."""
+    return "county_page.md" if lang == "en" else f"county_page.{lang}.md"
+
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
