@@ -91,12 +91,13 @@ def gettext_for(lang: str = DEFAULT) -> Any:
 
 def install(environment: jinja2.Environment, lang: str = DEFAULT) -> jinja2.Environment:
     """Give a Jinja environment ``{% trans %}`` and ``_()`` in ``lang`` (new-style gettext: a
-    message's ``%(name)s`` is filled in and escaped like any value)."""
+    message's ``%(name)s`` is filled in and escaped like any value), and the language itself as
+    ``page_lang`` (not ``lang``, which Material's templates use for their own strings)."""
     if "jinja2.ext.InternationalizationExtension" not in environment.extensions:
         environment.add_extension("jinja2.ext.i18n")
     environment.install_gettext_translations(  # type: ignore[attr-defined]
         translations(lang), newstyle=True)
-    environment.globals["lang"] = lang
+    environment.globals["page_lang"] = lang
     return environment
 
 

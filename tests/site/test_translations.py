@@ -223,6 +223,15 @@ def test_the_worked_examples_and_rules_speak_spanish(name):
     examples = calculator_pages.render_examples(name, here)
     assert_spanish(examples, "What was entered", "The result", "How it was worked out",
                    "Open this example in the calculator")
+    # What was entered is written by the build: its dates are in Spanish form (the result and
+    # the steps are the calculators' words).
+    entered = [part.split("<h4>El resultado</h4>")[0]
+               for part in examples.split("<h4>Lo que se ingresó</h4>")[1:]]
+    english_date = (r"(January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December) \d{1,2}, \d{4}")
+    assert entered and not any(re.search(english_date, part) for part in entered)
+    if name == "order_end":
+        assert any(re.search(r"\d{1,2} de [a-z]+ de \d{4}", part) for part in entered)
     rules = calculator_pages.render_rules(name, here)
     assert_spanish(rules, "The rules this calculator applies", "Rule", "Source", "In force from")
     assert re.search(r"<td>\d{1,2} de [a-z]+ de \d{4}</td>", rules)
