@@ -43,6 +43,8 @@ from build_tools.data.schema import (
     check_type_matches,
     spanish_of,
 )
+from build_tools.i18n import DEFAULT as ENGLISH
+from build_tools.i18n import N_, gettext_for
 
 NUMBER = re.compile(f"^{PHONE.pattern}$")   # a phone number as written in the file
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
@@ -254,37 +256,43 @@ def phone_link(number: str) -> str:
     return f'<a class="site-tel" href="{tel_href(number)}">{number}</a>'
 
 
-def _instead_text(contact: Contact, contacts: Contacts) -> str:
+def _instead_text(contact: Contact, contacts: Contacts, lang: str = ENGLISH) -> str:
     assert contact.instead is not None, "a dated contact names the one to use instead (load)"
     today = contacts.by_id[contact.instead]
     reach = f", {phone_link(today.phone)}" if today.phone else ""
-    return f"Today, use: {_text(today.name)}{reach}."
+    _ = gettext_for(lang)
+    return str(_("Today, use: %(contact)s.") % {
+        "contact": f"{_text(today.name)}{reach}"})
 
 
-def render_block(contact: Contact, contacts: Contacts) -> str:
-    """A contact's card. Its sources are not on the card: they join the page's foot list
-    (:func:`_render_contact`)."""
-    rows: list[tuple[str, str]] = [("For", _text(contact.for_))]
+def render_block(contact: Contact, contacts: Contacts, lang: str = ENGLISH) -> str:
+    """A contact's card, its labels in ``lang``. Its sources are not on the card: they join
+    the page's foot list (:func:`_render_contact`)."""
+    _ = gettext_for(lang)
+    rows: list[tuple[str, str]] = [(_("For"), _text(contact.for_))]
     if contact.phone:
-        rows.append(("Phone", _text(contact.phone) if contact.dated else phone_link(contact.phone)))
+        rows.append((_("Phone"), _text(contact.phone) if contact.dated
+                     else phone_link(contact.phone)))
     if contact.fax:
-        rows.append(("Fax", _text(contact.fax)))
+        rows.append((_("Fax"), _text(contact.fax)))
     if contact.address:
-        rows.append(("Address", "<br>".join(_text(line) for line in contact.address)))
+        rows.append((_("Address"), "<br>".join(_text(line) for line in contact.address)))
     if contact.hours:
-        rows.append(("Hours", _text(contact.hours)))
+        rows.append((_("Hours"), _text(contact.hours)))
     if contact.have_ready:
-        rows.append(("Have ready", _text(contact.have_ready)))
+        rows.append((_("Have ready"), _text(contact.have_ready)))
     if contact.url and not contact.dated:
-        rows.append(("Website", f'<a href="{html.escape(contact.url)}">'
-                                f'{_text(contact.url)}</a>'))
+        rows.append((_("Website"), f'<a href="{html.escape(contact.url)}">'
+                                   f'{_text(contact.url)}</a>'))
     classes = "site-contact site-contact--dated" if contact.dated else "site-contact"
     parts = [f'<div class="{classes}">',
              f'<p class="site-contact__name"><strong>{_text(contact.name)}</strong><br>'
              f'{_text(contact.organisation)}</p>']
     if contact.dated:
-        parts.append(f'<p class="site-contact__warning"><strong>Out of date.</strong> '
-                     f'{_text(contact.dated_note or "")} {_instead_text(contact, contacts)}</p>')
+        warning = _("Out of date.")
+        parts.append(f'<p class="site-contact__warning"><strong>{warning}</strong> '
+                     f'{_text(contact.dated_note or "")} '
+                     f'{_instead_text(contact, contacts, lang)}</p>')
     parts.append("<dl>")
     parts.extend(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     parts.append("</dl>")
@@ -292,12 +300,14 @@ def render_block(contact: Contact, contacts: Contacts) -> str:
     return "\n".join(parts)
 
 
-def _inline(contact: Contact, contacts: Contacts, shown: str) -> str:
+def _inline(contact: Contact, contacts: Contacts, shown: str, lang: str = ENGLISH) -> str:
     """An inline value; an out-of-date one is marked so, with the contact to use today."""
     if not contact.dated:
         return shown
-    return (f'<span class="site-dated">{shown} (out of date. '
-            f'{_instead_text(contact, contacts)})</span>')
+    _ = gettext_for(lang)
+    marked = _("out of date.")
+    return (f'<span class="site-dated">{shown} ({marked} '
+            f'{_instead_text(contact, contacts, lang)})</span>')
 
 
 def _contacts(context: shortcodes.Context) -> Contacts:
@@ -316,7 +326,7 @@ def _render_contact(args: str, context: shortcodes.Context) -> str:
     foot = foot_of(context)
     if foot is not None:
         foot.add_all(contact.sources)
-    return render_block(contact, _contacts(context))
+    return render_block(contact, _contacts(context), context.lang)
 
 
 def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.Renderer:
@@ -329,7 +339,7 @@ def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.R
             raise shortcodes.ShortcodeError(
                 f"contact {args!r} has no {field} in {contacts.path}; use [[contact:{args}]] to "
                 f"show how to reach it")
-        return _inline(contact, contacts, show(contact))
+        return _inline(contact, contacts, show(contact), context.lang)
 
     return render
 
@@ -339,17 +349,18 @@ def _show_phone(contact: Contact) -> str:
     return _text(contact.phone or "") if contact.dated else phone_link(contact.phone or "")
 
 
-FEEDBACK_LINK_TEXT = "this site's page for reporting an error"
-FEEDBACK_NO_LINK = "the contact given by whoever published this copy of the site"
+FEEDBACK_LINK_TEXT = N_("this site's page for reporting an error")
+FEEDBACK_NO_LINK = N_("the contact given by whoever published this copy of the site")
 
 
 def _render_feedback(args: str, context: shortcodes.Context) -> str:
     if args:
         raise shortcodes.ShortcodeError("feedback takes nothing after the colon: [[feedback:]]")
     url = (context.config.get("extra") or {}).get("feedback_url") or ""
+    _ = gettext_for(context.lang)
     if not url:
-        return FEEDBACK_NO_LINK
-    return f'<a href="{html.escape(url)}">{FEEDBACK_LINK_TEXT}</a>'
+        return str(_(FEEDBACK_NO_LINK))
+    return f'<a href="{html.escape(url)}">{_(FEEDBACK_LINK_TEXT)}</a>'
 
 
 shortcodes.register("contact", _render_contact, block=True, usage="[[contact:ID]]",

@@ -16,19 +16,16 @@ only the page's language (``lang``, ``en`` by default) and ask the data for its 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from calculators.dates import long_date as english_long_date
+from build_tools import i18n
 
-DEFAULT = "en"
-LANGUAGES = (DEFAULT, "es")
+DEFAULT = i18n.DEFAULT
+LANGUAGES = i18n.LANGUAGES
 TRANSLATED = LANGUAGES[1:]   # the languages whose text sits in an entry's mapping of that name
 
-SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                  "septiembre", "octubre", "noviembre", "diciembre")
 
 
 def checked(lang: str) -> str:
@@ -59,8 +56,4 @@ def template_path(data_dir: Path, name: str, lang: str = DEFAULT) -> Path:
     return data_dir / f"{stem}.{lang}{dot}{suffix}"
 
 
-def long_date(value: dt.date, lang: str = DEFAULT) -> str:
-    """A date as people write it: "May 1, 2028"; in Spanish "1 de mayo de 2028"."""
-    if checked(lang) == DEFAULT:
-        return english_long_date(value)
-    return f"{value.day} de {SPANISH_MONTHS[value.month - 1]} de {value.year}"
+long_date = i18n.long_date   # one way to write a date in each language

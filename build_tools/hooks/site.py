@@ -4,7 +4,8 @@ the county pages, the shortcodes, and what the theme shows at the foot of each p
 In build order:
 
 - on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml,
-  data/county_page.md and data/terms.yml are read and checked whole, before any page.
+  data/county_page.md and data/terms.yml are read and checked whole, before any page (a build
+  in Spanish reads data/county_page.es.md: build_tools/pages/county_pages.py, CountyTemplate.load).
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template;
   the pages for working Form 14 by hand (build_tools/pages/form14_pages.py), from the edition in force.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
@@ -13,6 +14,11 @@ In build order:
   reviewed for a year is logged at info level.
 - on_page_context: the numbered sources, review date, per-page scripts and the quick-exit link,
   for the templates in overrides/.
+- on_env: the theme's templates get the build's messages in the build's language
+  (``theme.language``: build_tools/i18n/), and ``site_phone``.
+
+Everything the build writes into a page is in the build's language (:func:`i18n.language_of`),
+which every renderer is given.
 - on_post_build: every URL in data/published_urls.txt is built or redirected, and every page is
   listed there (build_tools/commands/url_manifest.py).
 
@@ -32,6 +38,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
+from build_tools import i18n
 from build_tools.commands import url_manifest
 from build_tools.data import shortcodes
 from build_tools.data.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
@@ -50,7 +57,6 @@ from build_tools.pages.county_pages import CountyTemplate
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
 from build_tools.pages.site_pages import redirected_urls
-from calculators.dates import long_date
 
 log = get_plugin_logger("site")
 
@@ -68,6 +74,7 @@ class _Build:
     template: CountyTemplate
     form14: Form14Pages | None
     today: dt.date
+    lang: str = i18n.DEFAULT  # the build's language, theme.language
     page_urls: list[str] = field(default_factory=list)
     scripts: dict[str, list[str]] = field(default_factory=dict)
     modules: dict[str, list[str]] = field(default_factory=dict)
@@ -88,11 +95,15 @@ def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     data = root / "data"
     try:
+        lang = i18n.language_of(config)
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, theme.language: {error}") from error
+    try:
         seeds = Seeds(data)
         contacts = Contacts.load(data / "contacts.yml", seeds)
         counties = Counties.load(data / "counties.yml", contacts, seeds)
-        template = CountyTemplate(data / "county_page.md")
-        form14 = Form14Pages.load(data)
+        template = CountyTemplate.load(data, lang)
+        form14 = Form14Pages.load(data, lang)
         Terms.load(data / "terms.yml")   # checked now; the Spanish pages will read it
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from error
@@ -100,7 +111,7 @@ def on_config(config: Any) -> Any:
     if feedback and not feedback.startswith(("https://", "http://")):
         raise PluginError(f"extra.feedback_url (FEEDBACK_URL) is {feedback!r}: give a full "
                           f"http(s) address, or leave it empty")
-    _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today())
+    _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today(), lang)
     return config
 
 
@@ -110,7 +121,7 @@ def on_files(files: Any, config: Any) -> Any:
         if files.get_file_from_path(county.src_uri) is not None:
             raise PluginError(
                 f"docs/{county.src_uri} exists, but county pages are made by the build from "
-                f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
+                f"{build.template.shown_as} and data/counties.yml. Delete docs/{county.src_uri} and "
                 f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
         try:
             content = build.template.render(county, build.contacts)
@@ -120,7 +131,7 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(File.generated(config, county.src_uri, content=content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         build.generated[county.src_uri] = (
-            f"{county.src_uri} (made from data/county_page.md and the entry for {county.name} "
+            f"{county.src_uri} (made from {build.template.shown_as} and the entry for {county.name} "
             f"in data/counties.yml)")
     # The pages for working Form 14 by hand stand under the calculator's page, and only with it.
     hand_pages = []
@@ -158,12 +169,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # Lines in messages count from the top of the file, front matter included.
     body = get_data(source)[0]
     offset = source[:len(source) - len(body)].count("\n")
-    foot = FootList.of_page(page.meta["sources"], build.seeds)
+    foot = FootList.of_page(page.meta["sources"], build.seeds, build.lang)
     # The calculator pages' build is made by build_tools/hooks/calculator_runtime.py, which
     # leaves it in the configuration; the calculator shortcodes read it from their context.
     context = shortcodes.Context(page.file.src_uri, config, line_offset=offset, data={
-        "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties,
-        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)})
+        "contacts": build.contacts.in_language(build.lang), "seeds": build.seeds,
+        "counties": build.counties,
+        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)}, lang=build.lang)
     try:
         markdown = shortcodes.expand(markdown, context)
     except shortcodes.ShortcodeErrors as errors:
@@ -184,7 +196,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     assert reviewed is not None, "on_page_markdown has checked the front matter"
     foot = build.feet.get(page.file.src_uri)
     context["site_sources"] = foot.entries if foot is not None else []
-    context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
+    context["site_reviewed"] = {"iso": reviewed.isoformat(),
+                                "text": i18n.long_date(reviewed, build.lang)}
     scripts = list(build.scripts.get(page.file.src_uri, []))
     context["site_quick_exit"] = None
     if page.meta.get("quick_exit"):
@@ -208,6 +221,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         return Markup(phone_link(contact.phone))
 
     env.globals["site_phone"] = site_phone
+    i18n.install(env, build.lang)
     return env
 
 

@@ -13,6 +13,7 @@ for a secondary source, who published it, when and what kind of page it is.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from build_tools.data import languages, shortcodes
 from build_tools.data.contacts import Contacts
 from build_tools.data.county_data import Counties, CountiesError, County, spanish_in_sentence, spanish_name
 from build_tools.data.frontmatter import reviewed_date, source_label
+from build_tools.i18n import gettext_for
 from build_tools.pages import handout  # noqa: F401 (registers [[handout:]])
 
 
@@ -163,18 +165,26 @@ class CountyTemplate:
 
 
 def render_finder(counties: Counties, context: shortcodes.Context) -> str:
-    """The county finder: a filter box (shown by its script) over a plain list of every county."""
+    """The county finder: a filter box (shown by its script) over a plain list of every county.
+    What the script says is written here, in the page's language, as data attributes of its
+    status line: ``__COUNT__`` and ``__QUERY__`` are filled in by the script."""
     context.require_script("assets/site/county-finder.js")
+    _ = gettext_for(context.lang)
     links = "\n".join(f"- [{county.name}]({context.path_to(county.src_uri)})"
                       for county in counties.counties)
     count = len(counties.counties)
+    said = {"none": _("No county matches \u201c__QUERY__\u201d. Check the spelling."),
+            "one": _("1 county matches."), "many": _("__COUNT__ counties match.")}
+    label = _("Type the name of your county")
+    messages = " ".join(f'data-{key}="{html.escape(text, quote=True)}"'
+                        for key, text in said.items())
     return f"""\
 <div class="site-county-finder" data-county-finder hidden>
-<label for="county-finder-input">Type the name of your county</label>
+<label for="county-finder-input">{label}</label>
 <input id="county-finder-input" type="text" autocomplete="off" spellcheck="false" \
 aria-controls="county-list">
 <p id="county-finder-status" class="site-county-finder__status" role="status" \
-aria-live="polite" data-total="{count}"></p>
+aria-live="polite" data-total="{count}" {messages}></p>
 </div>
 
 <div id="county-list" class="site-county-list" markdown>

@@ -21,7 +21,11 @@ effect.
   two columns wide on a phone.
 
 The templates are Jinja (front matter and Markdown with HTML tables, like data/county_page.md);
-the build hook (build_tools/hooks/site.py) adds the pages in ``on_files``. The pages stay out of
+the build hook (build_tools/hooks/site.py) adds the pages in ``on_files``. A build in another
+language than English reads that language's templates beside them (``form14_by_hand.es.md``,
+``form14_schedule_page.es.md``), and the words these pages are given ("2 children", "$0 to
+$1,300", "up to $20,000", the date) are in that language (build_tools/i18n/); the pages' URLs
+stay the English ones. The pages stay out of
 the site search (``search: {exclude: true}`` in their front matter): every page downloads the
 search index, and 4,650 amounts would only make it heavier.
 """
@@ -38,6 +42,8 @@ import jinja2
 import yaml
 
 from build_tools.data import languages
+from build_tools.i18n import DEFAULT as ENGLISH
+from build_tools.i18n import gettext_for, long_date, translations
 from build_tools.pages.county_pages import FRONT_MATTER, shared_front_matter
 from build_tools.pages.page_urls import page_url as page_url  # re-exported for the tests
 from calculators import rules
@@ -63,23 +69,17 @@ def usd(amount: int) -> str:
     return f"${amount:,}"
 
 
-# The few words the tables' labels are made of, in each language.
-WORDS = {
-    "en": {"child": "child", "children": "children", "to": "to", "up to": "up to"},
-    "es": {"child": "hijo", "children": "hijos", "to": "a", "up to": "hasta"},
-}
-
-
-def children_words(count: int, lang: str = languages.DEFAULT) -> str:
-    """"1 child", "2 children"; in Spanish "1 hijo", "2 hijos"."""
-    words = WORDS[languages.checked(lang)]
-    return f"{count} {words['child'] if count == 1 else words['children']}"
+def children_words(count: int, lang: str = ENGLISH) -> str:
+    """"1 child", "2 children", in ``lang``."""
+    ngettext = translations(lang).ngettext
+    return ngettext("%(count)s child", "%(count)s children", count) % {"count": count}
 
 
 def schedule_src(children: int, part: int = 0) -> str:
     """The page of the schedule for ``children`` children: ``.../schedule/2-children.md``
-    for the rows up to PAGE_SPLIT (part 0), ``.../2-children-above-20000.md`` above it."""
-    name = children_words(children).replace(" ", "-")   # the same path in every language
+    for the rows up to PAGE_SPLIT (part 0), ``.../2-children-above-20000.md`` above it (in
+    English whatever the page's language: the URL is the same in both)."""
+    name = children_words(children).replace(" ", "-")
     return f"{SCHEDULE_FOLDER}/{name}{f'-above-{PAGE_SPLIT}' if part else ''}.md"
 
 
@@ -114,20 +114,21 @@ class Form14Tables:
     edition: Edition
     rule: rules.Rule      # support_amount.form14: the citation of the whole form
     effective: dt.date    # the date the edition in force took effect
-    lang: str = languages.DEFAULT   # the language of the labels and dates
+    lang: str = ENGLISH   # the language of the words the pages are given
 
     @classmethod
-    def in_force(cls, on: dt.date, lang: str = languages.DEFAULT) -> Form14Tables:
+    def in_force(cls, on: dt.date, lang: str = ENGLISH) -> Form14Tables:
         dated = rules.at(FORM14, on)
-        return cls(on, edition(dated.value), dated.rule, dated.effective,
-                   languages.checked(lang))
+        return cls(on, edition(dated.value), dated.rule, dated.effective, lang)
 
     @property
     def effective_text(self) -> str:
-        return languages.long_date(self.effective, self.lang)
+        return long_date(self.effective, self.lang)
 
-    def _word(self, word: str) -> str:
-        return WORDS[self.lang][word]
+    def _span(self, lowest: int, highest: int) -> str:
+        _ = gettext_for(self.lang)
+        return str(_("%(lowest)s to %(highest)s") % {"lowest": usd(lowest),
+                                                      "highest": usd(highest)})
 
     @property
     def children(self) -> list[int]:
@@ -135,7 +136,7 @@ class Form14Tables:
 
     def row_label(self, row: int) -> str:
         book = self.edition
-        return f"{usd(0)} {self._word('to')} {usd(row)}" if row == book.first_top else usd(row)
+        return self._span(0, row) if row == book.first_top else usd(row)
 
     @property
     def parts(self) -> list[tuple[int, int]]:
@@ -149,9 +150,9 @@ class Form14Tables:
         """"up to $20,000" or "$20,050 to $40,000" (in Spanish "hasta $20,000", "$20,050 a
         $40,000")."""
         lowest, highest = self.parts[part]
-        if part == 0:
-            return f"{self._word('up to')} {usd(highest)}"
-        return f"{usd(lowest)} {self._word('to')} {usd(highest)}"
+        _ = gettext_for(self.lang)
+        return (str(_("up to %(highest)s") % {"highest": usd(highest)}) if part == 0
+                else self._span(lowest, highest))
 
     def rows(self, children: int, part: int = 0) -> list[Row]:
         limit = self.edition.limit(children)
@@ -196,11 +197,12 @@ class Form14Pages:
         data/form14_by_hand.es.md with the English one for its front matter); None for a site
         without them (a test's tiny site), which then has no such pages (a published URL of one
         would fail the build)."""
-        present = [name for name in TEMPLATES.values() if (data_dir / name).is_file()]
+        names = dict(TEMPLATES)   # the English ones: a translation takes its front matter from them
+        present = [name for name in names.values() if (data_dir / name).is_file()]
         if not present:
             return None
-        if len(present) < len(TEMPLATES):
-            missing = sorted(set(TEMPLATES.values()) - set(present))
+        if len(present) < len(names):
+            missing = sorted(set(names.values()) - set(present))
             raise Form14PagesError(f"data/{missing[0]} is missing: the pages for working Form "
                                    "14 by hand need both of their templates")
         if languages.checked(lang) == languages.DEFAULT:
