@@ -46,9 +46,15 @@ class Text(str):
     values: dict[str, Any]
 
     def __new__(cls, message: str, **values: Any) -> Text:
-        text = super().__new__(cls, message.format(**values))
+        text = super().__new__(cls, message.format(**_said(values)))
         text.message, text.values = message, values
         return text
+
+
+def _said(values: dict[str, Any]) -> dict[str, Any]:
+    """The values of a message as said now: a value that depends on the language (a date
+    written in words, a word of rules.toml) is given as a function, called when it is said."""
+    return {name: value() if callable(value) else value for name, value in values.items()}
 
 
 def N_(message: str, **values: Any) -> str:
@@ -93,11 +99,11 @@ def _(message: str, **values: Any) -> str:
         values = {**message.values, **values}
         message = message.message
     said = catalog(language()).gettext(message)
-    return said.format(**values) if values else said
+    return said.format(**_said(values)) if values else said
 
 
 def ngettext(singular: str, plural: str, number: int, **values: Any) -> str:
     """The singular or the plural message for ``number``, in the request's language, with
     ``number`` and ``values`` put in."""
     said = catalog(language()).ngettext(singular, plural, number)
-    return said.format(number=number, **values)
+    return said.format(number=number, **_said(values))

@@ -24,12 +24,12 @@ from importlib import resources
 from typing import Any
 
 from calculators.dates import long_date
-from calculators.i18n import ngettext
+from calculators.i18n import N_, ngettext
 from calculators.wording import join_and
 
 REQUIRED = ("values", "summary", "citation")
 OPTIONAL = ("unit", "url", "seed", "effective_note", "note", "documents")
-SITE_CONVENTION = "This site's convention"
+SITE_CONVENTION = N_("This site's convention")  # said in the steps: _convention
 
 Book = Mapping[str, "Rule"]  # every rule of a rules file, keyed "section.name"
 
