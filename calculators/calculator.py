@@ -81,7 +81,7 @@ def describe_rule(key: str) -> dict[str, Any]:
     """A rule as a calculator's declaration lists it: the value in force now took effect on
     ``effective``; ``documents`` is true for a rule shown but not applied."""
     found = rulebook.latest(key)
-    return {"key": key, "summary": found.rule.summary, "citation": found.rule.citation,
+    return {"key": key, "summary": _(found.rule.summary), "citation": found.rule.citation,
             "url": found.rule.url, "effective": found.effective.isoformat(),
             "documents": found.rule.documents}
 

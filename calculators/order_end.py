@@ -219,6 +219,7 @@ def compute(values: Values, applied: Applied) -> Outcome:
     }
     steps = _age_steps(birth, schooling, completion, age_end, ages, applied)
     if incapacitated:
+        # Translators: also {majority} and {limit}, the ages (18 and 21).
         steps.append(_(
             "Without the incapacity, support would end on {end}. You said the child is "
             "physically or mentally incapacitated from supporting themselves: the court may "
@@ -279,31 +280,38 @@ def _age_steps(birth: datetime.date, schooling: str, completion: datetime.date |
                        "was found: it is this site's own convention, and the court's order "
                        "decides."))
     if schooling == "none":
+        # Translators: also {majority}, {limit} (18, 21), {eighteenth}, {twenty_first} (the birthdays).
         steps.append(_("A child who is not in school after {majority} is supported until the "
                        "{first_age} birthday: {eighteenth}.", **ages_said))
         return steps
     if schooling == "secondary":
+        # Translators: also {majority}, {limit} (18, 21), {eighteenth}, {twenty_first} (the birthdays).
         steps.append(_("The child is still in high school or a high school equivalency program "
                        "at {majority}, so support continues until the child finishes or turns "
                        "{limit}, whichever comes first, and not before the {first_age} "
                        "birthday.", **ages_said))
     else:
+        # Translators: also {majority}, {limit} (18, 21), {eighteenth}, {twenty_first} (the birthdays).
         steps.append(_("The child is in college or vocational school, so support continues "
                        "until the child finishes or turns {limit}, whichever comes first, and "
                        "not before the {first_age} birthday.", **ages_said))
         steps.append(_post_secondary_conditions(applied))
     if completion is None:
+        # Translators: also {majority}, {limit} (18, 21), {eighteenth}, {twenty_first} (the birthdays).
         steps.append(_("No expected completion date was given, so this uses the {last_age} "
                        "birthday: {twenty_first}.", **ages_said))
     elif age_end == twenty_first:
+        # Translators: also {majority}, {limit} (18, 21), {eighteenth}, {twenty_first} (the birthdays).
         steps.append(_("The expected completion date, {completion}, is not before the "
                        "{last_age} birthday, so support would end on the {last_age} birthday: "
                        "{twenty_first}.", completion=dates.long_date(completion), **ages_said))
     elif age_end == eighteenth:
+        # Translators: also {majority}, {limit} (18, 21), {eighteenth}, {twenty_first} (the birthdays).
         steps.append(_("The expected completion date, {completion}, is not after the "
                        "{first_age} birthday, so support would end on the {first_age} birthday: "
                        "{eighteenth}.", completion=dates.long_date(completion), **ages_said))
     else:
+        # Translators: also {majority}, {limit} (18, 21), {eighteenth}, {twenty_first} (the birthdays).
         steps.append(_("The child is expected to finish on {completion}, before the {last_age} "
                        "birthday ({twenty_first}), so support would end on that date.",
                        completion=dates.long_date(completion), **ages_said))

@@ -324,6 +324,7 @@ def check(values: Values, reader: Reader) -> None:
                            whose=whose))
         elif known(period) and period != "hour" and known(hours):
             reader.error(f"{role}.{HOURS}",
+                         # Translators: also {whose}, the same without a capital letter.
                          _('{whose_start} hours worked a week are used only for an income paid '
                            'per hour: leave them empty, or choose "Per hour" for how often the '
                            'income is paid.', whose=whose,
@@ -544,7 +545,7 @@ def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     """Every line of the worksheet, each with the figures Form 14 has for it."""
     per_parent = {key: (whole_amount(sheet.receiving[index]), whole_amount(sheet.paying[index]))
                   for index, key in enumerate(("1", "1a", "2a", "2b", "2c2", "2c3", "2c", "3"))}
-    care_cost, _, _, _, credit = sheet.care
+    care_cost, *_others, credit = sheet.care
     result = {key: _line(key, *per_parent[key]) for key in ("1", "1a", "2a", "2b")}
     result["2c1"] = _line("2c1", values[RECEIVING]["other_children"],
                           values[PAYING]["other_children"])

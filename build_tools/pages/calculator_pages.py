@@ -408,7 +408,7 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
     contacts: Contacts = context.data["contacts"]
     cards = [(contact_id, Markup(render_block(contact, contacts)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
-    return render("calculator.html", name=name, declaration=api.declaration(name),
+    return render("calculator.html", name=name, declaration=api.declaration(name, context.lang),
                   stylesheet=relative_url(context.src_uri, stylesheet),
                   config=_config(name, context, setup), messages=MESSAGES, empty_view=EMPTY_VIEW,
                   contact_cards=cards, examples_anchor=EXAMPLES_ANCHOR,
@@ -471,12 +471,13 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
         if PAGES[name] != context.src_uri else ""
     examples = []
     for case in cases:
-        response = api.run(name, api.loads(case.json_text()), today=setup.today)
+        response = api.run(name, api.loads(case.json_text()), today=setup.today,
+                           lang=context.lang)
         if not response["ok"]:
             raise shortcodes.ShortcodeError(
                 f"the worked example {case.id!r} ({case.file.name}:{case.line}) gives errors: "
                 f"{response['errors']}")
-        shown = view(response)
+        shown = view(response, lang=context.lang)
         if shown and shown["follow"]:
             shown["follow"] = {**shown["follow"], "href": follow_url(
                 name, shown["follow"]["href"], context.src_uri)}
@@ -484,7 +485,8 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
                          "input": case.input, "view": shown,
                          "steps": response["steps"],
                          "href": link + input_fragment(case.input)})
-    return render("examples.html", declaration=api.declaration(name), examples=examples)
+    return render("examples.html", declaration=api.declaration(name, context.lang),
+                  examples=examples)
 
 
 # --- The rules a calculator applies ---------------------------------------------------------------
