@@ -6,9 +6,9 @@ month (29 February in a common year, 31 April) moves to the first day of the nex
 child born on 29 February turns 18 on 1 March, and an order last reviewed on 29 February 2024
 can be reviewed again on 1 March 2027. Ages in months count the same way.
 
-This module imports nothing from the package but its language (calculators/i18n.py), so that ``calculators.rules`` can word its notes
-with :func:`long_date`; reading a date a person entered, within the site's limits, is
-``calculators.date_input``.
+This module imports nothing from the package but its language (calculators/i18n.py), so that
+``calculators.rules`` can word its notes with :func:`long_date`; reading a date a person
+entered, within the site's limits, is ``calculators.date_input``.
 """
 
 from __future__ import annotations

@@ -81,7 +81,8 @@ def speaking(lang: str) -> Iterator[None]:
 
 
 def catalog(lang: str) -> gettext.NullTranslations:
-    """The compiled catalog of ``lang`` (read once); English is the code's own text."""
+    """The compiled catalog of ``lang`` (read once, at import); English is the code's own
+    text."""
     if lang not in _catalogs:
         if lang == ENGLISH:
             _catalogs[lang] = gettext.NullTranslations()
@@ -107,3 +108,10 @@ def ngettext(singular: str, plural: str, number: int, **values: Any) -> str:
     ``number`` and ``values`` put in."""
     said = catalog(language()).ngettext(singular, plural, number)
     return said.format(number=number, **_said(values))
+
+
+# Every catalog is read when the package is imported, like rules.toml: the browser's worker
+# makes its memory snapshot right after the import, and an interpreter restored from it has the
+# package's modules and data in memory, not its files.
+for _lang in LANGUAGES:
+    catalog(_lang)

@@ -76,7 +76,7 @@ def extracted(root: Path = ROOT) -> Catalog:
     from babel.messages.frontend import parse_mapping_cfg
 
     with MAPPING.open(encoding="utf-8") as mapping:
-        method_map, options_map = parse_mapping_cfg(mapping)
+        method_map, options_map = parse_mapping_cfg(mapping)  # type: ignore[no-untyped-call]
     catalog = Catalog(project=PROJECT, charset="utf-8")
     keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
     for filename, lineno, message, comments, context in extract_from_dir(

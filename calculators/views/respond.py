@@ -20,7 +20,7 @@ def respond(name: str | None, text: str | bytes, lang: str = ENGLISH) -> str:
     the view speaks the language the response was answered in."""
     code, response = api.run_json(name, text, lang=lang)
     answered = json.loads(response)
-    shown = view(answered, lang=_answered_in(text, lang)) if answered["ok"] else None
+    shown = view(answered, lang=_answered_in(text, lang) if answered["ok"] else lang)
     return f'{{"code": {code}, "response": {response}, "view": {json.dumps(shown)}}}'
 
 
