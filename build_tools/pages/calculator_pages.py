@@ -63,6 +63,7 @@ from build_tools.data.contacts import Contacts, render_block
 from build_tools.data.scenarios import Scenario
 from build_tools.pages.page_urls import page_url as page_url  # re-exported with PAGES
 from calculators import api, date_input, dates, money
+from calculators.i18n import speaking
 from calculators.registry import REGISTERED
 from calculators.views.common import input_fragment as input_fragment  # re-exported
 from calculators.views.respond import view
@@ -485,24 +486,29 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
                          "input": case.input, "view": shown,
                          "steps": response["steps"],
                          "href": link + input_fragment(case.input)})
-    return render("examples.html", declaration=api.declaration(name, context.lang),
-                  examples=examples)
+    # What was entered is written in the page's language too (dates: "1 de mayo de 2010").
+    with speaking(context.lang):
+        return render("examples.html", declaration=api.declaration(name, context.lang),
+                      examples=examples)
 
 
 # --- The rules a calculator applies ---------------------------------------------------------------
 
-def calculator_rules(name: str) -> list[dict[str, Any]]:
+def calculator_rules(name: str, lang: str = "en") -> list[dict[str, Any]]:
     """The rules the calculator ``name`` applies or shows, from its declaration
-    (``calculators.api.declaration(name)["rules"]``: ``key``, ``summary``, ``citation``,
-    ``url``, ``effective`` as an ISO date, ``documents``), with the date written out."""
-    return [{**rule, "effective": dates.long_date(datetime.date.fromisoformat(rule["effective"]))}
-            for rule in api.declaration(name)["rules"]]
+    (``calculators.api.declaration(name, lang)["rules"]``: ``key``, ``summary``, ``citation``,
+    ``url``, ``effective`` as an ISO date, ``documents``), with the date written out, in
+    ``lang``."""
+    with speaking(lang):
+        return [{**rule, "effective": dates.long_date(
+            datetime.date.fromisoformat(rule["effective"]))}
+            for rule in api.declaration(name, lang)["rules"]]
 
 
 def render_rules(args: str, context: shortcodes.Context) -> str:
     """``[[calculator-rules:NAME]]``: the table of the rules the calculator applies."""
     name = _calculator_name(args, "calculator-rules")
-    listed = calculator_rules(name)
+    listed = calculator_rules(name, context.lang)
     if not listed:
         raise shortcodes.ShortcodeError(f"the {name} calculator declares no rules: nothing to "
                                         "list (see calculators/rules.toml)")

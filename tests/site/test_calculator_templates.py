@@ -24,7 +24,8 @@ from build_tools.data.contacts import Contacts
 from build_tools.data.frontmatter import Seeds
 from build_tools.data.scenarios import load_scenarios
 from build_tools.pages import calculator_pages
-from calculators import api, money, registry
+from calculators import api, dates, money, registry
+from calculators.i18n import speaking
 from calculators.views.respond import view
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -747,3 +748,19 @@ def test_a_spanish_page_shows_the_form_and_the_worked_examples_in_spanish(name, 
         assert spanish["steps"] != english["steps"]
         assert section.find("strong", data_slot="answer").text == \
             view(spanish, lang="es")["answer"]
+
+
+def test_a_spanish_page_lists_the_rules_and_what_was_entered_in_spanish():
+    rules = calculator_pages.calculator_rules("review", "es")
+    assert rules[0]["summary"] == ("FSD revisa cada 3 años una orden de manutención que hace "
+                                   "cumplir; antes, solo si se muestra un cambio importante en "
+                                   "las circunstancias.")
+    assert rules[0]["effective"] == "1 de julio de 1997"
+    assert rules[0]["citation"] == calculator_pages.calculator_rules("review")[0]["citation"]
+    context = shortcodes.Context(calculator_pages.PAGES["order_end"], {},
+                                 data={calculator_pages.BUILD: BUILD}, lang="es")
+    html = calculator_pages.render_examples("order_end", context)
+    case = next(case for case in EXAMPLES if case.calculator == "order_end")
+    birth = datetime.date.fromisoformat(case.input["child_birth_date"])
+    with speaking("es"):
+        assert dates.long_date(birth) in html
