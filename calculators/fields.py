@@ -107,6 +107,13 @@ class Place:
     def key(self, name: str) -> str:
         return f"{self.path}.{name}" if self.path else name
 
+    def said(self, message: str) -> str:
+        """``message`` about a value here, after the prefix ("Order 2: Enter ..."; in Spanish
+        the sentence goes on in lower case after the colon: "Orden 2: complete ...")."""
+        if self.prefix and language() != ENGLISH:
+            message = message[0].lower() + message[1:]
+        return self.prefix + message
+
 
 @dataclass(frozen=True, kw_only=True)
 class Field:
@@ -159,21 +166,21 @@ class Field:
         """The value of this field in ``raw`` (already known to be present), or MISSING after
         recording why it cannot be used."""
         if isinstance(raw, Unreadable):
-            reader.error(place.path, place.prefix + self.unreadable(raw))
+            reader.error(place.path, place.said(self.unreadable(raw)))
             return MISSING
         if _absent(raw):
             if self.required:
-                reader.error(place.path, place.prefix + _("Enter {phrase}.",
-                                                          phrase=self.phrase()))
+                reader.error(place.path, place.said(_("Enter {phrase}.",
+                                                          phrase=self.phrase())))
                 return MISSING
             return self.default(reader)
         if isinstance(raw, str):
             raw = raw.strip()
             longest = self.text_limit()
             if longest is not None and len(raw) > longest:
-                reader.error(place.path, place.prefix + _(
+                reader.error(place.path, place.said(_(
                     "{subject} can be at most {longest} characters long.",
-                    subject=self.subject(), longest=longest))
+                    subject=self.subject(), longest=longest)))
                 return MISSING
         return self.parse(raw, place, reader)
 
@@ -230,7 +237,7 @@ class MoneyField(Field):
         try:
             return money.parse_cents(raw)
         except money.InvalidMoney as problem:
-            reader.error(place.path, place.prefix + self._message(str(problem)))
+            reader.error(place.path, place.said(self._message(str(problem))))
             return MISSING
 
     def _message(self, problem: str) -> str:
@@ -294,7 +301,7 @@ class CountField(Field):
                                                          most=self.maximum)
         else:
             return int(number)
-        reader.error(place.path, place.prefix + message)
+        reader.error(place.path, place.said(message))
         return MISSING
 
 
@@ -353,7 +360,7 @@ class DateField(Field):
         else:
             message = _("Write {phrase} as year-month-day, like 2026-05-01.",
                         phrase=self.phrase())
-        reader.error(place.path, place.prefix + message)
+        reader.error(place.path, place.said(message))
         return MISSING
 
 
@@ -393,8 +400,8 @@ class ChoiceField(Field):
         if isinstance(raw, str) and raw in values:
             return raw
         options = join_or([f'"{value}"' for value in values])
-        reader.error(place.path, place.prefix + _("{subject} must be one of {options}.",
-                                                  subject=self.subject(), options=options))
+        reader.error(place.path, place.said(_("{subject} must be one of {options}.",
+                                                  subject=self.subject(), options=options)))
         return MISSING
 
 
@@ -417,8 +424,8 @@ class BooleanField(Field):
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if isinstance(raw, bool):
             return raw
-        reader.error(place.path, place.prefix + _("{subject} must be true or false, without "
-                                                  "quotes.", subject=self.subject()))
+        reader.error(place.path, place.said(_("{subject} must be true or false, without "
+                                                  "quotes.", subject=self.subject())))
         return MISSING
 
 
@@ -446,7 +453,7 @@ class TextField(Field):
                         subject=self.subject())
         else:
             return raw
-        reader.error(place.path, place.prefix + message)
+        reader.error(place.path, place.said(message))
         return MISSING
 
 
@@ -496,16 +503,16 @@ def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Plac
               for member in members}
     names = [member.name for member in members]
     for key in getattr(raw, "repeated", ()):
-        reader.error(place.key(shown(key)), place.prefix + _(
+        reader.error(place.key(shown(key)), place.said(_(
             'The input gives "{key}" more than once {where}. Give each field once.',
-            key=shown(key), where=within or _("in the same object")))
+            key=shown(key), where=within or _("in the same object"))))
     for key in raw:
         if key in names:
             continue
         if reader.full:  # counted, without working out a message nobody will read
             reader.more += 1
         else:
-            reader.error(place.key(shown(key)), place.prefix + _unknown_key(key, names, within))
+            reader.error(place.key(shown(key)), place.said(_unknown_key(key, names, within)))
     return values
 
 

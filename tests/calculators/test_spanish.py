@@ -316,3 +316,17 @@ def test_for_every_input_the_same_fields_have_problems_in_both_languages(name: s
     english = api.run(name, payload, today=TODAY)
     spanish = api.run(name, payload, today=TODAY, lang="es")
     assert without_text(spanish) == without_text(english)
+
+
+def test_a_message_about_an_order_or_a_parent_names_it_first() -> None:
+    """In Spanish a member of a group is named after its group, and the sentence goes on in
+    lower case after the colon."""
+    allocation = api.run("allocation", {"lang": "es", "payment": "1",
+                                        "orders": [{"current_due": "x"}]})
+    assert allocation["errors"] == [{"field": "orders[0].current_due", "message": (
+        'Orden 1: en el campo «Manutención actual que se debe», escriba un número como 1000 o '
+        '1000.00, sin "$" ni comas.')}]
+    support = api.run("support_amount", {"lang": "es", "children": 1, "paying_parent": {
+        "gross_income": "1000"}, "receiving_parent": {}})
+    assert support["errors"] == [{"field": "receiving_parent.gross_income", "message": (
+        "Padre que recibe la manutención: complete el campo «Ingreso bruto».")}]
