@@ -36,6 +36,9 @@ from typing import Any
 
 import jinja2
 
+from calculators.dates import long_date as written
+from calculators.i18n import speaking
+
 DEFAULT = "en"
 LANGUAGES = ("en", "es")
 DOMAIN = "site"
@@ -43,8 +46,6 @@ CATALOGS = Path(__file__).resolve().parent
 MAPPING = CATALOGS / "babel.cfg"
 
 # Spanish month names, lowercase as Spanish writes them inside a date.
-SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                  "septiembre", "octubre", "noviembre", "diciembre")
 
 
 def N_(message: str) -> str:
@@ -122,10 +123,8 @@ def language_of_context(context: Mapping[str, Any]) -> str:
 
 
 def long_date(date: dt.date, lang: str = DEFAULT) -> str:
-    """A date as the build writes it: "January 1, 2026" in English (the calculators' own
-    form), "1 de enero de 2026" in Spanish."""
-    if _known(lang) == "es":
-        return f"{date.day} de {SPANISH_MONTHS[date.month - 1]} de {date.year}"
-    from calculators.dates import long_date as english
-
-    return english(date)
+    """A date as the build writes it: "January 1, 2026" in English, "1 de enero de 2026" in
+    Spanish: the calculators' own wording (calculators.dates.long_date in that language), so
+    that a page and its results write dates alike."""
+    with speaking(_known(lang)):
+        return written(date)

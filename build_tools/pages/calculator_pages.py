@@ -65,6 +65,7 @@ from build_tools.i18n import DEFAULT as ENGLISH
 from build_tools.i18n import N_, gettext_for, install, long_date
 from build_tools.pages.page_urls import page_url as page_url  # re-exported with PAGES
 from calculators import api, date_input, money
+from calculators.i18n import speaking
 from calculators.registry import REGISTERED
 from calculators.views.common import input_fragment as input_fragment  # re-exported
 from calculators.views.respond import view
@@ -423,7 +424,8 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
     contacts: Contacts = context.data["contacts"]
     cards = [(contact_id, Markup(render_block(contact, contacts, context.lang)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
-    return render("calculator.html", context.lang, name=name, declaration=api.declaration(name),
+    return render("calculator.html", context.lang, name=name,
+                  declaration=api.declaration(name, context.lang),
                   stylesheet=relative_url(context.src_uri, stylesheet),
                   config=_config(name, context, setup), messages=messages(context.lang),
                   empty_view=EMPTY_VIEW,
@@ -491,12 +493,13 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
         if PAGES[name] != context.src_uri else ""
     examples = []
     for case in cases:
-        response = api.run(name, api.loads(case.json_text()), today=setup.today)
+        response = api.run(name, api.loads(case.json_text()), today=setup.today,
+                           lang=context.lang)
         if not response["ok"]:
             raise shortcodes.ShortcodeError(
                 f"the worked example {case.id!r} ({case.file.name}:{case.line}) gives errors: "
                 f"{response['errors']}")
-        shown = view(response)
+        shown = view(response, lang=context.lang)
         if shown and shown["follow"]:
             shown["follow"] = {**shown["follow"], "href": follow_url(
                 name, shown["follow"]["href"], context.src_uri)}
@@ -504,19 +507,21 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
                          "input": case.input, "view": shown,
                          "steps": response["steps"],
                          "href": link + input_fragment(case.input)})
-    return render("examples.html", context.lang, declaration=api.declaration(name),
-                  examples=examples)
+    # What was entered is written in the page's language too (dates: "1 de mayo de 2010").
+    with speaking(context.lang):
+        return render("examples.html", context.lang,
+                      declaration=api.declaration(name, context.lang), examples=examples)
 
 
 # --- The rules a calculator applies ---------------------------------------------------------------
 
 def calculator_rules(name: str, lang: str = ENGLISH) -> list[dict[str, Any]]:
     """The rules the calculator ``name`` applies or shows, from its declaration
-    (``calculators.api.declaration(name)["rules"]``: ``key``, ``summary``, ``citation``,
+    (``calculators.api.declaration(name, lang)["rules"]``: ``key``, ``summary``, ``citation``,
     ``url``, ``effective`` as an ISO date, ``documents``), with the date written out in
     ``lang``."""
     return [{**rule, "effective": long_date(datetime.date.fromisoformat(rule["effective"]), lang)}
-            for rule in api.declaration(name)["rules"]]
+            for rule in api.declaration(name, lang)["rules"]]
 
 
 def render_rules(args: str, context: shortcodes.Context) -> str:

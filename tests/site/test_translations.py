@@ -211,9 +211,9 @@ def test_the_calculator_page_speaks_spanish(name):
 def test_a_list_of_the_form_speaks_spanish():
     html = calculator_pages.render_calculator("allocation", context(
         calculator_pages.PAGES["allocation"], "es"))
-    for text in ("Quitar order 1", "Agregar order", "Se agregó: Order __NUMBER__.",
-                 "Se quitó: Order __NUMBER__.", "Puede ingresar hasta"):
-        assert text in html  # the item's own name ("Order") is the calculators' to translate
+    for text in ("Quitar orden 1", "Agregar orden", "Se agregó: Orden __NUMBER__.",
+                 "Se quitó: Orden __NUMBER__.", "Puede ingresar hasta"):
+        assert text in html  # the item's own name ("orden") comes from the calculators' catalog
     assert "Add another" not in html and "You can enter" not in html
 
 
