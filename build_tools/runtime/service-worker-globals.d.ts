@@ -6,6 +6,7 @@ declare const PRECACHE: { cache: string; snapshots: string; runtime: string[]; s
 
 interface WorkerGlobalScope {
   readonly clients: Clients;
+  readonly registration: ServiceWorkerRegistration;
   skipWaiting(): Promise<void>;
   addEventListener(type: "install" | "activate", listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: "fetch", listener: (event: FetchEvent) => void): void;
