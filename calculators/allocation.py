@@ -18,6 +18,7 @@ from __future__ import annotations
 from calculators import money, rules
 from calculators.calculator import Calculator, Outcome, Values
 from calculators.fields import MISSING, DateField, ListField, MoneyField, Reader, TextField
+from calculators.i18n import N_, _, ngettext
 from calculators.layout import Section
 from calculators.rules import Applied, Book, RulesError
 from calculators.wording import join_and
@@ -44,43 +45,45 @@ check_methods(rules.RULES)
 
 ORDER_FIELDS = (
     TextField(
-        name="id", label="Name of the order",
-        help="Such as the child's first name.",
+        name="id", label=N_("Name of the order"),
+        help=N_("Such as the child's first name."),
         max_length=rules.latest("limits.name_max_length").number(), noun="the name of the order"),
     MoneyField(
-        name="current_due", label="Current support due", required=True,
-        help="For the payment's period, like 300.00."),
+        name="current_due", label=N_("Current support due"), required=True,
+        help=N_("For the payment's period, like 300.00.")),
     MoneyField(
-        name="past_due", label="Past-due support owed", default_cents=0,
-        help="Arrears, like 1000.00. Empty if none."),
+        name="past_due", label=N_("Past-due support owed"), default_cents=0,
+        help=N_("Arrears, like 1000.00. Empty if none.")),
 )
 
 FIELDS = (
     MoneyField(
-        name="payment", label="Payment amount", required=True,
-        help="One payment, in dollars and cents, like 700.00."),
+        name="payment", label=N_("Payment amount"), required=True,
+        help=N_("One payment, in dollars and cents, like 700.00.")),
     ListField(
-        name="orders", label="Your support orders", required=True, item_label="Order",
-        help=("Add each order you pay on, up to "
-              f"{rules.latest('limits.orders_max').number()}."),
-        more=("For each order: a name you will recognise, such as the child's first name or "
-              "the case number (left empty, the orders are called Order 1, Order 2 and so on, "
-              "in the order you list them); the current support it says you must pay for the "
-              "same period as the payment, usually a month (0 if it has none, for example "
-              "because the child is grown and only past-due support is left); and how much "
-              "support on it is overdue, also called arrears or back support."),
+        name="orders", label=N_("Your support orders"), required=True,
+        item_label=N_("Order"), items=N_("orders"),
+        help=N_("Add each order you pay on, up to {most}.",
+                most=rules.latest('limits.orders_max').number()),
+        more=N_("For each order: a name you will recognise, such as the child's first name or "
+                "the case number (left empty, the orders are called Order 1, Order 2 and so "
+                "on, in the order you list them); the current support it says you must pay "
+                "for the same period as the payment, usually a month (0 if it has none, for "
+                "example because the child is grown and only past-due support is left); and "
+                "how much support on it is overdue, also called arrears or back support."),
         noun="the list of support orders", fields=ORDER_FIELDS,
         min_items=rules.latest("limits.orders_min").number(),
         max_items=rules.latest("limits.orders_max").number()),
     # CONTRACT.md: as_of defaults to today in every calculator, so one input shape (and one
     # habit of always setting it) fits all three; no date changes how a payment is split.
-    DateField(name="as_of", label="Date to work from", today_if_absent=True, asked=False,
-              help="No date changes how a payment is split."),
+    DateField(name="as_of", label=N_("Date to work from"), today_if_absent=True, asked=False,
+              help=N_("No date changes how a payment is split.")),
 )
 
 
 def order_names(orders: list[Values]) -> list[str]:
-    """Each order's name: its own, or "Order 1", "Order 2", ... by position (CONTRACT.md)."""
+    """Each order's name: its own, or "Order 1", "Order 2", ... by position (CONTRACT.md).
+    The default names are the same in both languages: they are keys of the result."""
     return [order["id"] or f"Order {index + 1}" for index, order in enumerate(orders)]
 
 # The form: one payment and the orders it is split over; every part applies to everyone.
@@ -99,8 +102,9 @@ def check(values: Values, reader: Reader) -> None:
         name = order["id"] or f"Order {index + 1}"
         if name in first_use:
             reader.error(f"orders[{index}].id",
-                         f'Order {index + 1}: The name "{name}" is already used by order '
-                         f"{first_use[name] + 1}. Give each order a different name.")
+                         _('Order {number}: The name "{name}" is already used by order '
+                           "{first}. Give each order a different name.", number=index + 1,
+                           name=name, first=first_use[name] + 1))
         else:
             first_use[name] = index
 
@@ -157,7 +161,7 @@ def compute(values: Values, applied: Applied) -> Outcome:
 
 def _shares(names: list[str], parts: list[int], owed: list[int]) -> str:
     """"A gets $300.00 and C gets $50.00", for the orders that owe something in this step."""
-    return join_and([f"{name} gets {money.dollars(part)}"
+    return join_and([_("{name} gets {amount}", name=name, amount=money.dollars(part))
                      for name, part, due in zip(names, parts, owed) if due])
 
 
@@ -166,68 +170,73 @@ def _steps(payment: int, names: list[str], current_due: list[int], past_due: lis
            current_extra: list[int], past_extra: list[int]) -> list[str]:
     paid = money.dollars(payment)
     total_current, total_past = sum(current_due), sum(past_due)
-    orders = "the order" if len(names) == 1 else f"the {len(names)} orders"
-    steps = [f"The current support due on {orders} adds up to {money.dollars(total_current)}."]
+    steps = [ngettext("The current support due on the order adds up to {total}.",
+                      "The current support due on the {number} orders adds up to {total}.",
+                      len(names), total=money.dollars(total_current))]
     if total_current == 0:
-        steps.append("No current support is due, so the whole payment can go to past-due "
-                     "support.")
+        steps.append(_("No current support is due, so the whole payment can go to past-due "
+                       "support."))
     elif payment >= total_current:
-        steps.append(f"The payment of {paid} covers all of it, so each order gets its full "
-                     f"current support: {_shares(names, to_current, current_due)}.")
+        steps.append(_("The payment of {paid} covers all of it, so each order gets its full "
+                       "current support: {shares}.", paid=paid,
+                       shares=_shares(names, to_current, current_due)))
     else:
-        steps.append(f"The payment of {paid} is less than that, so it is split over the orders "
-                     f"in proportion to the current support due on each: "
-                     f"{_shares(names, to_current, current_due)}.")
+        steps.append(_("The payment of {paid} is less than that, so it is split over the "
+                       "orders in proportion to the current support due on each: {shares}.",
+                       paid=paid, shares=_shares(names, to_current, current_due)))
         steps.extend(_rounding(names, current_extra))
     rest = max(payment - total_current, 0)
     if total_past == 0:
-        steps.append("None of the orders has past-due support.")
+        steps.append(_("None of the orders has past-due support."))
     elif rest == 0:
-        steps.append("Nothing is left for past-due support: current support is paid first.")
+        steps.append(_("Nothing is left for past-due support: current support is paid first."))
     elif rest >= total_past:
-        steps.append(f"That leaves {money.dollars(rest)}, which covers all the past-due support "
-                     f"({money.dollars(total_past)}): {_shares(names, to_past, past_due)}.")
+        steps.append(_("That leaves {rest}, which covers all the past-due support ({total}): "
+                       "{shares}.", rest=money.dollars(rest), total=money.dollars(total_past),
+                       shares=_shares(names, to_past, past_due)))
     else:
-        steps.append(f"That leaves {money.dollars(rest)} for past-due support. The past-due "
-                     f"support on the orders adds up to {money.dollars(total_past)}, so "
-                     f"{money.dollars(rest)} is split in proportion to what is past due on "
-                     f"each: {_shares(names, to_past, past_due)}.")
+        steps.append(_("That leaves {rest} for past-due support. The past-due support on the "
+                       "orders adds up to {total}, so {rest} is split in proportion to what is "
+                       "past due on each: {shares}.", rest=money.dollars(rest),
+                       total=money.dollars(total_past),
+                       shares=_shares(names, to_past, past_due)))
         steps.extend(_rounding(names, past_extra))
     if unallocated:
-        steps.append(f"{money.dollars(unallocated)} is more than all the current and past-due "
-                     "support on these orders. This site shows it as unallocated: FSD may hold "
-                     "it or refund it. Call FSD's customer service line to ask. (FSD's "
-                     "published rule does not say what happens to it; this is the site's own "
-                     "reading.)")
-    steps.append("This follows FSD's published rule for several orders: current support first, "
-                 "split by the current support due on each order, then past-due support, split "
-                 "by the amount past due on each. FSD's own records show how a payment was "
-                 "actually applied: the payment information line can tell you (have your case "
-                 "number ready).")
+        steps.append(_("{left} is more than all the current and past-due support on these "
+                       "orders. This site shows it as unallocated: FSD may hold it or refund "
+                       "it. Call FSD's customer service line to ask. (FSD's published rule "
+                       "does not say what happens to it; this is the site's own reading.)",
+                       left=money.dollars(unallocated)))
+    steps.append(_("This follows FSD's published rule for several orders: current support "
+                   "first, split by the current support due on each order, then past-due "
+                   "support, split by the amount past due on each. FSD's own records show how "
+                   "a payment was actually applied: the payment information line can tell you "
+                   "(have your case number ready)."))
     return steps
 
 
 def _rounding(names: list[str], extra: list[int]) -> list[str]:
     if not extra:
         return []
-    if len(extra) == 1:
-        given = (f"1 cent was left over: it went to {names[extra[0]]}, whose exact share had the "
-                 "largest fraction of a cent left")
-    else:
-        given = (f"{len(extra)} cents were left over: one each went to "
-                 f"{join_and([names[index] for index in extra])}, whose exact shares had the "
-                 "largest fractions of a cent left")
-    return [f"Shares are paid in whole cents. After each order got the whole cents of its exact "
-            f"share, {given} (ties go to the larger amount owed, then to the order listed "
-            "first). This rounding is this site's own convention: FSD has not published how it "
-            "rounds."]
+    return [ngettext(
+        "Shares are paid in whole cents. After each order got the whole cents of its exact "
+        "share, 1 cent was left over: it went to {names}, whose exact share had the largest "
+        "fraction of a cent left (ties go to the larger amount owed, then to the order listed "
+        "first). This rounding is this site's own convention: FSD has not published how it "
+        "rounds.",
+        "Shares are paid in whole cents. After each order got the whole cents of its exact "
+        "share, {number} cents were left over: one each went to {names}, whose exact shares "
+        "had the largest fractions of a cent left (ties go to the larger amount owed, then to "
+        "the order listed first). This rounding is this site's own convention: FSD has not "
+        "published how it rounds.",
+        len(extra), names=join_and([names[index] for index in extra]))]
 
 
 CALCULATOR = Calculator(
     name="allocation",
-    title="How is one payment split over several support orders?",
-    summary=("If you pay support on more than one order, FSD splits each payment over them: "
-             "current support first, in proportion to the current support due on each order, "
-             "then past-due support, in proportion to the amount past due on each. Enter one "
-             "payment and your orders to see each order's share."),
+    title=N_("How is one payment split over several support orders?"),
+    summary=N_("If you pay support on more than one order, FSD splits each payment over them: "
+               "current support first, in proportion to the current support due on each "
+               "order, then past-due support, in proportion to the amount past due on each. "
+               "Enter one payment and your orders to see each order's share."),
     fields=FIELDS, check=check, compute=compute, rules=RULES, layout=LAYOUT)

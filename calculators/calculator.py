@@ -19,6 +19,7 @@ from typing import Any
 from calculators import layout
 from calculators import rules as rulebook
 from calculators.fields import MISSING, Field, Place, Reader, read_members
+from calculators.i18n import _
 from calculators.layout import Section
 from calculators.rules import Applied, Book
 
@@ -55,7 +56,7 @@ class Calculator:
 
     def declaration(self) -> dict[str, Any]:
         """The form, as ``calculators.api.declaration`` returns it (calculators/CONTRACT.md)."""
-        return {"name": self.name, "title": self.title, "summary": self.summary,
+        return {"name": self.name, "title": _(self.title), "summary": _(self.summary),
                 "fields": [field.describe() for field in self.fields],
                 "layout": [section.describe() for section in self.layout],
                 "rules": [describe_rule(key) for key in self.rules]}
@@ -80,7 +81,7 @@ def describe_rule(key: str) -> dict[str, Any]:
     """A rule as a calculator's declaration lists it: the value in force now took effect on
     ``effective``; ``documents`` is true for a rule shown but not applied."""
     found = rulebook.latest(key)
-    return {"key": key, "summary": found.rule.summary, "citation": found.rule.citation,
+    return {"key": key, "summary": _(found.rule.summary), "citation": found.rule.citation,
             "url": found.rule.url, "effective": found.effective.isoformat(),
             "documents": found.rule.documents}
 

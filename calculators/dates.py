@@ -6,9 +6,9 @@ month (29 February in a common year, 31 April) moves to the first day of the nex
 child born on 29 February turns 18 on 1 March, and an order last reviewed on 29 February 2024
 can be reviewed again on 1 March 2027. Ages in months count the same way.
 
-This module imports nothing from the package, so that ``calculators.rules`` can word its notes
-with :func:`long_date`; reading a date a person entered, within the site's limits, is
-``calculators.date_input``.
+This module imports nothing from the package but its language (calculators/i18n.py), so that
+``calculators.rules`` can word its notes with :func:`long_date`; reading a date a person
+entered, within the site's limits, is ``calculators.date_input``.
 """
 
 from __future__ import annotations
@@ -16,13 +16,18 @@ from __future__ import annotations
 import calendar
 import datetime
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+from calculators.i18n import N_, _
+
+MONTH_NAMES = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+               N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+               N_("December"))
 
 
 def long_date(value: datetime.date) -> str:
-    """A date as people write it: "May 1, 2028" (no leading zero, no locale)."""
-    return f"{MONTH_NAMES[value.month - 1]} {value.day}, {value.year}"
+    """A date as people write it, in the request's language: "May 1, 2028", "1 de mayo de
+    2028" (no leading zero, no locale)."""
+    return _("{month} {day}, {year}", month=_(MONTH_NAMES[value.month - 1]), day=value.day,
+             year=value.year)
 
 
 def add_months(start: datetime.date, months: int) -> datetime.date:

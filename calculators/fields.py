@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from calculators import date_input, dates, money, rules
+from calculators.i18n import ENGLISH, _, language, ngettext
 from calculators.wording import closest, join_and, join_or
 
 MISSING: Any = object()  # the value of a field whose input is invalid (never computed with)
@@ -89,11 +90,11 @@ class Reader:
         more, one entry for the input as a whole saying how many."""
         if not self.more:
             return self.errors
-        count = (f"{self.more} more problem was" if self.more == 1
-                 else f"{self.more:,} more problems were")
-        return [*self.errors, {"field": None, "message": (
-            f"{count} not listed: only the first {self.limit} are. Correct these and send "
-            "the input again to see the rest.")}]
+        return [*self.errors, {"field": None, "message": ngettext(
+            "{number:,} more problem was not listed: only the first {limit} are. Correct "
+            "these and send the input again to see the rest.",
+            "{number:,} more problems were not listed: only the first {limit} are. Correct "
+            "these and send the input again to see the rest.", self.more, limit=self.limit)}]
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,13 @@ class Place:
 
     def key(self, name: str) -> str:
         return f"{self.path}.{name}" if self.path else name
+
+    def said(self, message: str) -> str:
+        """``message`` about a value here, after the prefix ("Order 2: Enter ..."; in Spanish
+        the sentence goes on in lower case after the colon: "Orden 2: complete ...")."""
+        if self.prefix and language() != ENGLISH:
+            message = message[0].lower() + message[1:]
+        return self.prefix + message
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,7 +131,11 @@ class Field:
     asked: bool = True
 
     def phrase(self) -> str:
-        """The field inside a sentence: "the payment amount"."""
+        """The field inside a sentence: "the payment amount"; in Spanish, the field by its
+        label ("el campo «Monto del pago»"), a group's members after the group's name
+        (:meth:`GroupField.parse`)."""
+        if language() != ENGLISH:
+            return _("the “{label}” field", label=_(self.label))
         return self.noun or f"the {self.label[0].lower()}{self.label[1:]}"
 
     def subject(self) -> str:
@@ -134,8 +146,9 @@ class Field:
     def describe(self) -> dict[str, Any]:
         """The field as ``calculators.api.declaration`` lists it (CONTRACT.md); a field that
         reads text states the longest it accepts as ``max_length`` (:meth:`text_limit`)."""
-        return {"name": self.name, "label": self.label, "kind": self.kind, "help": self.help,
-                "more": self.more or None, "required": self.required,
+        return {"name": self.name, "label": _(self.label), "kind": self.kind,
+                "help": _(self.help), "more": _(self.more) if self.more else None,
+                "required": self.required,
                 "default": self.default_json(), "asked": self.asked, **self.limits()}
 
     def default_json(self) -> Any:
@@ -153,19 +166,21 @@ class Field:
         """The value of this field in ``raw`` (already known to be present), or MISSING after
         recording why it cannot be used."""
         if isinstance(raw, Unreadable):
-            reader.error(place.path, place.prefix + self.unreadable(raw))
+            reader.error(place.path, place.said(self.unreadable(raw)))
             return MISSING
         if _absent(raw):
             if self.required:
-                reader.error(place.path, f"{place.prefix}Enter {self.phrase()}.")
+                reader.error(place.path, place.said(_("Enter {phrase}.",
+                                                          phrase=self.phrase())))
                 return MISSING
             return self.default(reader)
         if isinstance(raw, str):
             raw = raw.strip()
             longest = self.text_limit()
             if longest is not None and len(raw) > longest:
-                reader.error(place.path, f"{place.prefix}{self.subject()} can be at most "
-                                         f"{longest} characters long.")
+                reader.error(place.path, place.said(_(
+                    "{subject} can be at most {longest} characters long.",
+                    subject=self.subject(), longest=longest)))
                 return MISSING
         return self.parse(raw, place, reader)
 
@@ -181,8 +196,10 @@ class Field:
         """The message for a value the JSON reader could not take, naming this field."""
         shown_text = shown(raw.text)
         if raw.too_large:
-            return f"{self.subject()}, {shown_text}, is a number too large or too small to read."
-        return f"{self.subject()} cannot be {shown_text}: enter {self.example()}."
+            return _("{subject}, {text}, is a number too large or too small to read.",
+                     subject=self.subject(), text=shown_text)
+        return _("{subject} cannot be {text}: enter {example}.", subject=self.subject(),
+                 text=shown_text, example=self.example())
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         # Never runs: every kind of field below defines its own parse.
@@ -214,24 +231,26 @@ class MoneyField(Field):
         return self.default_cents
 
     def example(self) -> str:
-        return "an amount like 1000 or 1000.00"
+        return _("an amount like 1000 or 1000.00")
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         try:
             return money.parse_cents(raw)
         except money.InvalidMoney as problem:
-            reader.error(place.path, place.prefix + self._message(str(problem)))
+            reader.error(place.path, place.said(self._message(str(problem))))
             return MISSING
 
     def _message(self, problem: str) -> str:
         if problem == "negative":
-            return f"{self.subject()} cannot be negative."
+            return _("{subject} cannot be negative.", subject=self.subject())
         if problem == "decimals":
-            return (f"{self.subject()} can have at most two decimal places (whole cents), "
-                    "like 433.33.")
+            return _("{subject} can have at most two decimal places (whole cents), like "
+                     "433.33.", subject=self.subject())
         if problem == "range":
-            return f"{self.subject()} must be {money.dollars(money.MAX_CENTS)} or less."
-        return f'Write {self.phrase()} as a number like 1000 or 1000.00, without "$" or commas.'
+            return _("{subject} must be {most} or less.", subject=self.subject(),
+                     most=money.dollars(money.MAX_CENTS))
+        return _('Write {phrase} as a number like 1000 or 1000.00, without "$" or commas.',
+                 phrase=self.phrase())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -264,21 +283,25 @@ class CountField(Field):
         return self.default_count
 
     def example(self) -> str:
-        return "a whole number like 2"
+        return _("a whole number like 2")
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         number = _whole_number(raw)
         if number is None:
-            message = f"{self.subject()} must be a whole number, like 2, without decimals."
+            message = _("{subject} must be a whole number, like 2, without decimals.",
+                        subject=self.subject())
         elif number < self.minimum:
-            message = f"{self.subject()} must be at least {self.minimum}."
+            message = _("{subject} must be at least {least}.", subject=self.subject(),
+                        least=self.minimum)
         elif self.possible is not None and number > self.possible:
-            message = self.impossible
+            message = _(self.impossible)
         elif number > self.maximum:
-            message = self.above or f"{self.subject()} must be {self.maximum} or less."
+            message = _(self.above) if self.above else _("{subject} must be {most} or less.",
+                                                         subject=self.subject(),
+                                                         most=self.maximum)
         else:
             return int(number)
-        reader.error(place.path, place.prefix + message)
+        reader.error(place.path, place.said(message))
         return MISSING
 
 
@@ -316,7 +339,7 @@ class DateField(Field):
         return reader.today if self.today_if_absent else None
 
     def example(self) -> str:
-        return "a date written year-month-day, like 2026-05-01"
+        return _("a date written year-month-day, like 2026-05-01")
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if not isinstance(raw, str):
@@ -328,14 +351,16 @@ class DateField(Field):
 
     def _fail(self, place: Place, reader: Reader, problem: str, text: str) -> Any:
         if problem == "calendar":
-            message = f"{self.subject()}, {text}, is not a real date: check the month and the day."
+            message = _("{subject}, {text}, is not a real date: check the month and the day.",
+                        subject=self.subject(), text=text)
         elif problem == "range":
-            message = (f"{self.subject()} must be between "
-                       f"{dates.long_date(date_input.EARLIEST)} and "
-                       f"{dates.long_date(date_input.LATEST)}.")
+            message = _("{subject} must be between {earliest} and {latest}.",
+                        subject=self.subject(), earliest=dates.long_date(date_input.EARLIEST),
+                        latest=dates.long_date(date_input.LATEST))
         else:
-            message = f"Write {self.phrase()} as year-month-day, like 2026-05-01."
-        reader.error(place.path, place.prefix + message)
+            message = _("Write {phrase} as year-month-day, like 2026-05-01.",
+                        phrase=self.phrase())
+        reader.error(place.path, place.said(message))
         return MISSING
 
 
@@ -357,7 +382,7 @@ class ChoiceField(Field):
         return self.default_choice
 
     def limits(self) -> dict[str, Any]:
-        return {"choices": [{"value": c.value, "label": c.label} for c in self.choices],
+        return {"choices": [{"value": c.value, "label": _(c.label)} for c in self.choices],
                 "max_length": FIELD_MAX_LENGTH}
 
     def text_limit(self) -> int | None:
@@ -367,14 +392,16 @@ class ChoiceField(Field):
         return self.default_choice
 
     def example(self) -> str:
-        return "one of " + join_or([f'"{choice.value}"' for choice in self.choices])
+        return _("one of {values}", values=join_or([f'"{choice.value}"'
+                                                   for choice in self.choices]))
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         values = [choice.value for choice in self.choices]
         if isinstance(raw, str) and raw in values:
             return raw
         options = join_or([f'"{value}"' for value in values])
-        reader.error(place.path, f"{place.prefix}{self.subject()} must be one of {options}.")
+        reader.error(place.path, place.said(_("{subject} must be one of {options}.",
+                                                  subject=self.subject(), options=options)))
         return MISSING
 
 
@@ -392,13 +419,13 @@ class BooleanField(Field):
         return self.default_flag
 
     def example(self) -> str:
-        return "true or false"
+        return _("true or false")
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if isinstance(raw, bool):
             return raw
-        reader.error(place.path, f"{place.prefix}{self.subject()} must be true or false, "
-                                 "without quotes.")
+        reader.error(place.path, place.said(_("{subject} must be true or false, without "
+                                                  "quotes.", subject=self.subject())))
         return MISSING
 
 
@@ -416,16 +443,17 @@ class TextField(Field):
         return self.max_length
 
     def example(self) -> str:
-        return "text in quotes"
+        return _("text in quotes")
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
         if not isinstance(raw, str):
-            message = f"{self.subject()} must be text, in quotes."
+            message = _("{subject} must be text, in quotes.", subject=self.subject())
         elif any(unicodedata.category(char) in ("Cc", "Cs") for char in raw):
-            message = f"{self.subject()} cannot contain line breaks or other control characters."
+            message = _("{subject} cannot contain line breaks or other control characters.",
+                        subject=self.subject())
         else:
             return raw
-        reader.error(place.path, place.prefix + message)
+        reader.error(place.path, place.said(message))
         return MISSING
 
 
@@ -443,26 +471,31 @@ class GroupField(Field):
         return {member.name: member.default(reader) for member in self.fields}
 
     def example(self) -> str:
-        return "a JSON object of its fields, like {...}"
+        return _("a JSON object of its fields, like {...}")
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
-        return read_object(self.fields, raw, place, reader, place.prefix + self.subject(),
-                           within=f"in {self.phrase()}")
+        # In Spanish a member's message starts with the group's name ("Padre o madre que
+        # paga: "), where English names the parent in the field's own noun.
+        members = place if language() == ENGLISH else Place(
+            place.path, f"{place.prefix}{_(self.label)}: ")
+        return read_object(self.fields, raw, members, reader, place.prefix + self.subject(),
+                           within=_("in {phrase}", phrase=self.phrase()))
 
 
 def read_object(members: tuple[Field, ...], raw: object, place: Place, reader: Reader,
-                subject: str, within: str = "here") -> Any:
+                subject: str, within: str | None = None) -> Any:
     """The fields of a JSON object, or MISSING when ``raw`` (called ``subject`` in the message)
     is not an object (a NaN where an order should be, too)."""
     if not isinstance(raw, Mapping):
         names = join_and([member.name for member in members])
-        reader.error(place.path, f"{subject} must be a JSON object with the fields {names}.")
+        reader.error(place.path, _("{subject} must be a JSON object with the fields {names}.",
+                                   subject=subject, names=names))
         return MISSING
     return read_members(members, raw, place, reader, within)
 
 
 def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Place,
-                 reader: Reader, within: str = "here") -> dict[str, Any]:
+                 reader: Reader, within: str | None = None) -> dict[str, Any]:
     """Read every declared field of an object, then report the keys nobody declared (``within``
     says where: "here", "in the paying parent's details")."""
     values = {member.name: member.read(raw.get(member.name), Place(place.key(member.name),
@@ -470,29 +503,26 @@ def read_members(members: tuple[Field, ...], raw: Mapping[Any, Any], place: Plac
               for member in members}
     names = [member.name for member in members]
     for key in getattr(raw, "repeated", ()):
-        reader.error(place.key(shown(key)), f'{place.prefix}The input gives "{shown(key)}" more '
-                                            f"than once {_in_object(within)}. Give each field "
-                                            "once.")
+        reader.error(place.key(shown(key)), place.said(_(
+            'The input gives "{key}" more than once {where}. Give each field once.',
+            key=shown(key), where=within or _("in the same object"))))
     for key in raw:
         if key in names:
             continue
         if reader.full:  # counted, without working out a message nobody will read
             reader.more += 1
         else:
-            reader.error(place.key(shown(key)), place.prefix + _unknown_key(key, names, within))
+            reader.error(place.key(shown(key)), place.said(_unknown_key(key, names, within)))
     return values
 
 
-def _unknown_key(key: object, names: list[str], within: str) -> str:
-    message = f'There is no field "{shown(key)}" {within}.'
+def _unknown_key(key: object, names: list[str], within: str | None) -> str:
+    message = _('There is no field "{key}" {where}.', key=shown(key),
+                where=within or _("here"))
     close = closest(shown(key), names)
     if close:
-        message += f' Did you mean "{close}"?'
-    return f"{message} The fields are: {join_and(names)}."
-
-
-def _in_object(within: str) -> str:
-    return "in the same object" if within == "here" else within
+        message += " " + _('Did you mean "{name}"?', name=close)
+    return message + " " + _("The fields are: {names}.", names=join_and(names))
 
 
 def shown(key: object) -> str:
@@ -511,25 +541,31 @@ class ListField(Field):
     kind: ClassVar[str] = "list"
     fields: tuple[Field, ...]
     item_label: str  # "Order": items are called "Order 1", "Order 2", ...
+    items: str  # the items in a sentence, "orders"
     min_items: int
     max_items: int
 
     def limits(self) -> dict[str, Any]:
         return {"fields": [member.describe() for member in self.fields],
-                "item_label": self.item_label,
+                "item_label": _(self.item_label),
                 "min_items": self.min_items, "max_items": self.max_items}
 
     def example(self) -> str:
-        return f"a list of {self.item_label.lower()}s, like [{{...}}, {{...}}]"
+        return _("a list of {items}, like [{{...}}, {{...}}]", items=_(self.items))
 
     def parse(self, raw: object, place: Place, reader: Reader) -> Any:
-        item = self.item_label.lower()
+        item, items = _(self.item_label).lower(), _(self.items)
         if not isinstance(raw, list):
-            message = f"{self.subject()} must be a list of {item}s, like [{{...}}, {{...}}]."
+            message = _("{subject} must be a list of {items}, like [{{...}}, {{...}}].",
+                        subject=self.subject(), items=items)
         elif len(raw) < self.min_items:
-            message = f"{self.subject()} must have at least {_count(self.min_items, item)}."
+            message = ngettext("{subject} must have at least one {item}.",
+                               "{subject} must have at least {number} {items}.",
+                               self.min_items, subject=self.subject(), item=item, items=items)
         elif len(raw) > self.max_items:
-            message = f"{self.subject()} can have at most {_count(self.max_items, item)}."
+            message = ngettext("{subject} can have at most one {item}.",
+                               "{subject} can have at most {number} {items}.",
+                               self.max_items, subject=self.subject(), item=item, items=items)
         else:
             return [self._read_item(entry, index, place, reader)
                     for index, entry in enumerate(raw)]
@@ -537,10 +573,7 @@ class ListField(Field):
         return MISSING
 
     def _read_item(self, entry: object, index: int, place: Place, reader: Reader) -> Any:
-        where = Place(f"{place.path}[{index}]", f"{self.item_label} {index + 1}: ")
-        return read_object(self.fields, entry, where, reader, f"{self.item_label} {index + 1}")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"one {noun}" if number == 1 else f"{number} {noun}s"
+        item = _("{item} {number}", item=_(self.item_label), number=index + 1)
+        where = Place(f"{place.path}[{index}]", f"{item}: ")
+        return read_object(self.fields, entry, where, reader, item)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.fields import Field, GroupField
+from calculators.i18n import _
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ class Section:
     shown_when: tuple[ShownWhen, ...] = ()
 
     def describe(self) -> dict[str, Any]:
-        return {"title": self.title, "intro": self.intro or None,
+        return {"title": None if self.title is None else _(self.title),
+                "intro": _(self.intro) if self.intro else None,
                 "open": self.open or self.title is None, "fields": list(self.fields),
                 "shown_when": [{"field": rule.field, "when": rule.when, "equals": rule.equals}
                                for rule in self.shown_when]}

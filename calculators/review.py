@@ -20,9 +20,9 @@ from typing import Any
 from calculators import dates, money, rules
 from calculators.calculator import Calculator, Outcome, Values, known
 from calculators.fields import DateField, MoneyField, Reader
+from calculators.i18n import N_, _, ngettext
 from calculators.layout import Section
 from calculators.rules import Applied
-from calculators.wording import plural
 
 CYCLE = "review.cycle_years"
 THRESHOLD = "review.substantial_change_percent"
@@ -35,30 +35,32 @@ RULES = (CYCLE, THRESHOLD, "review.percent_decimals", "order_end.birthday_29_feb
 
 FIELDS = (
     DateField(name="last_review_date",
-              label="Date the order was entered, last reviewed or last changed", required=True,
+              label=N_("Date the order was entered, last reviewed or last changed"),
+              required=True,
               noun="the date the order was entered, last reviewed or last changed",
-              help="The latest of these three dates.",
-              more=("When the order was entered, when it was last reviewed, and when it was "
-                    "last changed (modified): use whichever is latest.")),
-    DateField(name="as_of", label="Date to work from", today_if_absent=True,
-              help="Normally today: leave it empty to use today's date."),
-    MoneyField(name="current_monthly", label="Current monthly support",
-               help="The monthly amount in your order now."),
-    MoneyField(name="estimated_new_monthly", label="Estimated new monthly support",
-               help="What it would be if worked out again today.",
-               more=("What you think the monthly support would be if it were worked out again "
-                     "today under the Missouri guidelines (Form 14).")),
+              help=N_("The latest of these three dates."),
+              more=N_("When the order was entered, when it was last reviewed, and when it was "
+                      "last changed (modified): use whichever is latest.")),
+    DateField(name="as_of", label=N_("Date to work from"), today_if_absent=True,
+              help=N_("Normally today: leave it empty to use today's date.")),
+    MoneyField(name="current_monthly", label=N_("Current monthly support"),
+               help=N_("The monthly amount in your order now.")),
+    MoneyField(name="estimated_new_monthly", label=N_("Estimated new monthly support"),
+               help=N_("What it would be if worked out again today."),
+               more=N_("What you think the monthly support would be if it were worked out "
+                       "again today under the Missouri guidelines (Form 14).")),
 )
 
 # The form: the date first; the two amounts and another date only for those who want them.
 LAYOUT = (
     Section(title=None, fields=("last_review_date",)),
-    Section(title=f"Is the change {THRESHOLD_PERCENT}% or more?",
-            intro=("Enter both monthly amounts, the one in your order now and the one you "
-                   f"expect, to see whether the change reaches {THRESHOLD_PERCENT}%."),
+    Section(title=N_("Is the change {percent}% or more?", percent=THRESHOLD_PERCENT),
+            intro=N_("Enter both monthly amounts, the one in your order now and the one you "
+                     "expect, to see whether the change reaches {percent}%.",
+                     percent=THRESHOLD_PERCENT),
             fields=("current_monthly", "estimated_new_monthly")),
-    Section(title="The date used",
-            intro="The calculator works from today's date unless you enter another.",
+    Section(title=N_("The date used"),
+            intro=N_("The calculator works from today's date unless you enter another."),
             fields=("as_of",)),
 )
 
@@ -69,19 +71,19 @@ def check(values: Values, reader: Reader) -> None:
     last, as_of = values["last_review_date"], values["as_of"]
     if known(last, as_of) and last > as_of:
         reader.error("last_review_date",
-                     f"The date the order was entered, last reviewed or last changed, "
-                     f"{dates.long_date(last)}, is after the date to work from, "
-                     f"{dates.long_date(as_of)}.")
+                     _("The date the order was entered, last reviewed or last changed, {last}, "
+                       "is after the date to work from, {as_of}.",
+                       last=dates.long_date(last), as_of=dates.long_date(as_of)))
     current, new = values["current_monthly"], values["estimated_new_monthly"]
     if current is None and known(new):
-        reader.error("current_monthly", "Enter the current monthly support too, or leave both "
-                                        "monthly amounts empty.")
+        reader.error("current_monthly", _("Enter the current monthly support too, or leave "
+                                          "both monthly amounts empty."))
     if new is None and known(current):
-        reader.error("estimated_new_monthly", "Enter the estimated new monthly support too, or "
-                                              "leave both monthly amounts empty.")
+        reader.error("estimated_new_monthly", _("Enter the estimated new monthly support too, "
+                                                "or leave both monthly amounts empty."))
     if current == 0:
-        reader.error("current_monthly", "The current monthly support must be more than 0 to "
-                                        "work out a change as a percentage of it.")
+        reader.error("current_monthly", _("The current monthly support must be more than 0 to "
+                                          "work out a change as a percentage of it."))
 
 
 def change_percent(current: int, new: int) -> str:
@@ -119,25 +121,29 @@ def compute(values: Values, applied: Applied) -> Outcome:
         "change_percent": None,
         "meets_20_percent": None,
     }
-    steps = [f"FSD can review a support order every {cycle_years} years. The latest date the "
-             f"order was entered, reviewed or changed is {dates.long_date(last)}, so the next "
-             f"routine review can be from {dates.long_date(next_review)}."]
+    steps = [_("FSD can review a support order every {years} years. The latest date the order "
+               "was entered, reviewed or changed is {last}, so the next routine review can be "
+               "from {next}.", years=cycle_years, last=dates.long_date(last),
+               next=dates.long_date(next_review))]
     if dates.is_29_february(last):
-        steps.append("That date is 29 February: in a year without one, this site counts the "
-                     "anniversary as 1 March. No Missouri rule on this was found: it is this "
-                     "site's own convention.")
+        steps.append(_("That date is 29 February: in a year without one, this site counts the "
+                       "anniversary as 1 March. No Missouri rule on this was found: it is this "
+                       "site's own convention."))
     if eligible:
-        steps.append(f"That is on or before {dates.long_date(as_of)}, so you can ask for a "
-                     "routine review now.")
+        steps.append(_("That is on or before {as_of}, so you can ask for a routine review now.",
+                       as_of=dates.long_date(as_of)))
     else:
-        steps.append(f"That is {plural(days, 'day')} after "
-                     f"{dates.long_date(as_of)}. You can ask sooner if you can show a "
-                     f"substantial change in circumstances ({applied.citation(CYCLE)}).")
+        steps.append(ngettext(
+            "That is {number} day after {as_of}. You can ask sooner if you can show a "
+            "substantial change in circumstances ({citation}).",
+            "That is {number} days after {as_of}. You can ask sooner if you can show a "
+            "substantial change in circumstances ({citation}).",
+            days, as_of=dates.long_date(as_of), citation=applied.citation(CYCLE)))
     if current is not None and new is not None:
         steps.extend(_change_steps(current, new, result, applied))
-    steps.append("To ask FSD for a review, mail or fax a written request to the address or fax "
-                 "number below. Any parent can also ask the court to change an order, through "
-                 "a private attorney.")
+    steps.append(_("To ask FSD for a review, mail or fax a written request to the address or "
+                   "fax number below. Any parent can also ask the court to change an order, "
+                   "through a private attorney."))
     return Outcome(result, steps, ["fsd-review-requests"])
 
 
@@ -147,29 +153,30 @@ def _change_steps(current: int, new: int, result: dict[str, Any], applied: Appli
     percent = change_percent(current, new)
     meets = meets_threshold(current, new, threshold)
     result["change_percent"], result["meets_20_percent"] = percent, meets
-    steps = [f"The change from {money.dollars(current)} to {money.dollars(new)} a month is "
-             f"{money.dollars(abs(new - current))}, which is {percent}% of the current amount."]
+    steps = [_("The change from {current} to {new} a month is {change}, which is {percent}% of "
+               "the current amount.", current=money.dollars(current), new=money.dollars(new),
+               change=money.dollars(abs(new - current)), percent=percent)]
     if meets:
-        steps.append(f"That is {threshold}% or more. Under {statute}, a change of "
-                     f"{threshold}% or more from the existing amount is a prima facie "
-                     "showing of a substantial and continuing change in circumstances, if the "
-                     "existing amount was the presumed amount from the Missouri guidelines "
-                     "(Form 14). The decision is made on the exact amounts, not the rounded "
-                     "percentage.")
+        steps.append(_("That is {threshold}% or more. Under {statute}, a change of "
+                       "{threshold}% or more from the existing amount is a prima facie showing "
+                       "of a substantial and continuing change in circumstances, if the "
+                       "existing amount was the presumed amount from the Missouri guidelines "
+                       "(Form 14). The decision is made on the exact amounts, not the rounded "
+                       "percentage.", threshold=threshold, statute=statute))
     else:
-        steps.append(f"That is less than {threshold}%, so it is not by itself the prima "
-                     f"facie showing of a substantial change under {statute} (decided on the "
-                     "exact amounts, not the rounded percentage). A change can still be shown "
-                     "in other ways.")
+        steps.append(_("That is less than {threshold}%, so it is not by itself the prima facie "
+                       "showing of a substantial change under {statute} (decided on the exact "
+                       "amounts, not the rounded percentage). A change can still be shown in "
+                       "other ways.", threshold=threshold, statute=statute))
     return steps
 
 
 CALCULATOR = Calculator(
     name="review",
-    title="When can my support order be reviewed?",
-    summary=(f"FSD can review a support order every {CYCLE_YEARS} years, or sooner if you can "
-             "show a substantial change in circumstances. Enter the date your order was "
-             "entered, last reviewed or last changed to see when you can ask for a routine "
-             "review, and, if you like, two monthly amounts to see whether the change reaches "
-             f"{THRESHOLD_PERCENT}%."),
+    title=N_("When can my support order be reviewed?"),
+    summary=N_("FSD can review a support order every {years} years, or sooner if you can show "
+               "a substantial change in circumstances. Enter the date your order was entered, "
+               "last reviewed or last changed to see when you can ask for a routine review, "
+               "and, if you like, two monthly amounts to see whether the change reaches "
+               "{percent}%.", years=CYCLE_YEARS, percent=THRESHOLD_PERCENT),
     fields=FIELDS, check=check, compute=compute, rules=RULES, layout=LAYOUT)

@@ -24,11 +24,12 @@ from importlib import resources
 from typing import Any
 
 from calculators.dates import long_date
+from calculators.i18n import N_, ngettext
 from calculators.wording import join_and
 
 REQUIRED = ("values", "summary", "citation")
 OPTIONAL = ("unit", "url", "seed", "effective_note", "note", "documents")
-SITE_CONVENTION = "This site's convention"
+SITE_CONVENTION = N_("This site's convention")  # said in the steps: _convention
 
 Book = Mapping[str, "Rule"]  # every rule of a rules file, keyed "section.name"
 
@@ -253,12 +254,13 @@ class Applied:
                 early.setdefault(dated.effective, []).append(dated.rule.citation)
         notes = []
         for effective, citations in sorted(early.items()):
-            since, worked = long_date(effective), long_date(self.as_of)
-            one = len(citations) == 1
-            rule, they, stand, are = (("rule", "it", "stands", "is") if one
-                                      else ("rules", "they", "stand", "are"))
-            notes.append(f"This site has the {rule} of {join_and(citations)} only as {they} "
-                         f"{stand} from {since}. The date worked from, {worked}, is earlier, so "
-                         f"{they} {are} used as {they} stood on {since}; the law in force before "
-                         "then may have been different.")
+            notes.append(ngettext(
+                "This site has the rule of {citations} only as it stands from {since}. The "
+                "date worked from, {worked}, is earlier, so it is used as it stood on {since}; "
+                "the law in force before then may have been different.",
+                "This site has the rules of {citations} only as they stand from {since}. The "
+                "date worked from, {worked}, is earlier, so they are used as they stood on "
+                "{since}; the law in force before then may have been different.",
+                len(citations), citations=join_and(citations), since=long_date(effective),
+                worked=long_date(self.as_of)))
         return notes

@@ -54,10 +54,11 @@ from calculators.fields import (
     MoneyField,
     Reader,
 )
+from calculators.i18n import N_, _, ngettext
 from calculators.layout import Section, ShownWhen
 from calculators.rules import Applied, Book, RulesError
 from calculators.schedule import Edition
-from calculators.wording import number_of_children, plural
+from calculators.wording import number_of_children
 
 FORM14 = "support_amount.form14"
 DECIMALS = "support_amount.percent_decimals"
@@ -77,10 +78,11 @@ INCOME_FIELDS = ("gross_income", PERIOD, "maintenance_received", "other_support_
                  "other_children_support_received")  # Lines 1 to 3
 # How often an income is paid, as the form offers it: (value, label, the amount "a ..." in a
 # step). "month" is Form 14's own; the others are turned into a month's worth.
-PERIODS = (("month", "Per month", "a month"), ("twice_a_month", "Twice a month", "twice a month"),
-           ("every_two_weeks", "Every two weeks", "every two weeks"),
-           ("every_week", "Every week", "a week"), ("year", "Per year", "a year"),
-           ("hour", "Per hour", "an hour"))
+PERIODS = (("month", N_("Per month"), N_("a month")),
+           ("twice_a_month", N_("Twice a month"), N_("twice a month")),
+           ("every_two_weeks", N_("Every two weeks"), N_("every two weeks")),
+           ("every_week", N_("Every week"), N_("a week")), ("year", N_("Per year"), N_("a year")),
+           ("hour", N_("Per hour"), N_("an hour")))
 MOST_HOURS_A_WEEK = 7 * 24  # every hour of a week
 NIGHTS_A_YEAR = 366  # a leap year's
 
@@ -118,78 +120,78 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
                           default_cents=None if required else 0,
                           noun=f"{who}'s {label[0].lower()}{label[1:]}")
 
-    care_help = "Paid so that this parent can work."
-    care = ("Line 6b. Reasonable child care costs a month that this parent pays for the "
-            "children in this case so that they can work. Count them only if the income "
-            "earned while the children are in care is in Line 1.")
+    care_help = N_("Paid so that this parent can work.")
+    care = N_("Line 6b. Reasonable child care costs a month that this parent pays for the "
+              "children in this case so that they can work. Count them only if the income "
+              "earned while the children are in care is in Line 1.")
     if role == RECEIVING:
-        care_help = "Paid so that this parent can work or look for work."
-        care = ("Line 6a(1). Reasonable child care costs a month that this parent pays for the "
-                "children in this case so that they can work or look for work. Count them only "
-                "if the income earned while the children are in care is in Line 1. The site "
-                "takes off the child care tax credit (Line 6a(2)).")
+        care_help = N_("Paid so that this parent can work or look for work.")
+        care = N_("Line 6a(1). Reasonable child care costs a month that this parent pays for "
+                  "the children in this case so that they can work or look for work. Count them "
+                  "only if the income earned while the children are in care is in Line 1. The "
+                  "site takes off the child care tax credit (Line 6a(2)).")
     members: list[Field] = [
-        money_field("gross_income", "Gross income", required=True,
-                    help="Before taxes, like 4000.00.", more=(
+        money_field("gross_income", N_("Gross income"), required=True,
+                    help=N_("Before taxes, like 4000.00."), more=N_(
             "Line 1. One twelfth of the parent's gross income for the year, before taxes: "
             "wages, salary, commissions, self-employment profit, pensions, Social Security, "
             "disability, unemployment and workers' compensation benefits and more. Leave out "
             "TANF, SSI, food stamps and other benefits based on need, and child support received "
             "for other children.")),
-        ChoiceField(name=PERIOD, label="How often this income is paid",
-                    choices=tuple(Choice(value, label) for value, label, _ in PERIODS),
+        ChoiceField(name=PERIOD, label=N_("How often this income is paid"),
+                    choices=tuple(Choice(value, label) for value, label, _a in PERIODS),
                     default_choice=PERIODS[0][0],
                     noun=f"the pay period of {who}'s gross income",
-                    help="Line 1: the site turns it into a monthly amount."),
-        CountField(name=HOURS, label="Hours worked a week", minimum=1,
+                    help=N_("Line 1: the site turns it into a monthly amount.")),
+        CountField(name=HOURS, label=N_("Hours worked a week"), minimum=1,
                    maximum=MOST_HOURS_A_WEEK, noun=f"{who}'s hours worked a week",
-                   above=(f"A week has {MOST_HOURS_A_WEEK} hours, so {who}'s hours worked a "
-                          f"week can be at most {MOST_HOURS_A_WEEK}."),
-                   help="Only for an income paid per hour.",
-                   more=("Line 1. Only for an income paid per hour: the hours worked in a "
-                         "usual week.")),
-        money_field("maintenance_received", "Maintenance received",
-                    help="Court-ordered alimony this parent receives.", more=(
+                   above=N_("A week has {hours} hours, so {who}'s hours worked a week can be at "
+                            "most {hours}.", hours=MOST_HOURS_A_WEEK, who=who),
+                   help=N_("Only for an income paid per hour."),
+                   more=N_("Line 1. Only for an income paid per hour: the hours worked in a "
+                           "usual week.")),
+        money_field("maintenance_received", N_("Maintenance received"),
+                    help=N_("Court-ordered alimony this parent receives."), more=N_(
             "Line 1a. Court-ordered maintenance (alimony) this parent actually receives each "
             "month. Leave empty if none.")),
-        money_field("other_support_paid", "Other child support paid",
-                    help="Under another order, for a child not in this case.", more=(
+        money_field("other_support_paid", N_("Other child support paid"),
+                    help=N_("Under another order, for a child not in this case."), more=N_(
             "Line 2a. Child support this parent pays each month under another court or "
             "administrative order, for a child who is not part of this case.")),
-        money_field("maintenance_paid", "Maintenance paid",
-                    help="Court-ordered alimony this parent pays.", more=(
+        money_field("maintenance_paid", N_("Maintenance paid"),
+                    help=N_("Court-ordered alimony this parent pays."), more=N_(
             "Line 2b. Court-ordered maintenance (alimony) this parent actually pays each "
             "month.")),
-        CountField(name="other_children", label="Other children living with this parent",
+        CountField(name="other_children", label=N_("Other children living with this parent"),
                    minimum=0, maximum=MAX_CHILDREN, default_count=0,
                    noun=f"the number of other children living with {who}",
-                   above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of "
-                          f"other children living with {who} can be at most {MAX_CHILDREN}: for "
-                          "more, the court sets the Line 2c adjustment."),
-                   help="Their own children, not in this case, living with them.",
-                   more=("Line 2c(1). How many of this parent's own children (born or adopted, "
-                         "not stepchildren) who are not part of this case live mainly with this "
-                         "parent, including children away at school. Do not count a child "
-                         "already counted in Line 2a. The site looks up the schedule amount for "
-                         "them at this parent's Line 1.")),
-        money_field("other_children_support_received", "Support received for those children",
-                    help="Support this parent receives for those children.",
-                    more=("Line 2c(3). Child support this parent actually receives each month "
-                          "under a court or administrative order for those other children.")),
-        money_field("child_care", "Work-related child care costs", help=care_help,
+                   above=N_("The schedule stops at {most} children, so the number of other "
+                            "children living with {who} can be at most {most}: for more, the "
+                            "court sets the Line 2c adjustment.", most=MAX_CHILDREN, who=who),
+                   help=N_("Their own children, not in this case, living with them."),
+                   more=N_("Line 2c(1). How many of this parent's own children (born or "
+                           "adopted, not stepchildren) who are not part of this case live "
+                           "mainly with this parent, including children away at school. Do not "
+                           "count a child already counted in Line 2a. The site looks up the "
+                           "schedule amount for them at this parent's Line 1.")),
+        money_field("other_children_support_received", N_("Support received for those children"),
+                    help=N_("Support this parent receives for those children."),
+                    more=N_("Line 2c(3). Child support this parent actually receives each month "
+                            "under a court or administrative order for those other children.")),
+        money_field("child_care", N_("Work-related child care costs"), help=care_help,
                     more=care),
-        money_field("health_insurance", "Health insurance for the children",
-                    help="Only the children's part of the premium.", more=(
+        money_field("health_insurance", N_("Health insurance for the children"),
+                    help=N_("Only the children's part of the premium."), more=N_(
             "Line 6c. The monthly premium this parent pays, or has taken from pay, for health "
             "insurance for the children in this case: only the children's part of it (the "
             "premium divided by the people covered, times the children in this case).")),
-        money_field("extraordinary_medical", "Extraordinary medical costs",
-                    help="Uninsured costs that recur, such as orthodontics.", more=(
+        money_field("extraordinary_medical", N_("Extraordinary medical costs"),
+                    help=N_("Uninsured costs that recur, such as orthodontics."), more=N_(
             "Line 6d. Uninsured medical and dental costs a month this parent pays by agreement "
             "or court order that are predictable and recurring, such as orthodontics, asthma "
             "treatment or physical therapy.")),
-        money_field("other_extraordinary", "Other extraordinary costs",
-                    help="Agreed or ordered, such as tutoring or camps.", more=(
+        money_field("other_extraordinary", N_("Other extraordinary costs"),
+                    help=N_("Agreed or ordered, such as tutoring or camps."), more=N_(
             "Line 6e. Other costs a month for the children that the parents agreed on or the "
             "court ordered, such as tutoring, private school, college, camps or lessons.")),
     ]
@@ -197,56 +199,59 @@ def _parent_fields(role: str) -> tuple[Field, ...]:
         after_care = [member.name for member in members].index("child_care") + 1
         members.insert(after_care, CountField(
             name="child_care_children",
-            label=f"Children in child care under {CREDIT_UNDER_AGE}",
+            label=N_("Children in child care under {age}", age=CREDIT_UNDER_AGE),
             minimum=0, maximum=MAX_CHILDREN,
             noun=(f"the number of children under {CREDIT_UNDER_AGE} in the receiving parent's "
                   "child care"),
-            help="Leave empty to count every child in this case.",
-            more=("How many of the children in work-related child care are under "
-                  f"{CREDIT_UNDER_AGE} (or "
-                  "disabled and unable to care for themselves). It sets the tax credit's cap: "
-                  f"the first ${CURRENT.credit_cap_one} a month of costs for one child, "
-                  f"${CURRENT.credit_cap_more} for two or more.")))
+            help=N_("Leave empty to count every child in this case."),
+            more=N_("How many of the children in work-related child care are under {age} (or "
+                    "disabled and unable to care for themselves). It sets the tax credit's cap: "
+                    "the first ${one} a month of costs for one child, ${more} for two or more.",
+                    age=CREDIT_UNDER_AGE, one=CURRENT.credit_cap_one,
+                    more=CURRENT.credit_cap_more)))
     return tuple(members)
 
 
 FIELDS: tuple[Field, ...] = (
-    CountField(name="children", label="Children in this case", required=True, minimum=1,
+    CountField(name="children", label=N_("Children in this case"), required=True, minimum=1,
                maximum=MAX_CHILDREN, noun="the number of children",
-               above=(f"The schedule stops at {MAX_CHILDREN} children, so the number of children "
-                      f"can be at most {MAX_CHILDREN}: for more, the court sets the amount (Form "
-                      "14 directions, Line 12, Comment A)."),
-               help=f"How many children this support is for: 1 to {MAX_CHILDREN}."),
-    CountField(name="overnights", label="Overnights a year with the paying parent",
+               above=N_("The schedule stops at {most} children, so the number of children can "
+                        "be at most {most}: for more, the court sets the amount (Form 14 "
+                        "directions, Line 12, Comment A).", most=MAX_CHILDREN),
+               help=N_("How many children this support is for: 1 to {most}.",
+                       most=MAX_CHILDREN)),
+    CountField(name="overnights", label=N_("Overnights a year with the paying parent"),
                minimum=0, maximum=MAX_OVERNIGHTS, default_count=0,
                noun="the number of overnights a year with the paying parent",
-               above=(f"The number of overnights a year with the paying parent can be at most "
-                      f"{MAX_OVERNIGHTS}: in Form 14 the parent with most of the overnights is the "
-                      "parent receiving support, so swap the two parents' details."),
+               above=N_("The number of overnights a year with the paying parent can be at most "
+                        "{most}: in Form 14 the parent with most of the overnights is the "
+                        "parent receiving support, so swap the two parents' details.",
+                        most=MAX_OVERNIGHTS),
                possible=NIGHTS_A_YEAR,
-               impossible=(f"A year has at most {NIGHTS_A_YEAR} nights, so the number of "
-                           "overnights a year with the paying parent cannot be more: check it "
-                           f"(in Form 14 it is at most {MAX_OVERNIGHTS})."),
-               help="Leave empty for none.",
-               more=("Line 11. How many overnights a year the parent paying support is awarded "
-                     "and actually has with the children. In Form 14 the "
-                     "parent with most of the overnights receives support, so it is at most "
-                     f"{MAX_OVERNIGHTS}.")),
-    BooleanField(name="incremental", label="Also work out the amount for fewer children",
+               impossible=N_("A year has at most {nights} nights, so the number of overnights "
+                             "a year with the paying parent cannot be more: check it (in Form "
+                             "14 it is at most {most}).", nights=NIGHTS_A_YEAR,
+                             most=MAX_OVERNIGHTS),
+               help=N_("Leave empty for none."),
+               more=N_("Line 11. How many overnights a year the parent paying support is "
+                       "awarded and actually has with the children. In Form 14 the parent with "
+                       "most of the overnights receives support, so it is at most {most}.",
+                       most=MAX_OVERNIGHTS)),
+    BooleanField(name="incremental", label=N_("Also work out the amount for fewer children"),
                  noun="the answer to \"Also work out the amount for fewer children\"",
-                 help="The amount for one child fewer each time, down to one.",
-                 more=("For an order that steps down as each child's support ends (Form 14 "
-                       "directions, increment orders).")),
-    DateField(name="as_of", label="Date to work from", today_if_absent=True,
-              help="Normally today: leave it empty.",
-              more=("The schedule this site has applies from "
-                    f"{dates.long_date(CURRENT.effective)}.")),
-    GroupField(name=PAYING, label="Parent paying support", required=True,
+                 help=N_("The amount for one child fewer each time, down to one."),
+                 more=N_("For an order that steps down as each child's support ends (Form 14 "
+                         "directions, increment orders).")),
+    DateField(name="as_of", label=N_("Date to work from"), today_if_absent=True,
+              help=N_("Normally today: leave it empty."),
+              more=N_("The schedule this site has applies from {since}.",
+                      since=lambda: dates.long_date(CURRENT.effective))),
+    GroupField(name=PAYING, label=N_("Parent paying support"), required=True,
                noun="the paying parent's details", fields=_parent_fields(PAYING),
-               help="The parent with fewer overnights."),
-    GroupField(name=RECEIVING, label="Parent receiving support", required=True,
+               help=N_("The parent with fewer overnights.")),
+    GroupField(name=RECEIVING, label=N_("Parent receiving support"), required=True,
                noun="the receiving parent's details", fields=_parent_fields(RECEIVING),
-               help="The parent with most of the overnights."),
+               help=N_("The parent with most of the overnights.")),
 )
 
 
@@ -263,26 +268,26 @@ LAYOUT = (
                                 "overnights"),
             shown_when=tuple(ShownWhen(f"{role}.{HOURS}", f"{role}.{PERIOD}", "hour")
                              for role in (PAYING, RECEIVING))),
-    Section(title="Child care and health insurance",
-            intro=("Costs a parent pays for the children in this case each month: child care "
+    Section(title=N_("Child care and health insurance"),
+            intro=N_("Costs a parent pays for the children in this case each month: child care "
                    "needed for work (Lines 6a and 6b) and the children's part of a health "
                    "insurance premium (Line 6c). Amounts are monthly."),
             fields=_both("child_care", "child_care_children", "health_insurance")),
-    Section(title="Other children and other support orders",
-            intro=("A parent who pays support under another order (Line 2a), or has other "
+    Section(title=N_("Other children and other support orders"),
+            intro=N_("A parent who pays support under another order (Line 2a), or has other "
                    "children of their own living with them (Line 2c). Amounts are monthly."),
             fields=_both("other_support_paid", "other_children",
                          "other_children_support_received")),
-    Section(title="Maintenance (alimony)",
-            intro=("Court-ordered maintenance a parent receives (Line 1a) or pays (Line 2b). "
+    Section(title=N_("Maintenance (alimony)"),
+            intro=N_("Court-ordered maintenance a parent receives (Line 1a) or pays (Line 2b). "
                    "Amounts are monthly."),
             fields=_both("maintenance_received", "maintenance_paid")),
-    Section(title="Other costs for the children",
-            intro=("Uninsured medical costs (Line 6d) and other costs the parents agreed on or "
+    Section(title=N_("Other costs for the children"),
+            intro=N_("Uninsured medical costs (Line 6d) and other costs the parents agreed on or "
                    "a court ordered (Line 6e). Amounts are monthly."),
             fields=_both("extraordinary_medical", "other_extraordinary")),
-    Section(title="Fewer children, and the date used",
-            intro=("For an order that steps down as each child's support ends, and to work "
+    Section(title=N_("Fewer children, and the date used"),
+            intro=N_("For an order that steps down as each child's support ends, and to work "
                    "from a date other than today."),
             fields=("incremental", "as_of")),
 )
@@ -299,27 +304,31 @@ def check(values: Values, reader: Reader) -> None:
     if receiving and known(children, receiving["child_care_children"]) and \
             receiving["child_care_children"] > children:
         reader.error(f"{RECEIVING}.child_care_children",
-                     f"The number of children in child care, {receiving['child_care_children']}, "
-                     f"is more than the children in this case, {children}.")
+                     _("The number of children in child care, {care}, is more than the "
+                       "children in this case, {children}.",
+                       care=receiving["child_care_children"], children=children))
     for role, parent in parents.items():
-        who = "paying" if role == PAYING else "receiving"
+        who = _("the paying parent") if role == PAYING else _("the receiving parent")
+        whose = _("the paying parent's") if role == PAYING else _("the receiving parent's")
         others, received = parent["other_children"], parent["other_children_support_received"]
         if others == 0 and known(received) and received > 0:
             reader.error(f"{role}.other_children_support_received",
-                         "Line 2c(3) is support received for the other children of Line 2c(1): "
-                         f"enter how many other children live with the {who} parent, or leave "
-                         "it empty.")
+                         _("Line 2c(3) is support received for the other children of Line "
+                           "2c(1): enter how many other children live with {who}, or leave it "
+                           "empty.", who=who))
         period, hours = parent[PERIOD], parent[HOURS]
         if period == "hour" and hours is None:
             reader.error(f"{role}.{HOURS}",
-                         f"Enter the {who} parent's hours worked a week: their gross income "
-                         "is paid per hour, so the monthly income is the hourly pay times the "
-                         "hours.")
+                         _("Enter {whose} hours worked a week: their gross income is paid per "
+                           "hour, so the monthly income is the hourly pay times the hours.",
+                           whose=whose))
         elif known(period) and period != "hour" and known(hours):
             reader.error(f"{role}.{HOURS}",
-                         f"The {who} parent's hours worked a week are used only for an income "
-                         "paid per hour: leave them empty, or choose \"Per hour\" for how often "
-                         "the income is paid.")
+                         # Translators: also {whose}, the same without a capital letter.
+                         _('{whose_start} hours worked a week are used only for an income paid '
+                           'per hour: leave them empty, or choose "Per hour" for how often the '
+                           'income is paid.', whose=whose,
+                           whose_start=whose[0].upper() + whose[1:]))
     if len(parents) == len((PAYING, RECEIVING)) and all(
             known(*(parent[name] for name in INCOME_FIELDS)) and
             (parent[PERIOD] != "hour" or known(parent[HOURS])) for parent in parents.values()):
@@ -328,9 +337,9 @@ def check(values: Values, reader: Reader) -> None:
                   for parent in parents.values()]
         if sum(totals) == 0:
             reader.error(f"{PAYING}.gross_income",
-                         "Both parents' adjusted incomes (Line 3) are $0, so Form 14 cannot "
-                         "share the support between them (Line 4). A court may base income on "
-                         "what a parent could earn (imputed income, Line 1 directions).")
+                         _("Both parents' adjusted incomes (Line 3) are $0, so Form 14 cannot "
+                           "share the support between them (Line 4). A court may base income "
+                           "on what a parent could earn (imputed income, Line 1 directions)."))
 
 
 # --- arithmetic --------------------------------------------------------------------------
@@ -492,38 +501,38 @@ def worksheet(values: Values, incomes: tuple[int, int], children: int, edition: 
 # --- the result --------------------------------------------------------------------------
 
 LABELS = {
-    "1": "Monthly gross income",
-    "1a": "Monthly court-ordered maintenance being received",
-    "2a": "Other monthly child support paid under a court or administrative order",
-    "2b": "Monthly court-ordered maintenance being paid",
-    "2c1": "Number of other children primarily residing in each parent's custody",
-    "2c2": "Each parent's support obligation for them from the schedule, using the parent's "
-           "Line 1 income",
-    "2c3": "Monthly child support received under a court or administrative order for those "
-           "children",
-    "2c": "Total adjustment for other children (Line 2c(2) minus Line 2c(3))",
-    "3": "Adjusted monthly gross income",
-    "4": "Proportionate share of combined adjusted monthly gross income",
-    "5": "Basic child support amount (from the schedule, using combined Line 3)",
-    "6a1": "Reasonable work-related child care costs of the parent receiving support",
-    "6a2": "Child care tax credit",
-    "6a": "Total adjusted child care costs (Line 6a(1) minus Line 6a(2))",
-    "6b": "Reasonable work-related child care costs of the parent paying support",
-    "6c": "Health insurance costs for the children in this case",
-    "6d": "Uninsured agreed-upon or court-ordered extraordinary medical costs",
-    "6e": "Other agreed-upon or court-ordered extraordinary child-rearing costs",
-    "7": "Total additional child-rearing costs",
-    "8": "Total combined child support costs (Line 5 plus Line 7)",
-    "9": "Each parent's support obligation (Line 8 times each parent's Line 4)",
-    "10": "Credit for additional child-rearing costs (Line 7 of the parent paying support)",
-    "11": "Adjustment for overnight visitation or custody (Line 5 times the percentage)",
-    "12": "Presumed child support amount (Line 9 minus Lines 10 and 11)",
+    "1": N_("Monthly gross income"),
+    "1a": N_("Monthly court-ordered maintenance being received"),
+    "2a": N_("Other monthly child support paid under a court or administrative order"),
+    "2b": N_("Monthly court-ordered maintenance being paid"),
+    "2c1": N_("Number of other children primarily residing in each parent's custody"),
+    "2c2": N_("Each parent's support obligation for them from the schedule, using the parent's "
+           "Line 1 income"),
+    "2c3": N_("Monthly child support received under a court or administrative order for those "
+           "children"),
+    "2c": N_("Total adjustment for other children (Line 2c(2) minus Line 2c(3))"),
+    "3": N_("Adjusted monthly gross income"),
+    "4": N_("Proportionate share of combined adjusted monthly gross income"),
+    "5": N_("Basic child support amount (from the schedule, using combined Line 3)"),
+    "6a1": N_("Reasonable work-related child care costs of the parent receiving support"),
+    "6a2": N_("Child care tax credit"),
+    "6a": N_("Total adjusted child care costs (Line 6a(1) minus Line 6a(2))"),
+    "6b": N_("Reasonable work-related child care costs of the parent paying support"),
+    "6c": N_("Health insurance costs for the children in this case"),
+    "6d": N_("Uninsured agreed-upon or court-ordered extraordinary medical costs"),
+    "6e": N_("Other agreed-upon or court-ordered extraordinary child-rearing costs"),
+    "7": N_("Total additional child-rearing costs"),
+    "8": N_("Total combined child support costs (Line 5 plus Line 7)"),
+    "9": N_("Each parent's support obligation (Line 8 times each parent's Line 4)"),
+    "10": N_("Credit for additional child-rearing costs (Line 7 of the parent paying support)"),
+    "11": N_("Adjustment for overnight visitation or custody (Line 5 times the percentage)"),
+    "12": N_("Presumed child support amount (Line 9 minus Lines 10 and 11)"),
 }
 
 
 def _line(key: str, receiving: Any = None, paying: Any = None, combined: Any = None,
           **more: Any) -> dict[str, Any]:
-    return {"label": LABELS[key], "receiving": receiving, "paying": paying,
+    return {"label": _(LABELS[key]), "receiving": receiving, "paying": paying,
             "combined": combined, **more}
 
 
@@ -536,7 +545,7 @@ def lines(sheet: Sheet, values: Values) -> dict[str, dict[str, Any]]:
     """Every line of the worksheet, each with the figures Form 14 has for it."""
     per_parent = {key: (whole_amount(sheet.receiving[index]), whole_amount(sheet.paying[index]))
                   for index, key in enumerate(("1", "1a", "2a", "2b", "2c2", "2c3", "2c", "3"))}
-    care_cost, _, _, _, credit = sheet.care
+    care_cost, *_others, credit = sheet.care
     result = {key: _line(key, *per_parent[key]) for key in ("1", "1a", "2a", "2b")}
     result["2c1"] = _line("2c1", values[RECEIVING]["other_children"],
                           values[PAYING]["other_children"])
@@ -607,31 +616,40 @@ def _income_steps(parents: tuple[Values, Values], incomes: tuple[int, int], mont
                   applied: Applied) -> list[str]:
     """A step for each income entered other than per month, showing how it became monthly."""
     steps = []
-    a_what = {value: words for value, _, words in PERIODS}
-    for who, parent, income in zip(("receiving", "paying"), parents, incomes, strict=True):
+    a_what = {value: words for value, _label, words in PERIODS}
+    for role, parent, income in zip((RECEIVING, PAYING), parents, incomes, strict=True):
         period = parent[PERIOD]
         if period == "month":
             continue
-        entered = f"{money.dollars(parent['gross_income'])} {a_what[period]}"
+        entered = _("{amount} {period}", amount=money.dollars(parent["gross_income"]),
+                    period=_(a_what[period]))
         if period == "year":
-            how = f"{entered} divided by {months} months"
+            how = _("{entered} divided by {months} months", entered=entered, months=months)
         elif period == "hour":
-            weeks = PAYDAYS_A_YEAR["every_week"]
-            how = (f"{entered} times {plural(parent[HOURS], 'hour')} a week, times {weeks} "
-                   f"weeks a year ({_convention(WEEKS_A_YEAR)}), divided by {months} months")
+            how = ngettext("{entered} times {number} hour a week, times {weeks} weeks a year "
+                           "({convention}), divided by {months} months",
+                           "{entered} times {number} hours a week, times {weeks} weeks a year "
+                           "({convention}), divided by {months} months", parent[HOURS],
+                           entered=entered, weeks=PAYDAYS_A_YEAR["every_week"],
+                           convention=_convention(WEEKS_A_YEAR), months=months)
         else:
-            how = (f"{entered} times {PAYDAYS_A_YEAR[period]} paydays a year "
-                   f"({_convention(PAYDAYS[period])}), divided by {months} months")
-        steps.append(f"Line 1: the {who} parent's gross income of {how} is "
-                     f"{money.dollars(income)} a month, rounded to the cent. Form 14 uses a "
-                     "monthly income, one twelfth of the income for the year "
-                     f"({applied.citation(MONTHS_A_YEAR)}).")
+            how = _("{entered} times {paydays} paydays a year ({convention}), divided by "
+                    "{months} months", entered=entered, paydays=PAYDAYS_A_YEAR[period],
+                    convention=_convention(PAYDAYS[period]), months=months)
+        message = (N_("Line 1: the receiving parent's gross income of {how} is {monthly} a "
+                      "month, rounded to the cent. Form 14 uses a monthly income, one twelfth "
+                      "of the income for the year ({citation}).") if role == RECEIVING else
+                   N_("Line 1: the paying parent's gross income of {how} is {monthly} a month, "
+                      "rounded to the cent. Form 14 uses a monthly income, one twelfth of the "
+                      "income for the year ({citation})."))
+        steps.append(_(message, how=how, monthly=money.dollars(income),
+                       citation=applied.citation(MONTHS_A_YEAR)))
     return steps
 
 
 def _convention(key: str) -> str:
     """How a step cites one of this site's conventions: "this site's convention"."""
-    citation = rules.latest(key).rule.citation
+    citation = _(rules.latest(key).rule.citation)
     return citation[0].lower() + citation[1:]
 
 
@@ -640,78 +658,98 @@ def _steps(sheet: Sheet, values: Values, edition: Edition, income_steps: list[st
     since = dates.long_date(edition.effective)
     steps = []
     if as_of < edition.effective:
-        steps.append(f"You asked about {dates.long_date(as_of)}. An earlier schedule and Form 14 "
-                     f"applied on that date, and this site does not have them: these are the "
-                     f"figures in force from {since}.")
-    steps.append(f"This follows Form 14 and the Schedule of Basic Child Support Obligations in "
-                 f"force from {since} ({edition.adopted_by}). Every amount is rounded to the "
-                 "nearest dollar, with 50 cents rounded up (Form 14 directions, In General, A), "
-                 "so amounts you enter with cents are rounded first.")
+        steps.append(_("You asked about {as_of}. An earlier schedule and Form 14 applied on that "
+                       "date, and this site does not have them: these are the figures in force "
+                       "from {since}.", as_of=dates.long_date(as_of), since=since))
+    steps.append(_("This follows Form 14 and the Schedule of Basic Child Support Obligations in "
+                   "force from {since} ({adopted_by}). Every amount is rounded to the nearest "
+                   "dollar, with 50 cents rounded up (Form 14 directions, In General, A), so "
+                   "amounts you enter with cents are rounded first.", since=since,
+                   adopted_by=edition.adopted_by))
     steps.extend(income_steps)
     if values["overnights"] >= edition.overnight_bands[-1][0]:
-        steps.append("With this many overnights the parents share about equal parenting time. "
-                     "Then Form 14 presumes that the parent with the higher Line 1 income pays "
-                     "support; the presumption can be rebutted, for example by showing who pays "
-                     "most of the children's fixed costs (Form 14 directions, In General, D).")
+        steps.append(_("With this many overnights the parents share about equal parenting "
+                       "time. Then Form 14 presumes that the parent with the higher Line 1 "
+                       "income pays support; the presumption can be rebutted, for example by "
+                       "showing who pays most of the children's fixed costs (Form 14 "
+                       "directions, In General, D)."))
     receiving, paying = sheet.receiving, sheet.paying
-    for who, figures, role in (("receiving", receiving, RECEIVING), ("paying", paying, PAYING)):
+    for figures, role in ((receiving, RECEIVING), (paying, PAYING)):
         others = values[role]["other_children"]
         if others:
             income = whole_dollars(figures[0])
-            read_at = (f"at the schedule's last row, {edition.label(edition.last_row)}, since "
-                       f"that parent's Line 1 income of {income} is above "
-                       f"{whole_dollars(edition.last_row)}, where the schedule stops "
-                       f"({_convention(ABOVE_SCHEDULE)}),"
+            read_at = (_("at the schedule's last row, {row}, since that parent's Line 1 income "
+                         "of {income} is above {top}, where the schedule stops ({convention}),",
+                         row=edition.label(edition.last_row), income=income,
+                         top=whole_dollars(edition.last_row),
+                         convention=_convention(ABOVE_SCHEDULE))
                        if edition.beyond(figures[0]) else
-                       f"at that parent's Line 1 income of {income}")
-            steps.append(f"Line 2c: the {who} parent has {number_of_children(others, 'other ')} "
-                         f"living with them. The schedule amount for {others} {read_at} is "
-                         f"{whole_dollars(figures[4])}; less {whole_dollars(figures[5])} of "
-                         f"support received for them, the adjustment is "
-                         f"{whole_dollars(figures[6])} (Form 14 directions, Line 2c).")
-    steps.append(f"Line 3: adjusted monthly gross income is Line 1 plus maintenance received, "
-                 f"minus other support paid, maintenance paid and Line 2c, and never below $0: "
-                 f"{whole_dollars(receiving[-1])} for the receiving parent and "
-                 f"{whole_dollars(paying[-1])} for the paying parent, "
-                 f"{whole_dollars(sheet.combined3)} together (Form 14 directions, Line 3).")
-    steps.append(f"Line 4: the receiving parent's share is "
-                 f"{percent_text(sheet.shares[0], sheet.decimals)}% and the paying parent's "
-                 f"{percent_text(sheet.shares[1], sheet.decimals)}%, each rounded to a tenth of a "
-                 "percent (Form 14 directions, Line 4).")
-    basic = (f"the basic amount for {number_of_children(sheet.children)} is "
-             f"{whole_dollars(sheet.line5)} (Form 14 directions, Line 5).")
+                       _("at that parent's Line 1 income of {income}", income=income))
+            message = (N_("Line 2c: the receiving parent has {children} living with them. The "
+                          "schedule amount for {others} {read_at} is {amount}; less {received} "
+                          "of support received for them, the adjustment is {adjustment} (Form "
+                          "14 directions, Line 2c).") if role == RECEIVING else
+                       N_("Line 2c: the paying parent has {children} living with them. The "
+                          "schedule amount for {others} {read_at} is {amount}; less {received} "
+                          "of support received for them, the adjustment is {adjustment} (Form "
+                          "14 directions, Line 2c)."))
+            steps.append(_(message, children=number_of_children(others, "other "),
+                           others=others, read_at=read_at, amount=whole_dollars(figures[4]),
+                           received=whole_dollars(figures[5]),
+                           adjustment=whole_dollars(figures[6])))
+    steps.append(_("Line 3: adjusted monthly gross income is Line 1 plus maintenance received, "
+                   "minus other support paid, maintenance paid and Line 2c, and never below $0: "
+                   "{receiving} for the receiving parent and {paying} for the paying parent, "
+                   "{combined} together (Form 14 directions, Line 3).",
+                   receiving=whole_dollars(receiving[-1]), paying=whole_dollars(paying[-1]),
+                   combined=whole_dollars(sheet.combined3)))
+    steps.append(_("Line 4: the receiving parent's share is {receiving}% and the paying "
+                   "parent's {paying}%, each rounded to a tenth of a percent (Form 14 "
+                   "directions, Line 4).",
+                   receiving=percent_text(sheet.shares[0], sheet.decimals),
+                   paying=percent_text(sheet.shares[1], sheet.decimals)))
+    basic = _("the basic amount for {children} is {amount} (Form 14 directions, Line 5).",
+              children=number_of_children(sheet.children), amount=whole_dollars(sheet.line5))
     if sheet.beyond:
-        steps.append(f"Line 5: {whole_dollars(sheet.combined3)} is above "
-                     f"{whole_dollars(edition.last_row)}, where the schedule stops, so Form 14 is "
-                     f"worked out with the schedule's last row, {edition.label(sheet.row)} "
-                     f"({_convention(ABOVE_SCHEDULE)}), where {basic}")
+        steps.append(_("Line 5: {combined} is above {top}, where the schedule stops, so Form 14 "
+                       "is worked out with the schedule's last row, {row} ({convention}), where "
+                       "{basic}", combined=whole_dollars(sheet.combined3),
+                       top=whole_dollars(edition.last_row), row=edition.label(sheet.row),
+                       convention=_convention(ABOVE_SCHEDULE), basic=basic))
     else:
-        steps.append(f"Line 5: {whole_dollars(sheet.combined3)} is nearest the schedule's row "
-                     f"{edition.label(sheet.row)} ({_rounding_up(edition)} round up), where "
-                     f"{basic}")
+        steps.append(_("Line 5: {combined} is nearest the schedule's row {row} ({halves} round "
+                       "up), where {basic}", combined=whole_dollars(sheet.combined3),
+                       row=edition.label(sheet.row), halves=_rounding_up(edition), basic=basic))
     steps.extend(_care_steps(sheet, edition))
-    steps.append(f"Line 7: additional child-rearing costs are {whole_dollars(sheet.line7[0])} "
-                 f"for the receiving parent and {whole_dollars(sheet.line7[1])} for the paying "
-                 f"parent. Line 8: {whole_dollars(sheet.line5)} plus "
-                 f"{whole_dollars(sum(sheet.line7))} is {whole_dollars(sheet.line8)} "
-                 "(Form 14 directions, Lines 7 and 8).")
-    steps.append(f"Line 9: the paying parent's {percent_text(sheet.shares[1], sheet.decimals)}% "
-                 f"of {whole_dollars(sheet.line8)} is {whole_dollars(sheet.line9[1])}; the "
-                 f"receiving parent's share is {whole_dollars(sheet.line9[0])} (Form 14 "
-                 "directions, Line 9). Line 10: the paying parent gets credit for the "
-                 f"{whole_dollars(sheet.line10)} of costs they pay (Form 14 directions, Line 10).")
+    steps.append(_("Line 7: additional child-rearing costs are {receiving} for the receiving "
+                   "parent and {paying} for the paying parent. Line 8: {line5} plus {costs} is "
+                   "{line8} (Form 14 directions, Lines 7 and 8).",
+                   receiving=whole_dollars(sheet.line7[0]), paying=whole_dollars(sheet.line7[1]),
+                   line5=whole_dollars(sheet.line5), costs=whole_dollars(sum(sheet.line7)),
+                   line8=whole_dollars(sheet.line8)))
+    steps.append(_("Line 9: the paying parent's {share}% of {line8} is {paying}; the receiving "
+                   "parent's share is {receiving} (Form 14 directions, Line 9). Line 10: the "
+                   "paying parent gets credit for the {line10} of costs they pay (Form 14 "
+                   "directions, Line 10).", share=percent_text(sheet.shares[1], sheet.decimals),
+                   line8=whole_dollars(sheet.line8), paying=whole_dollars(sheet.line9[1]),
+                   receiving=whole_dollars(sheet.line9[0]), line10=whole_dollars(sheet.line10)))
     steps.extend(_overnight_steps(sheet, edition))
-    steps.append(f"Line 12: {whole_dollars(sheet.line9[1])} minus {whole_dollars(sheet.line10)} "
-                 f"and {whole_dollars(sheet.line11)} gives {whole_dollars(sheet.line12)}"
-                 + (" (the credits reach Line 9, so Line 12 is $0, never a negative amount)"
-                    if sheet.line9[1] - sheet.line10 - sheet.line11 <= 0 else "")
-                 + " (Form 14 directions, Line 12).")
+    line12 = {"line9": whole_dollars(sheet.line9[1]), "line10": whole_dollars(sheet.line10),
+              "line11": whole_dollars(sheet.line11), "line12": whole_dollars(sheet.line12)}
+    if sheet.line9[1] - sheet.line10 - sheet.line11 <= 0:
+        steps.append(_("Line 12: {line9} minus {line10} and {line11} gives {line12} (the "
+                       "credits reach Line 9, so Line 12 is $0, never a negative amount) (Form "
+                       "14 directions, Line 12).", **line12))
+    else:
+        steps.append(_("Line 12: {line9} minus {line10} and {line11} gives {line12} (Form 14 "
+                       "directions, Line 12).", **line12))
     steps.extend(_low_income_steps(sheet, edition))
-    steps.append(f"The presumed child support amount is {whole_dollars(sheet.presumed)} a month. "
-                 f"Under {edition.presumed_by} a court presumes it is correct, but it can find it "
-                 "unjust or inappropriate after considering all relevant factors and order a "
-                 "different amount. This site does not impute income, deviate from the amount, "
-                 "or handle split or third-party custody.")
+    steps.append(_("The presumed child support amount is {amount} a month. Under {presumed_by} "
+                   "a court presumes it is correct, but it can find it unjust or inappropriate "
+                   "after considering all relevant factors and order a different amount. This "
+                   "site does not impute income, deviate from the amount, or handle split or "
+                   "third-party custody.", amount=whole_dollars(sheet.presumed),
+                   presumed_by=edition.presumed_by))
     steps.extend(_above_schedule_steps(sheet, edition))
     return steps
 
@@ -720,23 +758,23 @@ def _rounding_up(edition: Edition) -> str:
     """The incomes halfway between two schedule rows, which take the higher row (Line 5
     direction): "$25 and $75" for rows $50 apart."""
     half = edition.step // 2
-    return f"{whole_dollars(half)} and {whole_dollars(half + edition.step)}"
+    return _("{low} and {high}", low=whole_dollars(half), high=whole_dollars(half + edition.step))
 
 
 def _above_schedule_steps(sheet: Sheet, edition: Edition) -> list[str]:
     """What a court may do when an income is above the schedule (Line 12, Comment A)."""
     top = whole_dollars(edition.last_row)
     if sheet.combined3 > edition.last_row:
-        return [f"The schedule stops at a combined income of {top} a month, and the parents' "
-                f"is {whole_dollars(sheet.combined3)}. A court may decide on a different amount: "
-                f"combined income above {top} is one of the reasons Form 14 gives for a court "
-                "to consider departing from the presumed amount (Form 14 directions, Line 12, "
-                "Comment A)."]
+        return [_("The schedule stops at a combined income of {top} a month, and the parents' "
+                  "is {combined}. A court may decide on a different amount: combined income "
+                  "above {top} is one of the reasons Form 14 gives for a court to consider "
+                  "departing from the presumed amount (Form 14 directions, Line 12, Comment A).",
+                  top=top, combined=whole_dollars(sheet.combined3))]
     if any(sheet.beyond_2c):
-        return [f"The schedule stops at {top} of income a month, so Line 2c was read at its "
-                "last row for a parent whose income is higher. A court may decide on a "
-                "different amount after considering all relevant factors (Form 14 directions, "
-                "Line 12, Comment A)."]
+        return [_("The schedule stops at {top} of income a month, so Line 2c was read at its "
+                  "last row for a parent whose income is higher. A court may decide on a "
+                  "different amount after considering all relevant factors (Form 14 "
+                  "directions, Line 12, Comment A).", top=top)]
     return []
 
 
@@ -744,76 +782,105 @@ def _care_steps(sheet: Sheet, edition: Edition) -> list[str]:
     care_cost, eligible, cap, percent, credit = sheet.care
     if care_cost == 0:
         return []
-    under = f"under {edition.credit_under_age}"
     if eligible == 0:
-        return [f"Line 6a: no child in child care is {under}, so there is no child care tax "
-                "credit (Form 14 directions, Line 6a, Comment B)."]
-    return [f"Line 6a: the child care tax credit is {percent}% (for the receiving parent's "
-            f"Line 1 of {whole_dollars(sheet.receiving[0])}) of the lesser of the costs, "
-            f"{whole_dollars(care_cost)}, and {whole_dollars(cap)} (for "
-            f"{number_of_children(eligible)} {under}): {whole_dollars(credit)}, leaving "
-            f"{whole_dollars(sheet.line6['6a'][0])} (Form 14 directions, Line 6a, Comment B, "
-            "and its table)."]
+        return [_("Line 6a: no child in child care is under {age}, so there is no child care "
+                  "tax credit (Form 14 directions, Line 6a, Comment B).",
+                  age=edition.credit_under_age)]
+    return [ngettext("Line 6a: the child care tax credit is {percent}% (for the receiving "
+                     "parent's Line 1 of {income}) of the lesser of the costs, {costs}, and "
+                     "{cap} (for {number} child under {age}): {credit}, leaving {left} (Form 14 "
+                     "directions, Line 6a, Comment B, and its table).",
+                     "Line 6a: the child care tax credit is {percent}% (for the receiving "
+                     "parent's Line 1 of {income}) of the lesser of the costs, {costs}, and "
+                     "{cap} (for {number} children under {age}): {credit}, leaving {left} (Form "
+                     "14 directions, Line 6a, Comment B, and its table).", eligible,
+                     percent=percent, income=whole_dollars(sheet.receiving[0]),
+                     costs=whole_dollars(care_cost), cap=whole_dollars(cap),
+                     age=edition.credit_under_age, credit=whole_dollars(credit),
+                     left=whole_dollars(sheet.line6["6a"][0]))]
 
 
 def _overnight_steps(sheet: Sheet, edition: Edition) -> list[str]:
     if sheet.line11_percent == 0:
-        fewest = edition.overnight_bands[1][0]
-        return [f"Line 11: with {plural(sheet.overnights, 'overnight')} a year (fewer than "
-                f"{fewest}) there is no overnight adjustment (Form 14 directions, Line 11)."]
-    children = number_of_children(sheet.children)
-    line3 = whole_dollars(sheet.receiving[-1])
+        return [ngettext("Line 11: with {number} overnight a year (fewer than {fewest}) there "
+                         "is no overnight adjustment (Form 14 directions, Line 11).",
+                         "Line 11: with {number} overnights a year (fewer than {fewest}) there "
+                         "is no overnight adjustment (Form 14 directions, Line 11).",
+                         sheet.overnights, fewest=edition.overnight_bands[1][0])]
+    said = {"children": number_of_children(sheet.children),
+            "line3": whole_dollars(sheet.receiving[-1]), "percent": sheet.line11_percent,
+            "limit": whole_dollars(sheet.limit)}
     if sheet.line11_allowed:
-        return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year gives "
-                f"{sheet.line11_percent}% of Line 5 ({whole_dollars(sheet.line5)}), "
-                f"{whole_dollars(sheet.line11)}. It is allowed because the receiving parent's "
-                f"Line 3, {line3}, is above {whole_dollars(sheet.limit)} for {children} "
-                "(Form 14 directions, Line 11)."]
-    return [f"Line 11: {plural(sheet.overnights, 'overnight')} a year would give "
-            f"{sheet.line11_percent}% of Line 5, but the adjustment is not allowed because the "
-            f"receiving parent's Line 3, {line3}, is not above {whole_dollars(sheet.limit)} for "
-            f"{children} (Form 14 directions, Line 11, caveat). A court may still allow it if "
-            "the receiving parent is unemployed or underemployed because someone they live with "
-            "pays their expenses, or if the paying parent's Line 3 minus Line 12 is at or below "
-            "that amount. This site does not apply either exception."]
+        return [ngettext("Line 11: {number} overnight a year gives {percent}% of Line 5 "
+                         "({line5}), {line11}. It is allowed because the receiving parent's "
+                         "Line 3, {line3}, is above {limit} for {children} (Form 14 "
+                         "directions, Line 11).",
+                         "Line 11: {number} overnights a year gives {percent}% of Line 5 "
+                         "({line5}), {line11}. It is allowed because the receiving parent's "
+                         "Line 3, {line3}, is above {limit} for {children} (Form 14 "
+                         "directions, Line 11).", sheet.overnights,
+                         line5=whole_dollars(sheet.line5), line11=whole_dollars(sheet.line11),
+                         **said)]
+    return [ngettext("Line 11: {number} overnight a year would give {percent}% of Line 5, but "
+                     "the adjustment is not allowed because the receiving parent's Line 3, "
+                     "{line3}, is not above {limit} for {children} (Form 14 directions, Line "
+                     "11, caveat). A court may still allow it if the receiving parent is "
+                     "unemployed or underemployed because someone they live with pays their "
+                     "expenses, or if the paying parent's Line 3 minus Line 12 is at or below "
+                     "that amount. This site does not apply either exception.",
+                     "Line 11: {number} overnights a year would give {percent}% of Line 5, but "
+                     "the adjustment is not allowed because the receiving parent's Line 3, "
+                     "{line3}, is not above {limit} for {children} (Form 14 directions, Line "
+                     "11, caveat). A court may still allow it if the receiving parent is "
+                     "unemployed or underemployed because someone they live with pays their "
+                     "expenses, or if the paying parent's Line 3 minus Line 12 is at or below "
+                     "that amount. This site does not apply either exception.",
+                     sheet.overnights, **said)]
 
 
 def _low_income_steps(sheet: Sheet, edition: Edition) -> list[str]:
-    where = (f"The paying parent's Line 3, {whole_dollars(sheet.paying[-1])}, is "
-             + ("above the schedule's last row, " if edition.beyond(sheet.paying[-1])
-                else "nearest the schedule's row ") + edition.label(sheet.low_row))
-    limit = whole_dollars(sheet.limit)
+    said = {"line3": whole_dollars(sheet.paying[-1]), "row": edition.label(sheet.low_row),
+            "limit": whole_dollars(sheet.limit)}
+    where = (_("The paying parent's Line 3, {line3}, is above the schedule's last row, {row}",
+               **said) if edition.beyond(sheet.paying[-1]) else
+             _("The paying parent's Line 3, {line3}, is nearest the schedule's row {row}",
+               **said))
     if not sheet.low_made:
-        return [f"{where}, above {limit}, the highest income the schedule's self-support "
-                f"reserve covers for {number_of_children(sheet.children)}, so the low-income "
-                "calculation does not apply (Form 14 directions, Line 5)."]
+        return [_("{where}, above {limit}, the highest income the schedule's self-support "
+                  "reserve covers for {children}, so the low-income calculation does not apply "
+                  "(Form 14 directions, Line 5).", where=where, limit=said["limit"],
+                  children=number_of_children(sheet.children))]
     assert sheet.low5 is not None and sheet.low9 is not None and sheet.low12 is not None
-    outcome = ("This is lower, so it is the presumed amount" if sheet.low_decided else
-               "This is not lower, so the first calculation stands")
-    return [f"{where}, at or below {limit}, so a second, low-income calculation is made "
-            "(Form 14 directions, Line 5): the schedule amount at the paying parent's own "
-            f"income, {whole_dollars(sheet.low5)}, at 100%, plus the paying parent's share of "
-            f"Line 7 gives a Line 9 of {whole_dollars(sheet.low9)}; minus the same Lines 10 and "
-            f"11 it gives {whole_dollars(sheet.low12)}. {outcome}."]
+    outcome = (_("This is lower, so it is the presumed amount") if sheet.low_decided else
+               _("This is not lower, so the first calculation stands"))
+    return [_("{where}, at or below {limit}, so a second, low-income calculation is made (Form "
+              "14 directions, Line 5): the schedule amount at the paying parent's own income, "
+              "{line5}, at 100%, plus the paying parent's share of Line 7 gives a Line 9 of "
+              "{line9}; minus the same Lines 10 and 11 it gives {line12}. {outcome}.",
+              where=where, limit=said["limit"], line5=whole_dollars(sheet.low5),
+              line9=whole_dollars(sheet.low9), line12=whole_dollars(sheet.low12),
+              outcome=outcome)]
 
 
 def _increment_steps(increments: list[dict[str, Any]], children: int) -> list[str]:
     if not increments:
-        return ["With one child there is no smaller order to work out for an increment order."]
-    amounts = "; ".join(f"{number_of_children(item['children'])}: "
-                        f"{whole_dollars(int(Decimal(item['presumed_amount'])))}"
+        return [_("With one child there is no smaller order to work out for an increment "
+                  "order.")]
+    amounts = "; ".join(_("{children}: {amount}", children=number_of_children(item["children"]),
+                          amount=whole_dollars(int(Decimal(item["presumed_amount"]))))
                         for item in increments)
-    return [f"Increment order: a separate Form 14 for each number of children from "
-            f"{children - 1} down to 1, with the same incomes and costs ({amounts}). A court "
-            "orders support as one amount or in steps like these, never split per child "
-            "(Form 14 directions, Line 12, increment orders). If the costs change with fewer "
-            "children, work each one out again with its own costs."]
+    return [_("Increment order: a separate Form 14 for each number of children from {fewer} "
+              "down to 1, with the same incomes and costs ({amounts}). A court orders support "
+              "as one amount or in steps like these, never split per child (Form 14 "
+              "directions, Line 12, increment orders). If the costs change with fewer children, "
+              "work each one out again with its own costs.", fewer=children - 1,
+              amounts=amounts)]
 
 
 CALCULATOR = Calculator(
     name="support_amount",
-    title="How much child support does Form 14 give?",
-    summary=("Missouri works out the presumed child support amount on Form 14 with the "
-             "Supreme Court's schedule. Enter both parents' monthly incomes and costs to see "
-             "each line of the worksheet and the presumed monthly amount."),
+    title=N_("How much child support does Form 14 give?"),
+    summary=N_("Missouri works out the presumed child support amount on Form 14 with the "
+               "Supreme Court's schedule. Enter both parents' monthly incomes and costs to see "
+               "each line of the worksheet and the presumed monthly amount."),
     fields=FIELDS, check=check, compute=compute, rules=RULE_KEYS, layout=LAYOUT)

@@ -1,8 +1,11 @@
-"""Small helpers for writing steps and messages in plain English."""
+"""Small helpers for writing steps and messages in plain words, in the request's language
+(calculators/i18n.py)."""
 
 from __future__ import annotations
 
 import difflib
+
+from calculators.i18n import SPANISH, _, language, ngettext
 
 
 def closest(value: str, known: list[str]) -> str | None:
@@ -13,19 +16,23 @@ def closest(value: str, known: list[str]) -> str | None:
 
 
 def join_and(words: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
-    return _join(words, "and")
+    """"a", "a and b", "a, b and c" ("a, b y c"; "e" before a word that sounds "i")."""
+    return _join(words, _("and"), ("i", "hi"), "e")
 
 
 def join_or(words: list[str]) -> str:
-    """"a", "a or b", "a, b or c"."""
-    return _join(words, "or")
+    """"a", "a or b", "a, b or c" ("a, b o c"; "u" before a word that sounds "o")."""
+    return _join(words, _("or"), ("o", "ho"), "u")
 
 
-def _join(words: list[str], conjunction: str) -> str:
+def _join(words: list[str], conjunction: str, sounds: tuple[str, ...], before: str) -> str:
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+    last = words[-1]
+    if language() == SPANISH and last.lower().lstrip('"').startswith(sounds) and not \
+            last.lower().lstrip('"').startswith(("hie", "hia")):
+        conjunction = before
+    return f"{', '.join(words[:-1])} {conjunction} {last}"
 
 
 def plural(number: int, noun: str) -> str:
@@ -34,8 +41,10 @@ def plural(number: int, noun: str) -> str:
 
 
 def number_of_children(number: int, kind: str = "") -> str:
-    """"1 child", "2 children", "1 other child"."""
-    return f"{number} {kind}{'child' if number == 1 else 'children'}"
+    """"1 child", "2 children", "1 other child" (``kind`` "other ")."""
+    if kind:
+        return ngettext("{number} other child", "{number} other children", number)
+    return ngettext("{number} child", "{number} children", number)
 
 
 def ordinal(number: int) -> str:

@@ -19,14 +19,15 @@ escape the checks here and go stale without anyone noticing.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_tools.data import phones, shortcodes
+from build_tools.data import languages, phones, shortcodes
 from build_tools.data.frontmatter import Seeds, read_mapping, source_problems
 from build_tools.data.page_sources import foot_of
 from build_tools.data.schema import (
@@ -40,27 +41,30 @@ from build_tools.data.schema import (
     ListOf,
     Schema,
     check_type_matches,
+    spanish_of,
 )
+from build_tools.i18n import DEFAULT as ENGLISH
+from build_tools.i18n import N_, gettext_for
 
 NUMBER = re.compile(f"^{PHONE.pattern}$")   # a phone number as written in the file
 TEL_LINK = re.compile(r"\btel:", re.IGNORECASE)
 SOURCES = Checked("list of sources", lambda value, what, context: source_problems(
     value, context["seeds"], what))
 
-CONTACT = Schema("Fields of a contact", (
+CONTACT_FIELDS = (
     Field("name", TEXT, "what the line or office is called",
           "Child Support Customer Service Call Center", required=True),
     Field("organisation", TEXT, "who runs it", "Family Support Division (FSD)", required=True),
     Field("for", TEXT, "what to call it for, in plain words, starting with a verb",
-          "Make a child support payment.", required=True),
+          "Make a child support payment.", required=True, translated=True),
     Field("phone", PHONE, "its phone number", "866-313-9960"),
     Field("fax", PHONE, "its fax number", "573-635-7545"),
     Field("address", ListOf(TEXT), "a list of lines of the postal address",
           "[first line, second line, city, MO ZIP]"),
     Field("hours", TEXT, "when the line answers or the office is open, only where a source "
-          "says so", "Monday to Friday, 8 a.m. to 5 p.m."),
+          "says so", "Monday to Friday, 8 a.m. to 5 p.m.", translated=True),
     Field("have_ready", TEXT, "what to have ready when you call, only where a source says so",
-          "Your child support case number. The line needs it."),
+          "Your child support case number. The line needs it.", translated=True),
     Field("url", URL, "the contact's own site, only where a source gives it",
           "https://www.thehotline.org/"),
     Field("sources", SOURCES,
@@ -70,13 +74,19 @@ CONTACT = Schema("Fields of a contact", (
           "as text, never as a link", "true"),
     Field("dated_note", TEXT, "why it is dated",
           "This address and number come from a guide from the 1990s.",
-          required_with="with dated: true"),
+          required_with="with dated: true", translated=True),
     Field("instead", SLUG.called("contact id"), "the id of the contact to use today",
           "fsd-customer-service", required_with="with dated: true"),
     Field("serves", ListOf(SLUG.called("county slug"), unique=True), "a prosecutor's unit: the "
           "slugs of every county it serves, where a source lists them (each such county names it "
           "as its prosecutor_unit in data/counties.yml)", "[jefferson-county]"),
-))
+)
+# Names and organisations stay as they officially are; a name this file made up to describe a
+# line ("Pay child support by phone") is prose, and may have its Spanish too.
+CONTACT = Schema("Fields of a contact", (
+    *CONTACT_FIELDS, spanish_of(
+    CONTACT_FIELDS, "contact", optional=("name", "organisation"),
+    example="{for: Hacer un pago de manutención de los hijos.}")))
 FIELDS = {field.name: field.meaning for field in CONTACT.fields}
 REQUIRED = CONTACT.required()
 TEXT_FIELDS = CONTACT.shaped(TEXT)
@@ -104,9 +114,36 @@ class Contact:
     dated_note: str | None = None
     instead: str | None = None
     serves: tuple[str, ...] = ()
+    es: Mapping[str, str] = dataclasses.field(default_factory=dict)  # Spanish of the prose
+
+    def text(self, field: str, lang: str = languages.DEFAULT) -> str | None:
+        """A field's text in ``lang`` (``for``, ``hours``, ``have_ready``, ``dated_note``, and
+        ``name`` or ``organisation``, which stay in English unless the file gives their
+        Spanish); None when the contact has no such field."""
+        english: str | None = getattr(self, ATTRIBUTE.get(field, field))
+        if english is None or languages.checked(lang) == languages.DEFAULT:
+            return english
+        translations: Mapping[str, str] = getattr(self, lang)
+        if field in translations:
+            return str(translations[field])
+        if field in TRANSLATED:
+            raise KeyError(f"contact {self.id!r} has no {lang!r} text for {field!r}")
+        return english
+
+    def in_language(self, lang: str = languages.DEFAULT) -> Contact:
+        """The same contact with its prose in ``lang``: what the cards and sentences show."""
+        if languages.checked(lang) == languages.DEFAULT:
+            return self
+        name, organisation = self.text("name", lang), self.text("organisation", lang)
+        assert name is not None and organisation is not None, "both are required"
+        return dataclasses.replace(
+            self, name=name, organisation=organisation, for_=self.text("for", lang) or "",
+            hours=self.text("hours", lang), have_ready=self.text("have_ready", lang),
+            dated_note=self.text("dated_note", lang))
 
 
 ATTRIBUTE = {"for": "for_"}   # a field whose name is a Python keyword
+TRANSLATED = tuple(field.name for field in CONTACT_FIELDS if field.translated)
 check_type_matches(CONTACT, Contact, ATTRIBUTE, extra=("id",))
 
 
@@ -117,7 +154,9 @@ def _contact(contact_id: str, entry: dict[str, Any]) -> Contact:
             value = entry[name]
             values[ATTRIBUTE.get(name, name)] = (
                 tuple(value) if isinstance(value, list) else
-                value.strip() if isinstance(value, str) else value)
+                value.strip() if isinstance(value, str) else
+                {key: str(text).strip() for key, text in value.items()}
+                if isinstance(value, dict) else value)
     return Contact(id=contact_id, **values)
 
 
@@ -177,6 +216,14 @@ class Contacts:
         contacts = {contact_id: _contact(contact_id, entry) for contact_id, entry in raw.items()}
         return cls(contacts, shown_as)
 
+    def in_language(self, lang: str = languages.DEFAULT) -> Contacts:
+        """The same contacts with their prose in ``lang``: give this to the shortcodes of a page
+        in that language (``context.data["contacts"]``)."""
+        if languages.checked(lang) == languages.DEFAULT:
+            return self
+        return Contacts({contact_id: contact.in_language(lang)
+                         for contact_id, contact in self.by_id.items()}, self.path)
+
     def get(self, contact_id: str, shortcode: str) -> Contact:
         """The contact, or a ShortcodeError naming the near miss and where ids are listed."""
         if not contact_id:
@@ -209,37 +256,43 @@ def phone_link(number: str) -> str:
     return f'<a class="site-tel" href="{tel_href(number)}">{number}</a>'
 
 
-def _instead_text(contact: Contact, contacts: Contacts) -> str:
+def _instead_text(contact: Contact, contacts: Contacts, lang: str = ENGLISH) -> str:
     assert contact.instead is not None, "a dated contact names the one to use instead (load)"
     today = contacts.by_id[contact.instead]
     reach = f", {phone_link(today.phone)}" if today.phone else ""
-    return f"Today, use: {_text(today.name)}{reach}."
+    _ = gettext_for(lang)
+    return str(_("Today, use: %(contact)s.") % {
+        "contact": f"{_text(today.name)}{reach}"})
 
 
-def render_block(contact: Contact, contacts: Contacts) -> str:
-    """A contact's card. Its sources are not on the card: they join the page's foot list
-    (:func:`_render_contact`)."""
-    rows: list[tuple[str, str]] = [("For", _text(contact.for_))]
+def render_block(contact: Contact, contacts: Contacts, lang: str = ENGLISH) -> str:
+    """A contact's card, its labels in ``lang``. Its sources are not on the card: they join
+    the page's foot list (:func:`_render_contact`)."""
+    _ = gettext_for(lang)
+    rows: list[tuple[str, str]] = [(_("For"), _text(contact.for_))]
     if contact.phone:
-        rows.append(("Phone", _text(contact.phone) if contact.dated else phone_link(contact.phone)))
+        rows.append((_("Phone"), _text(contact.phone) if contact.dated
+                     else phone_link(contact.phone)))
     if contact.fax:
-        rows.append(("Fax", _text(contact.fax)))
+        rows.append((_("Fax"), _text(contact.fax)))
     if contact.address:
-        rows.append(("Address", "<br>".join(_text(line) for line in contact.address)))
+        rows.append((_("Address"), "<br>".join(_text(line) for line in contact.address)))
     if contact.hours:
-        rows.append(("Hours", _text(contact.hours)))
+        rows.append((_("Hours"), _text(contact.hours)))
     if contact.have_ready:
-        rows.append(("Have ready", _text(contact.have_ready)))
+        rows.append((_("Have ready"), _text(contact.have_ready)))
     if contact.url and not contact.dated:
-        rows.append(("Website", f'<a href="{html.escape(contact.url)}">'
-                                f'{_text(contact.url)}</a>'))
+        rows.append((_("Website"), f'<a href="{html.escape(contact.url)}">'
+                                   f'{_text(contact.url)}</a>'))
     classes = "site-contact site-contact--dated" if contact.dated else "site-contact"
     parts = [f'<div class="{classes}">',
              f'<p class="site-contact__name"><strong>{_text(contact.name)}</strong><br>'
              f'{_text(contact.organisation)}</p>']
     if contact.dated:
-        parts.append(f'<p class="site-contact__warning"><strong>Out of date.</strong> '
-                     f'{_text(contact.dated_note or "")} {_instead_text(contact, contacts)}</p>')
+        warning = _("Out of date.")
+        parts.append(f'<p class="site-contact__warning"><strong>{warning}</strong> '
+                     f'{_text(contact.dated_note or "")} '
+                     f'{_instead_text(contact, contacts, lang)}</p>')
     parts.append("<dl>")
     parts.extend(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     parts.append("</dl>")
@@ -247,12 +300,14 @@ def render_block(contact: Contact, contacts: Contacts) -> str:
     return "\n".join(parts)
 
 
-def _inline(contact: Contact, contacts: Contacts, shown: str) -> str:
+def _inline(contact: Contact, contacts: Contacts, shown: str, lang: str = ENGLISH) -> str:
     """An inline value; an out-of-date one is marked so, with the contact to use today."""
     if not contact.dated:
         return shown
-    return (f'<span class="site-dated">{shown} (out of date. '
-            f'{_instead_text(contact, contacts)})</span>')
+    _ = gettext_for(lang)
+    marked = _("out of date.")
+    return (f'<span class="site-dated">{shown} ({marked} '
+            f'{_instead_text(contact, contacts, lang)})</span>')
 
 
 def _contacts(context: shortcodes.Context) -> Contacts:
@@ -271,7 +326,7 @@ def _render_contact(args: str, context: shortcodes.Context) -> str:
     foot = foot_of(context)
     if foot is not None:
         foot.add_all(contact.sources)
-    return render_block(contact, _contacts(context))
+    return render_block(contact, _contacts(context), context.lang)
 
 
 def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.Renderer:
@@ -284,7 +339,7 @@ def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.R
             raise shortcodes.ShortcodeError(
                 f"contact {args!r} has no {field} in {contacts.path}; use [[contact:{args}]] to "
                 f"show how to reach it")
-        return _inline(contact, contacts, show(contact))
+        return _inline(contact, contacts, show(contact), context.lang)
 
     return render
 
@@ -294,17 +349,18 @@ def _show_phone(contact: Contact) -> str:
     return _text(contact.phone or "") if contact.dated else phone_link(contact.phone or "")
 
 
-FEEDBACK_LINK_TEXT = "this site's page for reporting an error"
-FEEDBACK_NO_LINK = "the contact given by whoever published this copy of the site"
+FEEDBACK_LINK_TEXT = N_("this site's page for reporting an error")
+FEEDBACK_NO_LINK = N_("the contact given by whoever published this copy of the site")
 
 
 def _render_feedback(args: str, context: shortcodes.Context) -> str:
     if args:
         raise shortcodes.ShortcodeError("feedback takes nothing after the colon: [[feedback:]]")
     url = (context.config.get("extra") or {}).get("feedback_url") or ""
+    _ = gettext_for(context.lang)
     if not url:
-        return FEEDBACK_NO_LINK
-    return f'<a href="{html.escape(url)}">{FEEDBACK_LINK_TEXT}</a>'
+        return str(_(FEEDBACK_NO_LINK))
+    return f'<a href="{html.escape(url)}">{_(FEEDBACK_LINK_TEXT)}</a>'
 
 
 shortcodes.register("contact", _render_contact, block=True, usage="[[contact:ID]]",

@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.data import shortcodes
+from build_tools.data import languages, shortcodes
 from build_tools.data.contacts import Contacts
 from build_tools.data.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
 from build_tools.data.schema import (
@@ -49,6 +49,7 @@ from build_tools.data.schema import (
     OneOf,
     Record,
     Schema,
+    spanish_of,
     yaml_comment,
 )
 from build_tools.data.text_lists import read_list
@@ -90,13 +91,14 @@ SOURCES = Checked("list of {seed: FILE} or " + SOURCE_FORMS, DATED_SOURCES.check
 CONTACT_ID = Checked("contact id", _names_a_contact)
 STATE_WORK_BY = ("prosecutor", "fsd")
 
-FACT = Schema("Fields of a fact", (
+FACT_FIELDS = (
     Field("text", MARKDOWN, "what the source says; shortcodes such as [[phone:ID]] work, typed "
-          "numbers do not", required=True, if_missing="(Markdown) is required"),
+          "numbers do not", required=True, if_missing="(Markdown) is required", translated=True),
     Field("sources", SOURCES, "where the fact comes from: a fact needs its source",
           "[{seed: 000_d74ccf04b443ec1b.txt}]", required=True,
           if_missing="is required: a fact needs its source"),
-))
+)
+FACT = Schema("Fields of a fact", (*FACT_FIELDS, spanish_of(FACT_FIELDS, "fact", example="{text: ...}")))
 COUNTY = Schema("Fields of a county", (
     Field("name", TEXT, "the jurisdiction's name, as in the list of Missouri counties",
           "St. Charles County", required=True),
@@ -154,6 +156,20 @@ def in_sentence(name: str) -> str:
     return f"the {name}" if name.startswith("City of ") else name
 
 
+def spanish_name(name: str) -> str:
+    """How the Spanish pages name a jurisdiction, without its article (the templates add "el",
+    "del" or "la", "de la"): 'Adair County' -> 'condado de Adair', 'City of St. Louis' ->
+    'ciudad de St. Louis'."""
+    if name.startswith("City of "):
+        return "ciudad de " + name.removeprefix("City of ")
+    return "condado de " + name.removesuffix(" County")
+
+
+def spanish_in_sentence(name: str) -> str:
+    """The Spanish name with its article: 'el condado de Adair', 'la ciudad de St. Louis'."""
+    return ("la " if name.startswith("City of ") else "el ") + spanish_name(name)
+
+
 @dataclass
 class Circuit:
     """A judicial circuit from data/circuits.yml, with the slugs of its counties in order and the
@@ -185,6 +201,11 @@ class County:
     @property
     def in_sentence(self) -> str:
         return in_sentence(self.name)
+
+    def facts_in(self, lang: str = languages.DEFAULT) -> list[dict[str, Any]]:
+        """Its facts as a page in ``lang`` shows them: {text, sources}, the text in ``lang``."""
+        return [{"text": languages.text_in(fact, "text", lang), "sources": fact["sources"]}
+                for fact in self.facts]
 
     @property
     def src_uri(self) -> str:

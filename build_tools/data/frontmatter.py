@@ -37,6 +37,7 @@ from typing import Any
 
 import yaml
 
+from build_tools import i18n
 from build_tools.data.schema import (
     BOOLEAN,
     DATE,
@@ -50,7 +51,6 @@ from build_tools.data.schema import (
     Text,
     as_date,
 )
-from calculators.dates import long_date
 from calculators.wording import closest
 
 DESCRIPTION_MAX = 160
@@ -252,8 +252,9 @@ def source_problems(sources: object, seeds: Seeds, where: str = "sources",
     return problems
 
 
-def published_text(value: object) -> str | None:
-    """``published`` as a reader sees it ("February 21, 2012" or "2012"), or None if malformed."""
+def published_text(value: object, lang: str = "en") -> str | None:
+    """``published`` as a reader sees it ("February 21, 2012" or "2012"; a date in ``lang``), or
+    None if malformed."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int) and 1000 <= value <= 9999:
@@ -261,7 +262,7 @@ def published_text(value: object) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
         return value
     date = reviewed_date(value)
-    return long_date(date) if date is not None else None
+    return i18n.long_date(date, lang) if date is not None else None
 
 
 def _optional_key_problems(source: Mapping[str, Any]) -> list[str]:

@@ -25,7 +25,8 @@ from typing import Any
 
 from build_tools.data import shortcodes
 from build_tools.data.frontmatter import SOURCE_FORMS, Seeds, published_text, reviewed_date
-from calculators.dates import long_date
+from build_tools.i18n import DEFAULT as ENGLISH
+from build_tools.i18n import N_, gettext_for, long_date
 
 # DSS's child support pages used to live under dss.mo.gov/cse/ (the seeds and older stored copies
 # give those addresses); they are no longer online there. A page may still cite what such a copy
@@ -65,31 +66,49 @@ def _key(source: Mapping[str, Any]) -> tuple[str, str]:
     return ("url", str(source["url"]).rstrip("/"))
 
 
-def _details(source: Mapping[str, Any]) -> str | None:
-    """Who published a source, when, and what kind of page it is, as far as the data says."""
+# The kinds of secondary source the pages and data files name (a source's ``kind:``), so that
+# each is shown in the page's language; a kind not listed here is shown as written
+# (tests/site/test_translations.py lists every kind the site uses and fails on a new one).
+KINDS = (
+    N_("advocates' advice"), N_("bill summary"), N_("copy of a court order"),
+    N_("copy of a federal guide"), N_("copy of a federal page"), N_("copy of a state rule"),
+    N_("copy of a statute"), N_("copy of court rules"), N_("court notice"), N_("directory"),
+    N_("encyclopedia"), N_("law firm"), N_("municipal code"), N_("news"), N_("notice"),
+    N_("press release"), N_("report"), N_("student newspaper"), N_("victim services' advice"),
+)
+
+
+def _details(source: Mapping[str, Any], lang: str = ENGLISH) -> str | None:
+    """Who published a source, when, and what kind of page it is, as far as the data says,
+    in ``lang`` (a publisher is a name: it is shown as written)."""
+    _ = gettext_for(lang)
     parts = [str(source["publisher"]).strip()] if source.get("publisher") else []
-    published = published_text(source["published"]) if "published" in source else None
+    published = published_text(source["published"], lang) if "published" in source else None
     if published:
         parts.append(published)
     if source.get("kind"):
-        parts.append(str(source["kind"]).strip())
+        kind = str(source["kind"]).strip()
+        parts.append(_(kind) if kind in KINDS else kind)
     if not parts and source.get("secondary"):
-        parts.append("not an official source")
+        parts.append(_("not an official source"))
     return ", ".join(parts) or None
 
 
 class FootList:
-    """The numbered sources of one page: ``FootList.of_page(meta["sources"], seeds)``."""
+    """The numbered sources of one page: ``FootList.of_page(meta["sources"], seeds, lang)``,
+    its dates and kinds of source in the page's language ``lang``."""
 
-    def __init__(self, seeds: Seeds):
+    def __init__(self, seeds: Seeds, lang: str = ENGLISH):
         self.seeds = seeds
+        self.lang = lang
         self.entries: list[Entry] = []
         self.ids: dict[str, int] = {}            # front matter id -> number
         self._numbers: dict[tuple[str, str], int] = {}
 
     @classmethod
-    def of_page(cls, sources: Iterable[Mapping[str, Any]], seeds: Seeds) -> FootList:
-        foot = cls(seeds)
+    def of_page(cls, sources: Iterable[Mapping[str, Any]], seeds: Seeds,
+                lang: str = ENGLISH) -> FootList:
+        foot = cls(seeds, lang)
         for source in sources:
             number = foot.add(source)
             if source.get("id"):
@@ -111,8 +130,8 @@ class FootList:
         checked = reviewed_date(source.get("checked"))
         self.entries.append(Entry(
             number=number, label=label, url=None if retired else url, retired=retired,
-            checked=long_date(checked) if checked else None,
-            secondary=bool(source.get("secondary")), details=_details(source)))
+            checked=long_date(checked, self.lang) if checked else None,
+            secondary=bool(source.get("secondary")), details=_details(source, self.lang)))
         self._numbers[key] = number
         return number
 
@@ -134,9 +153,11 @@ class FootList:
         return self.ids[source_id]
 
 
-def reference(number: int) -> str:
+def reference(number: int, lang: str = ENGLISH) -> str:
     """The reference mark in the text: a superscript number linking to the foot list."""
-    return (f'<sup class="site-ref"><a href="#source-{number}" aria-label="source {number}">'
+    _ = gettext_for(lang)
+    label = _("source %(number)s") % {"number": number}
+    return (f'<sup class="site-ref"><a href="#source-{number}" aria-label="{label}">'
             f'{number}</a></sup>')
 
 
@@ -150,7 +171,7 @@ def _render_ref(args: str, context: shortcodes.Context) -> str:
     foot = foot_of(context)
     if foot is None:
         raise shortcodes.ShortcodeError("[[ref:ID]] needs the page's sources; none were given")
-    return reference(foot.number(args))
+    return reference(foot.number(args), context.lang)
 
 
 shortcodes.register("ref", _render_ref, usage="[[ref:ID]]",

@@ -234,6 +234,58 @@ class Record(Shape):
         return self.schema.problems(value, what, context)
 
 
+@dataclass(frozen=True)
+class Translations(Shape):
+    """An entry's prose in another language: a mapping of some of its own prose fields (``fields``,
+    and ``optional`` ones translated only where the English is a description, not an official
+    name) to their text. That each English field has its translation is checked by
+    :meth:`Schema.problems`, which sees the whole entry."""
+
+    fields: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    written: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.written:
+            more = (f" (and {', '.join(self.optional)} where it describes rather than names)"
+                    if self.optional else "")
+            object.__setattr__(self, "written", f"mapping of {', '.join(self.fields)}{more} "
+                                                f"to the Spanish text")
+
+    def problems(self, value: object, what: str, context: Context, example: str = "") -> list[str]:
+        allowed = (*self.fields, *self.optional)
+        if not isinstance(value, dict):
+            return [f"{what} is {_shown(value)}; write it as a mapping {{{allowed[0]}: ...}} of "
+                    f"the Spanish text of {', '.join(allowed)}"]
+        problems = []
+        for key, text in value.items():
+            if key not in allowed:
+                near = closest(str(key), list(allowed))
+                hint = f' Did you mean "{near}"?' if near else ""
+                problems.append(f"{what} has {key!r}, which is not a translated field.{hint} "
+                                f"It holds: {', '.join(allowed)}")
+            elif not TEXT.accepts(text):
+                problems.append(f"{what}: {key!r} is {_shown(text)}; write its Spanish text")
+        return problems
+
+
+def spanish_of(fields: tuple[Field, ...], noun: str, optional: tuple[str, ...] = (),
+               example: str = "") -> Field:
+    """The ``es`` field of an entry whose ``fields`` include prose (``translated=True``): the
+    Spanish text of each, and of the ``optional`` ones where they are descriptions."""
+    prose = tuple(field.name for field in fields if field.translated)
+    required = any(field.required for field in fields if field.translated)
+    example = example or "{" + ", ".join(f"{name}: ..." for name in prose[:2]) + "}"
+    return Field("es", Translations(fields=prose, optional=optional),
+                 f"the Spanish text of the {noun}'s "
+                 f"{' and '.join(prose) if len(prose) < 3 else ', '.join(prose)}, where given, "
+                 f"as the Spanish pages show it: data/terms.yml's terms, the same numbers and "
+                 f"citations", example, required=required,
+                 required_with="" if required else f"with {' or '.join(prose)}",
+                 if_missing=f"is required: the Spanish text of its {', '.join(prose)} "
+                            f"(es: {example})")
+
+
 def _plural(shape: Shape) -> str:
     if isinstance(shape, Record):
         return shape.plural
@@ -263,6 +315,8 @@ class Field:
     required: bool = False
     required_with: str = ""  # required only so: "with dated: true", "instead of input"
     if_missing: str = ""  # what a message says after "field 'NAME' " when a required one is absent
+    translated: bool = False  # prose: its text in each other language sits in the entry's
+    #                           mapping of that language (es: {NAME: ...}), see spanish_of
 
     @property
     def need(self) -> str:
@@ -338,6 +392,30 @@ class Schema:
             else:
                 problems.extend(f"{at}{problem}" for problem in
                                 field.shape.problems(value, what, context, field.example))
+        problems.extend(self._translation_problems(entry, at))
+        return problems
+
+    def _translation_problems(self, entry: dict[Any, Any], at: str) -> list[str]:
+        """Each prose field the entry has needs its text in each translations mapping (es:),
+        and a translation needs the English it translates."""
+        problems = []
+        for holder in self.fields:
+            shape = holder.shape
+            if not isinstance(shape, Translations):
+                continue
+            given = entry.get(holder.name)
+            if not isinstance(given, dict):
+                if holder.name in entry or not holder.required_with:
+                    continue  # the field's own check names it
+                given = {}
+            for name in shape.fields:
+                if entry.get(name) not in (None, "", []) and name not in given:
+                    problems.append(f"{at}field '{name}' has no Spanish text: add it as "
+                                    f"{holder.name}: {{{name}: ...}}")
+            for name in given:
+                if name in (*shape.fields, *shape.optional) and entry.get(name) in (None, "", []):
+                    problems.append(f"{at}field '{holder.name}' translates '{name}', which the "
+                                    f"entry does not have: remove it, or add the English")
         return problems
 
     @staticmethod

@@ -76,6 +76,9 @@ class Context:
     scripts: list[str] = field(default_factory=list)  # site-relative scripts the page needs
     modules: list[str] = field(default_factory=list)  # the same, loaded as ES modules
     shown_contacts: dict[str, int] = field(default_factory=dict)  # contact cards shown: line
+    # The page's language (build_tools/i18n/: its build's theme.language): the renderers write
+    # their own words in it.
+    lang: str = "en"
 
     def path_to(self, src_uri: str) -> str:
         """A relative link from this page to another page's source file (``counties/x.md``).

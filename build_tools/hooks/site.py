@@ -4,7 +4,8 @@ the county pages, the shortcodes, and what the theme shows at the foot of each p
 In build order:
 
 - on_config: data/contacts.yml, data/sources.yml, data/counties.yml, data/circuits.yml,
-  data/county_page.md and data/terms.yml are read and checked whole, before any page.
+  data/county_page.md and data/terms.yml are read and checked whole, before any page (a build
+  in Spanish reads data/county_page.es.md: build_tools/pages/county_pages.py, CountyTemplate.load).
 - on_files: one page per county jurisdiction, ``counties/<slug>.md``, made from the template;
   the pages for working Form 14 by hand (build_tools/pages/form14_pages.py), from the edition in force.
 - on_page_markdown: the page's front matter is checked; a phone number typed into the page is an
@@ -13,15 +14,19 @@ In build order:
   reviewed for a year is logged at info level.
 - on_page_context: the numbered sources, review date, per-page scripts and the quick-exit link,
   for the templates in overrides/.
-- on_env: the page URLs this build makes, for the checks of the whole site once both languages
-  are built (build_tools/commands/build_languages.py: every URL in data/published_urls.txt is
-  built or redirected, and every page is listed there).
+- on_env: the theme's templates get the build's messages in the build's language
+  (``theme.language``: build_tools/i18n/), and ``site_phone``; the page URLs this build makes,
+  for the checks of the whole site once both languages are built
+  (build_tools/commands/build_languages.py: every URL in data/published_urls.txt is built or
+  redirected, and every page is listed there).
 
-In the Spanish build (build_tools/pages/languages.py) a page under docs/es/ must have its English
-twin; its front matter is its own title, description and translates_review, and the build puts
-in the twin's sources, last_reviewed and quick_exit (build_tools/data/translated_pages.py) before
-it checks it like any other. Its links to pages not translated yet go to the English pages.
-Every page of both builds gets the language switch and, with a twin, its hreflang alternates.
+Everything the build writes into a page is in the build's language (:func:`i18n.language_of`),
+which every renderer is given. In the Spanish build (build_tools/pages/languages.py) a page under
+docs/es/ must have its English twin; its front matter is its own title, description and
+translates_review, and the build puts in the twin's sources, last_reviewed and quick_exit
+(build_tools/data/translated_pages.py) before it checks it like any other. Its links to pages
+not translated yet go to the English pages. Every page of both builds gets the language switch
+and, with a twin, its hreflang alternates.
 
 The logic lives in importable modules under build_tools/; this file only connects them to MkDocs.
 """
@@ -39,6 +44,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
+from build_tools import i18n
 from build_tools.data import shortcodes, translated_pages
 from build_tools.data.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
 from build_tools.data.county_data import Counties
@@ -56,7 +62,6 @@ from build_tools.pages.calculator_pages import BUILD as CALCULATOR_PAGES
 from build_tools.pages.county_pages import CountyTemplate
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
-from calculators.dates import long_date
 
 log = get_plugin_logger("site")
 
@@ -71,10 +76,10 @@ class _Build:
     seeds: Seeds
     contacts: Contacts
     counties: Counties
-    template: CountyTemplate | None  # None: this language has no county pages yet
+    template: CountyTemplate
     form14: Form14Pages | None
     today: dt.date
-    language: str = languages.ENGLISH
+    lang: str = i18n.DEFAULT  # the build's language, theme.language
     twins: set[str] = field(default_factory=set)  # pages that have their twin in the other language
     english_pages: set[str] = field(default_factory=set)  # docs/ pages (for the Spanish links)
     page_urls: list[str] = field(default_factory=list)
@@ -97,15 +102,15 @@ def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     data = root / "data"
     try:
+        lang = i18n.language_of(config)
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml, theme.language: {error}") from error
+    try:
         seeds = Seeds(data)
         contacts = Contacts.load(data / "contacts.yml", seeds)
         counties = Counties.load(data / "counties.yml", contacts, seeds)
-        spanish = languages.is_spanish(config)
-        county_page = languages.SPANISH_TEMPLATES["county"] if spanish else "county_page.md"
-        template = (CountyTemplate(data / county_page, f"data/{county_page}")
-                    if (data / county_page).is_file() or not spanish else None)
-        # The Spanish pages for working Form 14 by hand come with their Spanish templates.
-        form14 = None if spanish else Form14Pages.load(data)
+        template = CountyTemplate.load(data, lang)
+        form14 = Form14Pages.load(data, lang)
         Terms.load(data / "terms.yml")   # checked now; the Spanish pages will read it
     except (ValueError, OSError) as error:
         raise PluginError(str(error)) from error
@@ -113,9 +118,8 @@ def on_config(config: Any) -> Any:
     if feedback and not feedback.startswith(("https://", "http://")):
         raise PluginError(f"extra.feedback_url (FEEDBACK_URL) is {feedback!r}: give a full "
                           f"http(s) address, or leave it empty")
-    _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today(),
-                    languages.language(config))
-    if spanish:  # the English pages a Spanish page may link to while its twin is not written
+    _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today(), lang)
+    if lang == languages.SPANISH:  # the English pages a Spanish page may link to meanwhile
         english_docs = root / "docs"
         _build.english_pages = {path.relative_to(english_docs).as_posix()
                                 for path in english_docs.rglob("*.md")
@@ -134,14 +138,12 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Any, config: Any) -> Any:
     build = _current()
-    counties = build.counties.counties if build.template is not None else []
-    for county in counties:
+    for county in build.counties.counties:
         if files.get_file_from_path(county.src_uri) is not None:
             raise PluginError(
                 f"docs/{county.src_uri} exists, but county pages are made by the build from "
-                f"data/county_page.md and data/counties.yml. Delete docs/{county.src_uri} and "
+                f"{build.template.shown_as} and data/counties.yml. Delete docs/{county.src_uri} and "
                 f"put what it says about {county.name} in data/counties.yml (facts:, with sources).")
-        assert build.template is not None
         try:
             content = build.template.render(county, build.contacts)
         except ValueError as error:
@@ -150,7 +152,7 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(File.generated(config, county.src_uri, content=content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         build.generated[county.src_uri] = (
-            f"{county.src_uri} (made from data/county_page.md and the entry for {county.name} "
+            f"{county.src_uri} (made from {build.template.shown_as} and the entry for {county.name} "
             f"in data/counties.yml)")
     # The pages for working Form 14 by hand stand under the calculator's page, and only with it.
     hand_pages = []
@@ -167,18 +169,20 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(File.generated(config, hand.src_uri, content=hand.content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         build.generated[hand.src_uri] = hand.shown
-    if build.language == languages.SPANISH:
+    if build.lang == languages.SPANISH:
         build.twins = {file.src_uri for file in files.documentation_pages()}
     else:
         build.twins = languages.spanish_sources(build.root)
         if languages.spanish_makes(build.root, "county"):
             build.twins |= {county.src_uri for county in build.counties.counties}
+        if languages.spanish_makes(build.root, "form14"):
+            build.twins |= {hand.src_uri for hand in hand_pages}
     return files
 
 
 def _shown(build: _Build, file: Any) -> str:
     """How messages name a page: its file under docs/, or what a generated page is made from."""
-    folder = f"docs/{languages.FOLDER}" if build.language == languages.SPANISH else "docs"
+    folder = f"docs/{languages.FOLDER}" if build.lang == languages.SPANISH else "docs"
     return build.generated.get(file.src_uri) or f"{folder}/{file.src_uri}"
 
 
@@ -197,8 +201,11 @@ def _spanish_meta(build: _Build, page: Any, shown: str) -> None:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     build = _current()
     shown = _shown(build, page.file)
-    if build.language == languages.SPANISH and page.file.src_uri not in build.generated:
+    if build.lang == languages.SPANISH and page.file.src_uri not in build.generated:
         _spanish_meta(build, page, shown)
+    elif build.lang == languages.SPANISH:  # a generated page: its template's date is its own
+        page.meta = {key: value for key, value in page.meta.items()
+                     if key != "translates_review"}
     problems = check_page(page.meta, build.seeds, build.today)
     if problems:
         raise PluginError(format_problems(shown, problems))
@@ -209,17 +216,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     # Lines in messages count from the top of the file, front matter included.
     body = get_data(source)[0]
     offset = source[:len(source) - len(body)].count("\n")
-    foot = FootList.of_page(page.meta["sources"], build.seeds)
+    foot = FootList.of_page(page.meta["sources"], build.seeds, build.lang)
     # The calculator pages' build is made by build_tools/hooks/calculator_runtime.py, which
     # leaves it in the configuration; the calculator shortcodes read it from their context.
     context = shortcodes.Context(page.file.src_uri, config, line_offset=offset, data={
-        "contacts": build.contacts, "seeds": build.seeds, "counties": build.counties,
-        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)})
+        "contacts": build.contacts.in_language(build.lang), "seeds": build.seeds,
+        "counties": build.counties,
+        "sources": foot, CALCULATOR_PAGES: config.get(CALCULATOR_PAGES)}, lang=build.lang)
     try:
         markdown = shortcodes.expand(markdown, context)
     except shortcodes.ShortcodeErrors as errors:
         raise PluginError(errors.describe(shown)) from errors
-    if build.language == languages.SPANISH:
+    if build.lang == languages.SPANISH:
         translated = {file.src_uri for file in files.documentation_pages()}
         markdown = languages.english_fallback_links(markdown, page.file.src_uri, translated,
                                                     build.english_pages)
@@ -227,7 +235,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     build.scripts[page.file.src_uri] = context.scripts
     build.modules[page.file.src_uri] = context.modules
     # A Spanish page's review date is its twin's, which the English build reports.
-    if is_stale(page.meta, build.today) and build.language == languages.ENGLISH:
+    if is_stale(page.meta, build.today) and build.lang == languages.ENGLISH:
         log.info("%s was last reviewed on %s, more than a year ago: check it against its "
                  "sources, then update last_reviewed (make check-content lists every page).",
                  shown, page.meta["last_reviewed"])
@@ -235,7 +243,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    if _current().language != languages.SPANISH:
+    if _current().lang != languages.SPANISH:
         return html
     return languages.resolve_fallbacks(html, page.url)
 
@@ -252,7 +260,8 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     assert reviewed is not None, "on_page_markdown has checked the front matter"
     foot = build.feet.get(page.file.src_uri)
     context["site_sources"] = foot.entries if foot is not None else []
-    context["site_reviewed"] = {"iso": reviewed.isoformat(), "text": long_date(reviewed)}
+    context["site_reviewed"] = {"iso": reviewed.isoformat(),
+                                "text": i18n.long_date(reviewed, build.lang)}
     scripts = list(build.scripts.get(page.file.src_uri, []))
     context["site_quick_exit"] = None
     if page.meta.get("quick_exit"):
@@ -261,7 +270,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["site_scripts"] = [_at_top(path, config) for path in scripts]
     context["site_modules"] = [_at_top(path, config)
                                for path in build.modules.get(page.file.src_uri, [])]
-    context["site_switch"] = languages.switch(page.url, build.language,
+    context["site_switch"] = languages.switch(page.url, build.lang,
                                               page.file.src_uri in build.twins,
                                               str(config.site_url or ""))
     return context
@@ -270,7 +279,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
 def on_env(env: Any, config: Any, files: Any) -> Any:
     build = _current()
     build.page_urls = [file.url for file in files.documentation_pages()]
-    languages.SHARED.page_urls[build.language] = build.page_urls
+    languages.SHARED.page_urls[build.lang] = build.page_urls
 
     def site_phone(contact_id: str) -> Markup:
         """A contact's phone as a link, for templates (the 404 page)."""
@@ -281,4 +290,5 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
         return Markup(phone_link(contact.phone))
 
     env.globals["site_phone"] = site_phone
+    i18n.install(env, build.lang)
     return env

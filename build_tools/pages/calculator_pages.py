@@ -61,8 +61,11 @@ from markupsafe import Markup
 from build_tools.data import shortcodes
 from build_tools.data.contacts import Contacts, render_block
 from build_tools.data.scenarios import Scenario
+from build_tools.i18n import DEFAULT as ENGLISH
+from build_tools.i18n import N_, gettext_for, install, long_date
 from build_tools.pages.page_urls import page_url as page_url  # re-exported with PAGES
-from calculators import api, date_input, dates, money
+from calculators import api, date_input, money
+from calculators.i18n import speaking
 from calculators.registry import REGISTERED
 from calculators.views.common import input_fragment as input_fragment  # re-exported
 from calculators.views.respond import view
@@ -86,24 +89,33 @@ INDEX, NUMBER = "__INDEX__", "__NUMBER__"
 # The forms, results and examples: autoescaped Jinja templates.
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "calculator"
 
+# What the page's script says, in English: :func:`messages` gives them in the page's language
+# (build_tools/i18n/).
 MESSAGES = {
-    "idle": "Your result will appear here when you press Calculate.",
-    "waiting": "The calculator is still loading. Your result will appear here as soon as it is "
-               "ready.",
-    "loading": "Loading the calculator",
-    "errors": "No result yet: correct the problems listed above the form, then press Calculate.",
-    "badLink": "The input in this page's address could not be read: the link may have been cut "
-               "short or changed. Fill in the form instead, or ask for the link again.",
-    "copied": "Link copied. It opens this calculator with the same answers filled in.",
-    "copyFallback": "Copy this link:",
+    "idle": N_("Your result will appear here when you press Calculate."),
+    "waiting": N_("The calculator is still loading. Your result will appear here as soon as it "
+                  "is ready."),
+    "loading": N_("Loading the calculator"),
+    "errors": N_("No result yet: correct the problems listed above the form, then press "
+                 "Calculate."),
+    "badLink": N_("The input in this page's address could not be read: the link may have been "
+                  "cut short or changed. Fill in the form instead, or ask for the link again."),
+    "copied": N_("Link copied. It opens this calculator with the same answers filled in."),
+    "copyFallback": N_("Copy this link:"),
     # How many entries a closed section of the form holds, in its summary line.
-    "entry": "1 entry",
-    "entries": "__COUNT__ entries",
+    "entry": N_("1 entry"),
+    "entries": N_("__COUNT__ entries"),
     # __SIZE__ is the runtime's largest first download, whatever the host ("5.1 MB").
-    "saveData": "Your browser is set to save data, so the calculator is not downloaded until you "
-                "ask for a result. Press Calculate to download it (about __SIZE__, once) and see "
-                "your answer. The worked examples below need no download.",
+    "saveData": N_("Your browser is set to save data, so the calculator is not downloaded until "
+                   "you ask for a result. Press Calculate to download it (about __SIZE__, once) "
+                   "and see your answer. The worked examples below need no download."),
 }
+
+
+def messages(lang: str = ENGLISH, english: dict[str, str] = MESSAGES) -> dict[str, str]:
+    """The page script's messages (``english``: MESSAGES or BUILD_MESSAGES) in ``lang``."""
+    _ = gettext_for(lang)
+    return {key: _(text) for key, text in english.items()}
 
 
 # Where a page's shortcode context carries the PageBuild (``context.data[BUILD]``).
@@ -152,17 +164,17 @@ def megabytes(size: int) -> str:
 # build date in words, __NEWER__ the deployed build's.
 
 BUILD_MESSAGES = {
-    "current": "This answer uses the version of this site built on __DATE__.",
-    "offline": "You are offline. This answer uses the copy of this site saved on your device, "
-               "built on __DATE__. The rules may have changed since then: check again when "
-               "you are back online.",
-    "unchecked": "This answer uses the version of this site built on __DATE__. It could not be "
-                 "checked against the newest version, whose rules may differ.",
-    "updating": "A newer version of this site, built on __NEWER__, has been published. Loading "
-                "it now.",
-    "outdated": "This page is out of date: a newer version of this site, built on __NEWER__, "
-                "has been published, and its rules may differ. Reload the page to use it. "
-                "(What you typed will need to be entered again.)",
+    "current": N_("This answer uses the version of this site built on __DATE__."),
+    "offline": N_("You are offline. This answer uses the copy of this site saved on your "
+                  "device, built on __DATE__. The rules may have changed since then: check "
+                  "again when you are back online."),
+    "unchecked": N_("This answer uses the version of this site built on __DATE__. It could not "
+                    "be checked against the newest version, whose rules may differ."),
+    "updating": N_("A newer version of this site, built on __NEWER__, has been published. "
+                   "Loading it now."),
+    "outdated": N_("This page is out of date: a newer version of this site, built on "
+                   "__NEWER__, has been published, and its rules may differ. Reload the page "
+                   "to use it. (What you typed will need to be entered again.)"),
 }
 # How long the page trusts its last look at build.json before a calculation looks again.
 RECHECK_SECONDS = 60
@@ -170,14 +182,16 @@ RECHECK_SECONDS = 60
 CHECK_TIMEOUT_SECONDS = 4
 
 
-def _build_settings(src_uri: str, setup: PageBuild) -> dict[str, Any]:
-    """The page's settings about its build, for the script (``config.build``). Rendered without
-    a runtime (the template tests), the page knows only its date and never takes a deployed
-    runtime for a newer one."""
+def _build_settings(src_uri: str, setup: PageBuild, lang: str = ENGLISH) -> dict[str, Any]:
+    """The page's settings about its build, for the script (``config.build``), its date in
+    words in the page's language. Rendered without a runtime (the template tests), the page
+    knows only its date and never takes a deployed runtime for a newer one."""
     build: dict[str, Any] = setup.deployed or {
-        "runtime": None, "built": setup.today.isoformat(), "shown": dates.long_date(setup.today),
+        "runtime": None, "built": setup.today.isoformat(), "shown": "",
         "url": "calculators/build.json"}
-    return {**build, "url": relative_url(src_uri, build["url"]), "messages": BUILD_MESSAGES,
+    shown = long_date(datetime.date.fromisoformat(build["built"]), lang)
+    return {**build, "shown": shown, "url": relative_url(src_uri, build["url"]),
+            "messages": messages(lang, BUILD_MESSAGES),
             "recheckSeconds": RECHECK_SECONDS, "timeoutSeconds": CHECK_TIMEOUT_SECONDS}
 
 
@@ -339,10 +353,11 @@ EMPTY_VIEW = {"answer": "", "summary": [""], "facts": [["", ""]],
 
 
 @functools.cache
-def environment() -> jinja2.Environment:
-    """The calculator templates, autoescaped: every value from a declaration, a scenario or a
-    response is text, and only what the build itself marks as markup (the contact cards, the
-    page's settings as JSON) is inserted as HTML."""
+def environment(lang: str = ENGLISH) -> jinja2.Environment:
+    """The calculator templates in ``lang``, autoescaped: every value from a declaration, a
+    scenario or a response is text, and only what the build itself marks as markup (the contact
+    cards, the page's settings as JSON) is inserted as HTML. Their words are the build's
+    messages (``{% trans %}``, ``_()``: build_tools/i18n/)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=False)
@@ -352,31 +367,32 @@ def environment() -> jinja2.Environment:
                        hint_ids=hint_ids, first_items=first_items, unknown_kind=_unknown_kind,
                        entered_rows=entered_rows, INDEX=INDEX, NUMBER=NUMBER,
                        MANY_CHOICES=MANY_CHOICES)
-    return env
+    return install(env, lang)
 
 
-def render(template: str, **values: Any) -> str:
-    """Render one of the calculator templates (a file name under TEMPLATES), without blank
-    lines: the HTML goes into Markdown, where a blank line would end the raw HTML block."""
-    text = environment().get_template(template).render(**values)
+def render(template: str, lang: str = ENGLISH, **values: Any) -> str:
+    """Render one of the calculator templates (a file name under TEMPLATES) in ``lang``,
+    without blank lines: the HTML goes into Markdown, where a blank line would end the raw HTML
+    block."""
+    text = environment(lang).get_template(template).render(**values)
     return re.sub(r"\n\s*\n", "\n", text).strip()
 
 
-def _macro(template: str, name: str) -> Callable[..., Any]:
+def _macro(template: str, name: str, lang: str = ENGLISH) -> Callable[..., Any]:
     """A macro of one of the calculator templates, to call from Python."""
-    return getattr(environment().get_template(template).make_module(), name)  # type: ignore[no-any-return]
+    return getattr(environment(lang).get_template(template).make_module(), name)  # type: ignore[no-any-return]
 
 
-def render_form(declaration: dict[str, Any]) -> str:
+def render_form(declaration: dict[str, Any], lang: str = ENGLISH) -> str:
     """The form's fields alone, in their sections, for a declaration (the tests render it for
     each calculator)."""
-    return str(_macro("fields.html", "sections")(declaration)).strip()
+    return str(_macro("fields.html", "sections", lang)(declaration)).strip()
 
 
-def render_view(shown: dict[str, Any]) -> str:
+def render_view(shown: dict[str, Any], lang: str = ENGLISH) -> str:
     """A result's view (calculators.views.respond.view), as the worked examples and the page
     show it."""
-    macro = _macro("view.html", "result_view")
+    macro = _macro("view.html", "result_view", lang)
     return str(macro(shown)).strip()
 
 
@@ -385,8 +401,8 @@ def _config(name: str, context: shortcodes.Context, setup: PageBuild) -> Markup:
         "calculator": name,
         "worker": relative_url(context.src_uri, setup.worker),
         "serviceWorker": relative_url(context.src_uri, setup.service_worker),
-        "messages": MESSAGES,
-        "build": _build_settings(context.src_uri, setup),
+        "messages": messages(context.lang),
+        "build": _build_settings(context.src_uri, setup, context.lang),
         "download": megabytes(setup.download_bytes),
     }
     # JSON inside <script>: no "<" can close the element or open a comment.
@@ -406,32 +422,36 @@ def render_calculator(args: str, context: shortcodes.Context) -> str:
     for script in scripts:
         context.require_script(script, module=True)
     contacts: Contacts = context.data["contacts"]
-    cards = [(contact_id, Markup(render_block(contact, contacts)))
+    cards = [(contact_id, Markup(render_block(contact, contacts, context.lang)))
              for contact_id, contact in contacts.by_id.items() if not contact.dated]
-    return render("calculator.html", name=name, declaration=api.declaration(name),
+    return render("calculator.html", context.lang, name=name,
+                  declaration=api.declaration(name, context.lang),
                   stylesheet=relative_url(context.src_uri, stylesheet),
-                  config=_config(name, context, setup), messages=MESSAGES, empty_view=EMPTY_VIEW,
+                  config=_config(name, context, setup), messages=messages(context.lang),
+                  empty_view=EMPTY_VIEW,
                   contact_cards=cards, examples_anchor=EXAMPLES_ANCHOR,
                   contacts_anchor=CONTACTS_ANCHOR)
 
 
 # --- Worked examples ------------------------------------------------------------------------------
 
-def _shown_value(field: dict[str, Any], value: Any) -> str:
+def _shown_value(field: dict[str, Any], value: Any, lang: str = ENGLISH) -> str:
     """A value of the input as a person reads it: "$700", "May 1, 2010", a choice's label."""
     kind = field["kind"]
     if kind == "money":
         return money.shown(money.parse_cents(value))
     if kind == "date":
-        return dates.long_date(date_input.parse_date(value))
+        return long_date(date_input.parse_date(value), lang)
     if kind == "choice":
         return str(next(c["label"] for c in field["choices"] if c["value"] == value))
     if kind == "boolean":
-        return "Yes" if value else "No"
+        _ = gettext_for(lang)
+        return str(_("Yes") if value else _("No"))
     return str(value)
 
 
-def entered_rows(fields: list[dict[str, Any]], values: dict[str, Any]) -> list[dict[str, Any]]:
+def entered_rows(fields: list[dict[str, Any]], values: dict[str, Any],
+                 lang: str = ENGLISH) -> list[dict[str, Any]]:
     """What was entered in a worked example, one row per field given: ``{"label", "kind",
     "value"}``; a group's row keeps its ``field`` (examples.html nests it), a list's row has its
     ``members`` and ``cells`` (one row of text per item, "Not given" where a value is not)."""
@@ -442,19 +462,21 @@ def entered_rows(fields: list[dict[str, Any]], values: dict[str, Any]) -> list[d
             continue
         kind = field["kind"]
         if kind == "group":
-            if entered_rows(field["fields"], value):
+            if entered_rows(field["fields"], value, lang):
                 rows.append({"label": field["label"], "kind": kind, "field": field,
                              "value": value})
         elif kind == "list":
             members = asked(field["fields"])
-            cells = [[_shown_value(member, item[member["name"]])
-                      if item.get(member["name"]) is not None else "Not given"
+            _ = gettext_for(lang)
+            not_given = _("Not given")
+            cells = [[_shown_value(member, item[member["name"]], lang)
+                      if item.get(member["name"]) is not None else not_given
                       for member in members] for item in value]
             rows.append({"label": field["label"], "kind": kind, "members": members,
                          "cells": cells})
         else:
             rows.append({"label": field["label"], "kind": kind,
-                         "value": _shown_value(field, value)})
+                         "value": _shown_value(field, value, lang)})
     return rows
 
 
@@ -471,12 +493,13 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
         if PAGES[name] != context.src_uri else ""
     examples = []
     for case in cases:
-        response = api.run(name, api.loads(case.json_text()), today=setup.today)
+        response = api.run(name, api.loads(case.json_text()), today=setup.today,
+                           lang=context.lang)
         if not response["ok"]:
             raise shortcodes.ShortcodeError(
                 f"the worked example {case.id!r} ({case.file.name}:{case.line}) gives errors: "
                 f"{response['errors']}")
-        shown = view(response)
+        shown = view(response, lang=context.lang)
         if shown and shown["follow"]:
             shown["follow"] = {**shown["follow"], "href": follow_url(
                 name, shown["follow"]["href"], context.src_uri)}
@@ -484,27 +507,31 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
                          "input": case.input, "view": shown,
                          "steps": response["steps"],
                          "href": link + input_fragment(case.input)})
-    return render("examples.html", declaration=api.declaration(name), examples=examples)
+    # What was entered is written in the page's language too (dates: "1 de mayo de 2010").
+    with speaking(context.lang):
+        return render("examples.html", context.lang,
+                      declaration=api.declaration(name, context.lang), examples=examples)
 
 
 # --- The rules a calculator applies ---------------------------------------------------------------
 
-def calculator_rules(name: str) -> list[dict[str, Any]]:
+def calculator_rules(name: str, lang: str = ENGLISH) -> list[dict[str, Any]]:
     """The rules the calculator ``name`` applies or shows, from its declaration
-    (``calculators.api.declaration(name)["rules"]``: ``key``, ``summary``, ``citation``,
-    ``url``, ``effective`` as an ISO date, ``documents``), with the date written out."""
-    return [{**rule, "effective": dates.long_date(datetime.date.fromisoformat(rule["effective"]))}
-            for rule in api.declaration(name)["rules"]]
+    (``calculators.api.declaration(name, lang)["rules"]``: ``key``, ``summary``, ``citation``,
+    ``url``, ``effective`` as an ISO date, ``documents``), with the date written out in
+    ``lang``."""
+    return [{**rule, "effective": long_date(datetime.date.fromisoformat(rule["effective"]), lang)}
+            for rule in api.declaration(name, lang)["rules"]]
 
 
 def render_rules(args: str, context: shortcodes.Context) -> str:
     """``[[calculator-rules:NAME]]``: the table of the rules the calculator applies."""
     name = _calculator_name(args, "calculator-rules")
-    listed = calculator_rules(name)
+    listed = calculator_rules(name, context.lang)
     if not listed:
         raise shortcodes.ShortcodeError(f"the {name} calculator declares no rules: nothing to "
                                         "list (see calculators/rules.toml)")
-    return render("rules.html", rules=listed)
+    return render("rules.html", context.lang, rules=listed)
 
 
 def render_example_link(args: str, context: shortcodes.Context) -> str:
@@ -518,8 +545,10 @@ def render_example_link(args: str, context: shortcodes.Context) -> str:
             f"Worked examples are the cases marked example: true in tests/scenarios/; their ids "
             f"are {', '.join(known)}")
     target = relative_url(context.src_uri, page_url(PAGES[case.calculator]))
-    return str(Markup('<a class="calculator-example-link" href="{}">open this example in the '
-                      'calculator</a>').format(target + input_fragment(case.input)))
+    _ = gettext_for(context.lang)
+    text = _("open this example in the calculator")
+    return str(Markup('<a class="calculator-example-link" href="{}">{}</a>').format(
+        target + input_fragment(case.input), text))
 
 
 def _calculator_name(args: str, kind: str) -> str:

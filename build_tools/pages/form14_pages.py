@@ -21,7 +21,11 @@ effect.
   two columns wide on a phone.
 
 The templates are Jinja (front matter and Markdown with HTML tables, like data/county_page.md);
-the build hook (build_tools/hooks/site.py) adds the pages in ``on_files``. The pages stay out of
+the build hook (build_tools/hooks/site.py) adds the pages in ``on_files``. A build in another
+language than English reads that language's templates beside them (``form14_by_hand.es.md``,
+``form14_schedule_page.es.md``), and the words these pages are given ("2 children", "$0 to
+$1,300", "up to $20,000", the date) are in that language (build_tools/i18n/); the pages' URLs
+stay the English ones. The pages stay out of
 the site search (``search: {exclude: true}`` in their front matter): every page downloads the
 search index, and 4,650 amounts would only make it heavier.
 """
@@ -37,10 +41,12 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_tools.pages.county_pages import FRONT_MATTER
+from build_tools.data import languages
+from build_tools.i18n import DEFAULT as ENGLISH
+from build_tools.i18n import gettext_for, long_date, translations
+from build_tools.pages.county_pages import FRONT_MATTER, shared_front_matter
 from build_tools.pages.page_urls import page_url as page_url  # re-exported for the tests
 from calculators import rules
-from calculators.dates import long_date
 from calculators.schedule import Edition, edition
 from calculators.support_amount import FORM14
 
@@ -63,13 +69,16 @@ def usd(amount: int) -> str:
     return f"${amount:,}"
 
 
-def children_words(count: int) -> str:
-    return f"{count} child" if count == 1 else f"{count} children"
+def children_words(count: int, lang: str = ENGLISH) -> str:
+    """"1 child", "2 children", in ``lang``."""
+    ngettext = translations(lang).ngettext
+    return ngettext("%(count)s child", "%(count)s children", count) % {"count": count}
 
 
 def schedule_src(children: int, part: int = 0) -> str:
     """The page of the schedule for ``children`` children: ``.../schedule/2-children.md``
-    for the rows up to PAGE_SPLIT (part 0), ``.../2-children-above-20000.md`` above it."""
+    for the rows up to PAGE_SPLIT (part 0), ``.../2-children-above-20000.md`` above it (in
+    English whatever the page's language: the URL is the same in both)."""
     name = children_words(children).replace(" ", "-")
     return f"{SCHEDULE_FOLDER}/{name}{f'-above-{PAGE_SPLIT}' if part else ''}.md"
 
@@ -105,15 +114,21 @@ class Form14Tables:
     edition: Edition
     rule: rules.Rule      # support_amount.form14: the citation of the whole form
     effective: dt.date    # the date the edition in force took effect
+    lang: str = ENGLISH   # the language of the words the pages are given
 
     @classmethod
-    def in_force(cls, on: dt.date) -> Form14Tables:
+    def in_force(cls, on: dt.date, lang: str = ENGLISH) -> Form14Tables:
         dated = rules.at(FORM14, on)
-        return cls(on, edition(dated.value), dated.rule, dated.effective)
+        return cls(on, edition(dated.value), dated.rule, dated.effective, lang)
 
     @property
     def effective_text(self) -> str:
-        return long_date(self.effective)
+        return long_date(self.effective, self.lang)
+
+    def _span(self, lowest: int, highest: int) -> str:
+        _ = gettext_for(self.lang)
+        return str(_("%(lowest)s to %(highest)s") % {"lowest": usd(lowest),
+                                                      "highest": usd(highest)})
 
     @property
     def children(self) -> list[int]:
@@ -121,7 +136,7 @@ class Form14Tables:
 
     def row_label(self, row: int) -> str:
         book = self.edition
-        return f"{usd(0)} to {usd(row)}" if row == book.first_top else usd(row)
+        return self._span(0, row) if row == book.first_top else usd(row)
 
     @property
     def parts(self) -> list[tuple[int, int]]:
@@ -132,9 +147,12 @@ class Form14Tables:
         return [(book.first_top, PAGE_SPLIT), (PAGE_SPLIT + book.step, book.last_row)]
 
     def part_label(self, part: int) -> str:
-        """"up to $20,000" or "$20,050 to $40,000"."""
+        """"up to $20,000" or "$20,050 to $40,000" (in Spanish "hasta $20,000", "$20,050 a
+        $40,000")."""
         lowest, highest = self.parts[part]
-        return f"up to {usd(highest)}" if part == 0 else f"{usd(lowest)} to {usd(highest)}"
+        _ = gettext_for(self.lang)
+        return (str(_("up to %(highest)s") % {"highest": usd(highest)}) if part == 0
+                else self._span(lowest, highest))
 
     def rows(self, children: int, part: int = 0) -> list[Row]:
         limit = self.edition.limit(children)
@@ -171,28 +189,42 @@ class HandPage:
 
 
 class Form14Pages:
-    """The two templates, read and compiled once per build."""
+    """The two templates of one language, read and compiled once per build."""
 
     @classmethod
-    def load(cls, data_dir: Path) -> Form14Pages | None:
-        """The templates in ``data_dir``; None for a site without them (a test's tiny site),
-        which then has no such pages (a published URL of one would fail the build)."""
-        present = [name for name in TEMPLATES.values() if (data_dir / name).is_file()]
+    def load(cls, data_dir: Path, lang: str = languages.DEFAULT) -> Form14Pages | None:
+        """The templates in ``data_dir`` in ``lang`` (data/form14_by_hand.md, or
+        data/form14_by_hand.es.md with the English one for its front matter); None for a site
+        without them (a test's tiny site), which then has no such pages (a published URL of one
+        would fail the build)."""
+        names = dict(TEMPLATES)   # the English ones: a translation takes its front matter from them
+        present = [name for name in names.values() if (data_dir / name).is_file()]
         if not present:
             return None
-        if len(present) < len(TEMPLATES):
-            missing = sorted(set(TEMPLATES.values()) - set(present))
+        if len(present) < len(names):
+            missing = sorted(set(names.values()) - set(present))
             raise Form14PagesError(f"data/{missing[0]} is missing: the pages for working Form "
                                    "14 by hand need both of their templates")
-        return cls(data_dir)
+        if languages.checked(lang) == languages.DEFAULT:
+            return cls(data_dir)
+        for name in TEMPLATES.values():
+            path = languages.template_path(data_dir, name, lang)
+            if not path.is_file():
+                raise Form14PagesError(f"data/{path.name} is missing: it is data/{name} in "
+                                       f"{lang}, with the same outline and fields")
+        return cls(data_dir, lang, english=cls(data_dir))
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, lang: str = languages.DEFAULT,
+                 english: Form14Pages | None = None):
+        self.lang = languages.checked(lang)
+        self.english = english   # a translation's English templates: their front matter
         environment = jinja2.Environment(undefined=jinja2.StrictUndefined,
                                          keep_trailing_newline=True, autoescape=False)
         environment.filters["usd"] = usd
-        environment.filters["children"] = children_words
+        environment.filters["children"] = lambda count: children_words(count, self.lang)
         self.templates: dict[str, tuple[str, jinja2.Template, jinja2.Template]] = {}
-        for key, name in TEMPLATES.items():
+        for key, english_name in TEMPLATES.items():
+            name = languages.template_path(data_dir, english_name, self.lang).name
             shown = f"data/{name}"
             text = (data_dir / name).read_text(encoding="utf-8")
             match = FRONT_MATTER.match(text)
@@ -218,15 +250,21 @@ class Form14Pages:
         try:
             meta = yaml.safe_load(front.render(**scope)) or {}
             text = body.render(**scope)
+            if self.english is not None:
+                english_shown, english_front, _ = self.english.templates[key]
+                english = yaml.safe_load(english_front.render(**scope)) or {}
+                meta = shared_front_matter(meta, english, shown, english_shown)
         except jinja2.TemplateError as error:
             raise Form14PagesError(f"{shown}: {error}") from error
+        except ValueError as error:
+            raise Form14PagesError(str(error)) from error
         front_text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
         return HandPage(src_uri, f"---\n{front_text}---\n{text}",
                         f"{src_uri} (made from {shown} and the Form 14 edition in force)")
 
     def pages(self, on: dt.date) -> list[HandPage]:
         """Every page, for the edition of Form 14 in force on ``on``."""
-        tables = Form14Tables.in_force(on)
+        tables = Form14Tables.in_force(on, self.lang)
         made = [self._render("by_hand", BY_HAND, {"tables": tables})]
         for children in tables.children:
             for part in range(len(tables.parts)):

@@ -18,6 +18,8 @@ import re
 import segno
 
 from build_tools.data import shortcodes
+from build_tools.i18n import DEFAULT as ENGLISH
+from build_tools.i18n import gettext_for
 
 # Medium error correction: the code still scans with a fold or a smudge on the paper.
 ERROR_CORRECTION = "m"
@@ -32,14 +34,16 @@ def page_address(site_url: str, src_uri: str) -> str:
     return base + (f"{path}/" if path else "")
 
 
-def qr_svg(address: str) -> str:
-    """The QR code of ``address`` as inline SVG, sized by CSS, labelled with the address."""
+def qr_svg(address: str, lang: str = ENGLISH) -> str:
+    """The QR code of ``address`` as inline SVG, sized by CSS, labelled with the address in
+    ``lang``."""
     code = segno.make(address, error=ERROR_CORRECTION)
     svg = code.svg_inline(omitsize=True, svgclass="site-handout__qr",
                           lineclass="site-handout__qr-line", border=2)
     if "style=" in svg:  # segno writes none with these options; the policy forbids them
         svg = re.sub(r'\sstyle="[^"]*"', "", svg)
-    label = html.escape(f"QR code that opens {address}", quote=True)
+    _ = gettext_for(lang)
+    label = html.escape(_("QR code that opens %(address)s") % {"address": address}, quote=True)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 
@@ -51,12 +55,12 @@ def render_handout(args: str, context: shortcodes.Context) -> str:
         raise shortcodes.ShortcodeError("[[handout:]] prints the page's address: set site_url "
                                         "(SITE_URL) in mkdocs.yml")
     address = page_address(site_url, context.src_uri)
-    shown = html.escape(address)
+    shown = f'<span class="site-handout__url">{html.escape(address)}</span>'
+    _ = gettext_for(context.lang)
+    text = _("This page is online at %(address)s. Scan the code to open it on a phone.")
     return (f'<div class="site-handout">\n'
-            f'<p class="site-handout__text">This page is online at '
-            f'<span class="site-handout__url">{shown}</span>. '
-            f'Scan the code to open it on a phone.</p>\n'
-            f'{qr_svg(address)}\n'
+            f'<p class="site-handout__text">{text % {"address": shown}}</p>\n'
+            f'{qr_svg(address, context.lang)}\n'
             f'</div>')
 
 

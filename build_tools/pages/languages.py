@@ -41,9 +41,12 @@ ENGLISH = "en"
 SPANISH = "es"
 FOLDER = "es"                      # docs/es/ and the site's es/
 LABELS = {ENGLISH: "English", SPANISH: "Español"}  # each language named in its own words
-# Pages a build makes from a template in data/, and the Spanish template that makes their twins
-# (build_tools/hooks/site.py). Without that template the Spanish build makes none of them yet.
-SPANISH_TEMPLATES = {"county": "county_page.es.md"}
+# Pages a build makes from templates in data/, the Spanish templates that make their twins and
+# the Spanish page they stand under (build_tools/hooks/site.py): without them the Spanish build
+# makes none of them yet.
+SPANISH_TEMPLATES = {"county": ("county_page.es.md",),
+                     "form14": ("form14_by_hand.es.md", "form14_schedule_page.es.md")}
+SPANISH_PARENT = {"form14": "calculators/support-amount.md"}
 
 
 @dataclass
@@ -108,8 +111,10 @@ def spanish_sources(root: Path) -> set[str]:
 
 def spanish_makes(root: Path, kind: str) -> bool:
     """Whether the Spanish build makes its twins of the generated pages of ``kind``."""
-    name = SPANISH_TEMPLATES.get(kind)
-    return name is not None and (root / "data" / name).is_file()
+    names = SPANISH_TEMPLATES.get(kind, ())
+    parent = SPANISH_PARENT.get(kind)
+    return (bool(names) and all((root / "data" / name).is_file() for name in names)
+            and (parent is None or (root / "docs" / FOLDER / parent).is_file()))
 
 
 def page_link(from_url: str, to_url: str) -> str:

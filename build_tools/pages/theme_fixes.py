@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.i18n import LANGUAGES, gettext_for
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -28,6 +30,19 @@ def _sub(pattern: str, replacement: str | Callable[[re.Match[str]], str]
          ) -> Callable[[str], tuple[str, int]]:
     compiled = re.compile(pattern)
     return lambda html: compiled.subn(replacement, html)
+
+
+def _page_language(html: str) -> str:
+    """The page's language, from ``<html lang>``: what a fix writes is in it."""
+    found = re.search(r'<html lang="([a-z]+)', html)
+    return found.group(1) if found and found.group(1) in LANGUAGES else "en"
+
+
+def _name_search_dialog(html: str) -> tuple[str, int]:
+    _ = gettext_for(_page_language(html))
+    name = _("Search")
+    return re.subn(r'data-md-component="search" role="dialog">',
+                   f'data-md-component="search" role="dialog" aria-label="{name}">', html)
 
 
 def _name_section_navs(html: str) -> tuple[str, int]:
@@ -56,8 +71,11 @@ def _add_missing_skip_link(html: str) -> tuple[str, int]:
     heading = re.search(r'<h1 id="([^"]+)"', html)
     if not empty or not heading:
         return html, 0
+    # In the page's own language, as Material words its skip link.
+    _ = gettext_for(_page_language(html))
+    text = _("Skip to content")
     link = (f'<div data-md-component="skip">\n      <a href="#{heading.group(1)}" class="md-skip">'
-            f"\n        Skip to content\n      </a>\n    </div>")
+            f"\n        {text}\n      </a>\n    </div>")
     return html[:empty.start()] + link + html[empty.end():], 1
 
 
@@ -76,8 +94,7 @@ FIXES: tuple[Fix, ...] = (
         'The search overlay is role="dialog" with no name; screen readers announce it as '
         '"Search".',
         "partials/search.html", 'data-md-component="search" role="dialog">',
-        _sub(r'data-md-component="search" role="dialog">',
-             'data-md-component="search" role="dialog" aria-label="Search">')),
+        _name_search_dialog),
     Fix("section nav names",
         "With navigation.indexes, a section's <nav> is labelled by an icon-only label, so every "
         "section landmark has an empty name; its title label carries the section's name.",

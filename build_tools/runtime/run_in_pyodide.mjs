@@ -4,7 +4,8 @@
 //
 // Usage: node build_tools/runtime/run_in_pyodide.mjs WHEEL [--stdlib ZIP] [--trace]
 //        [--via-snapshot] < cases.json
-//   cases.json: [{"calculator": NAME or null, "text": "JSON text sent"}, ...]
+//   cases.json: [{"calculator": NAME or null, "text": "JSON text sent", "lang": "es"}, ...]
+//                 (lang, the page's language, "en" when left out)
 //   --stdlib ZIP  the standard library archive to start from (default: Pyodide's own, whole);
 //                 the parity test passes the trimmed one the site ships.
 //   --trace       also report what of the standard library was used (see below).
@@ -40,18 +41,18 @@ let pyodide = await loadPyodide({ ...options, ...(viaSnapshot ? snapshotOptions(
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 let respond = pyodide.pyimport("calculators.views.respond.respond");
 if (viaSnapshot) {
-  if (cases.length) respond(cases[0].calculator, cases[0].text);
+  if (cases.length) respond(cases[0].calculator, cases[0].text, cases[0].lang ?? "en");
   const snapshot = memorySnapshot(pyodide);
   pyodide = await loadPyodide({ ...options, ...snapshotOptions(snapshot) });
   respond = pyodide.pyimport("calculators.views.respond.respond");
 }
 const runJson = pyodide.pyimport("calculators.api").run_json;
 
-const answers = cases.map(({ calculator, text }) => {
-  const result = runJson(calculator, text);
+const answers = cases.map(({ calculator, text, lang = "en" }) => {
+  const result = runJson.callKwargs(calculator, text, { lang });
   const [code, response] = result.toJs();
   result.destroy();
-  return { code, response, view: respond(calculator, text) };
+  return { code, response, view: respond(calculator, text, lang) };
 });
 
 let stdlib = null;

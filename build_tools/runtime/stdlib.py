@@ -6,7 +6,8 @@ every visit. The site ships instead an archive with only the modules that are im
 calculators run, as bytecode compiled by Pyodide's own Python.
 
 Which modules: the scenario corpus is run through the calculators wheel under Pyodide in Node
-(build_tools/runtime/run_in_pyodide.mjs --trace), every case, plus one Python error reaching
+(build_tools/runtime/run_in_pyodide.mjs --trace), every case in English and in Spanish (which
+reads the gettext catalog), plus one Python error reaching
 JavaScript; every module imported from the archive by then is kept. The parity test
 (tests/pyodide/) runs the whole corpus again against the archive as shipped, so a module missing
 from it fails that test, not a visitor's page.
@@ -64,10 +65,13 @@ def run_in_pyodide(wheel: Path, cases: list[dict[str, Any]], stdlib: Path | None
 
 
 def corpus_cases() -> list[dict[str, Any]]:
+    """Every case of the corpus in every language the calculators speak (a Spanish answer reads
+    the gettext catalog: what that imports is kept too)."""
     from build_tools.data.scenarios import load_scenarios
+    from calculators.i18n import LANGUAGES
 
-    return [{"calculator": case.calculator, "text": case.json_text()}
-            for case in load_scenarios()]
+    return [{"calculator": case.calculator, "text": case.json_text(), "lang": lang}
+            for lang in LANGUAGES for case in load_scenarios()]
 
 
 def archive(compiled: dict[str, bytes]) -> bytes:

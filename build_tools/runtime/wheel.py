@@ -7,8 +7,9 @@ isolated environment would take seconds and a registry round trip on every site 
 
 The wheel holds:
 
-- every file of ``calculators/`` except caches and Markdown notes (modules and rules.toml),
-  its subpackages included: ``calculators/views/`` turns a response into what the calculator
+- every file of ``calculators/`` except caches, Markdown notes and the catalogs' sources
+  (modules, rules.toml and the compiled Spanish catalog, ``locale/es/LC_MESSAGES/*.mo``), its
+  subpackages included: ``calculators/views/`` turns a response into what the calculator
   page shows, so that the browser and the build's worked examples share it.
 
 It is deterministic: entries sorted, a fixed timestamp and fixed permissions, so the same sources
@@ -35,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "calculators"
 # Zip cannot store dates before 1980; any fixed date makes the bytes repeatable.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
-SKIPPED_SUFFIXES = (".pyc", ".pyo", ".md")
+# The catalog's .po and .pot are its sources: Python reads only the compiled .mo.
+SKIPPED_SUFFIXES = (".pyc", ".pyo", ".md", ".po", ".pot")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@
 // the wheel's file name, the size of each file loaded (for the progress bar), the files fetched
 // as their own compressed copies where the host does not send brotli, and the brotli decoder.
 //
-// Messages from the page: {id, calculator, input} where input is the JSON text to calculate on.
+// Messages from the page: {id, calculator, input, lang} where input is the JSON text to calculate
+// on and lang the page's language ("en" or "es"), in which the answer's words are written.
 // Messages to the page:
 //   {type: "progress", loaded, total}   bytes loaded so far, of the total to load
 //   {type: "ready"}                      Python and the calculators are loaded
@@ -521,7 +522,7 @@ onmessage = async ({ data }) => {
   let answer;
   try {
     const began = performance.now();
-    answer = JSON.parse(respond(data.calculator, data.input));
+    answer = JSON.parse(respond(data.calculator, data.input, data.lang ?? "en"));
     timings.compute_ms = performance.now() - began;
     timings.results += 1;
     if (timings.results === 1) mark("first_result");

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from calculators import money
+from calculators.i18n import _
 from calculators.views.common import Used, View, dollars
 
 
@@ -13,20 +14,20 @@ def view(result: dict[str, Any], used: Used) -> View:
     the split."""
     current, past = result["to_current_total"], result["to_past_due_total"]
     left = money.parse_cents(result["unallocated"])
-    sentence = (f"{dollars(current)} of the payment goes to current support and "
-                f"{dollars(past)} to past-due support.")
+    sentence = _("{current} of the payment goes to current support and {past} to past-due "
+                 "support.", current=dollars(current), past=dollars(past))
     facts = []
     if left:
-        sentence += (f" {dollars(result['unallocated'])} is left over after all the support "
-                     "owed on these orders.")
-        facts.append(["Left over", dollars(result["unallocated"])])
+        sentence += " " + _("{left} is left over after all the support owed on these orders.",
+                            left=dollars(result["unallocated"]))
+        facts.append([_("Left over"), dollars(result["unallocated"])])
     total = money.parse_cents(current) + money.parse_cents(past)
     table = {
-        "caption": "How the payment is split",
-        "head": ["Order", "Current support", "Past-due support", "Total"],
+        "caption": _("How the payment is split"),
+        "head": [_("Order"), _("Current support"), _("Past-due support"), _("Total")],
         "rows": [[order["id"], dollars(order["to_current"]), dollars(order["to_past_due"]),
                   dollars(order["total"])] for order in result["orders"]],
-        "foot": ["All orders", dollars(current), dollars(past), money.shown(total)],
+        "foot": [_("All orders"), dollars(current), dollars(past), money.shown(total)],
         "closed": None,
     }
     return {"answer": sentence, "facts": facts, "table": table}

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from calculators import review
+from calculators.i18n import _, ngettext
 from calculators.views.common import Used, View, date
-from calculators.wording import plural
 
 
 def view(result: dict[str, Any], used: Used) -> View:
@@ -15,19 +15,23 @@ def view(result: dict[str, Any], used: Used) -> View:
     the threshold in force on the answer's ``as_of``."""
     when = date(result["next_review_date"])
     if result["eligible_now"]:
-        sentence = "You can ask for a routine review now."
-        wait = "None: you can ask now"
+        sentence = _("You can ask for a routine review now.")
+        wait = _("None: you can ask now")
     else:
-        days = plural(result["days_until_eligible"], "day")
-        sentence = f"You can ask for a routine review from {when}, in {days}."
+        days = ngettext("{number} day", "{number} days", result["days_until_eligible"])
+        sentence = _("You can ask for a routine review from {date}, in {days}.", date=when,
+                     days=days)
         wait = days
-    facts = [["Next routine review from", when], ["Time to wait", wait]]
+    facts = [[_("Next routine review from"), when], [_("Time to wait"), wait]]
     if result["change_percent"] is not None:
-        threshold = f"{used[review.THRESHOLD]}%"
-        reaches = "Yes" if result["meets_20_percent"] else "No"
-        facts += [["Change in monthly support", f"{result['change_percent']}%"],
-                  [f"{threshold} or more", reaches]]
-        sentence += (f" The change in monthly support is {result['change_percent']}%, "
-                     + ("which is" if result["meets_20_percent"] else "which is less than")
-                     + f" {threshold}" + (" or more." if result["meets_20_percent"] else "."))
+        threshold = used[review.THRESHOLD]
+        reaches = _("Yes") if result["meets_20_percent"] else _("No")
+        facts += [[_("Change in monthly support"), f"{result['change_percent']}%"],
+                  [_("{threshold}% or more", threshold=threshold), reaches]]
+        sentence += " " + (
+            _("The change in monthly support is {change}%, which is {threshold}% or more.",
+              change=result["change_percent"], threshold=threshold)
+            if result["meets_20_percent"] else
+            _("The change in monthly support is {change}%, which is less than {threshold}%.",
+              change=result["change_percent"], threshold=threshold))
     return {"answer": sentence, "facts": facts, "table": None}

@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from calculators import money, review, rules
+from calculators.i18n import _
 from calculators.views.common import FollowUp, Used, View, date, dollars
 from calculators.wording import number_of_children
 
@@ -33,9 +34,11 @@ def _line_cell(key: str, value: Any) -> str:
 
 def _row(row: str) -> str:
     """A schedule row as money: "6500" -> "$6,500", "0-1300" -> "$0 to $1,300"."""
-    low, _, high = row.partition("-")
+    low, _dash, high = row.partition("-")
     shown = money.shown(int(low) * money.CENTS_PER_DOLLAR)
-    return f"{shown} to {money.shown(int(high) * money.CENTS_PER_DOLLAR)}" if high else shown
+    if not high:
+        return shown
+    return _("{low} to {high}", low=shown, high=money.shown(int(high) * money.CENTS_PER_DOLLAR))
 
 
 def summary(result: dict[str, Any]) -> list[str]:
@@ -45,50 +48,56 @@ def summary(result: dict[str, Any]) -> list[str]:
     lines = result["lines"]
     schedule = result["schedule"]
     shares = lines["4"]
-    said = ["Form 14 has the parent paying support, the one with fewer overnights, pay it to "
-            "the parent receiving support.",
-            f"The parents' combined adjusted income is {dollars(lines['3']['combined'])} a "
-            f"month (Line 3): {shares['paying']}% of it is the paying parent's and "
-            f"{shares['receiving']}% the receiving parent's (Line 4)."]
+    said = [_("Form 14 has the parent paying support, the one with fewer overnights, pay it to "
+              "the parent receiving support."),
+            _("The parents' combined adjusted income is {combined} a month (Line 3): {paying}% "
+              "of it is the paying parent's and {receiving}% the receiving parent's (Line 4).",
+              combined=dollars(lines["3"]["combined"]), paying=shares["paying"],
+              receiving=shares["receiving"])]
     if lines["5"]["combined"] is not None:
-        said.append(f"The schedule in force from {date(schedule['effective'])} gives "
-                    f"{dollars(lines['5']['combined'])} a month for "
-                    f"{number_of_children(schedule['children'])} at a combined income of "
-                    f"{_row(schedule['row'])} (Line 5).")
+        said.append(_("The schedule in force from {since} gives {amount} a month for {children} "
+                      "at a combined income of {row} (Line 5).",
+                      since=date(schedule["effective"]), amount=dollars(lines["5"]["combined"]),
+                      children=number_of_children(schedule["children"]),
+                      row=_row(schedule["row"])))
     if money.parse_cents(lines["7"]["combined"]) and lines["9"]["paying"] is not None:
-        said.append(f"With the children's costs added (Line 8), the paying parent's "
-                    f"{shares['paying']}% share is {dollars(lines['9']['paying'])} a month "
-                    "(Line 9).")
+        said.append(_("With the children's costs added (Line 8), the paying parent's {share}% "
+                      "share is {amount} a month (Line 9).", share=shares["paying"],
+                      amount=dollars(lines["9"]["paying"])))
     if money.parse_cents(lines["10"]["paying"]):
-        said.append(f"The {dollars(lines['10']['paying'])} a month of those costs that the "
-                    "paying parent already pays is taken off (Line 10).")
+        said.append(_("The {amount} a month of those costs that the paying parent already pays "
+                      "is taken off (Line 10).", amount=dollars(lines["10"]["paying"])))
     overnight = lines["11"]
     low = result["low_income_calculation"]
     if overnight["percent"] and overnight["allowed"]:
-        said.append(f"The paying parent's overnights give a credit of {overnight['percent']}% "
-                    f"of the schedule amount: {dollars(overnight['paying'])} a month is taken "
-                    "off (Line 11).")
+        said.append(_("The paying parent's overnights give a credit of {percent}% of the "
+                      "schedule amount: {amount} a month is taken off (Line 11).",
+                      percent=overnight["percent"], amount=dollars(overnight["paying"])))
     elif overnight["percent"]:
-        said.append(f"The overnight credit ({overnight['percent']}% of the schedule amount) is "
-                    "not given, because the receiving parent's adjusted income is not above "
-                    f"{dollars(low['limit'])} (Line 11).")
+        said.append(_("The overnight credit ({percent}% of the schedule amount) is not given, "
+                      "because the receiving parent's adjusted income is not above {limit} "
+                      "(Line 11).", percent=overnight["percent"], limit=dollars(low["limit"])))
     if low["made"] and low["decided"]:
-        said.append(f"The paying parent's adjusted income is at or below "
-                    f"{dollars(low['limit'])}, so the low-income calculation was made: it gives "
-                    f"the lower amount, {dollars(low['line_12'])}, which is the one presumed.")
+        said.append(_("The paying parent's adjusted income is at or below {limit}, so the "
+                      "low-income calculation was made: it gives the lower amount, {amount}, "
+                      "which is the one presumed.", limit=dollars(low["limit"]),
+                      amount=dollars(low["line_12"])))
     elif low["made"]:
-        said.append(f"The paying parent's adjusted income is at or below "
-                    f"{dollars(low['limit'])}, so the low-income calculation was made too: it "
-                    f"gives {dollars(low['line_12'])}, which is not lower, so Line 12 stands.")
+        said.append(_("The paying parent's adjusted income is at or below {limit}, so the "
+                      "low-income calculation was made too: it gives {amount}, which is not "
+                      "lower, so Line 12 stands.", limit=dollars(low["limit"]),
+                      amount=dollars(low["line_12"])))
     if result["beyond_schedule"] and result["presumed_amount"] is not None:
-        said.append("The parents' combined income is above the schedule's last row, "
-                    f"{_row(schedule['row'])}, so Form 14 is worked out with that row: a court "
-                    "may decide on a different amount (see the steps).")
+        said.append(_("The parents' combined income is above the schedule's last row, {row}, "
+                      "so Form 14 is worked out with that row: a court may decide on a "
+                      "different amount (see the steps).", row=_row(schedule["row"])))
     for item in result["increments"] or []:
         amount = item["presumed_amount"]
-        said.append(f"For {number_of_children(item['children'])}, "
-                    + ("the court sets the amount." if amount is None else
-                       f"Form 14 presumes {dollars(amount)} a month."))
+        children = number_of_children(item["children"])
+        said.append(_("For {children}, the court sets the amount.", children=children)
+                    if amount is None else
+                    _("For {children}, Form 14 presumes {amount} a month.", children=children,
+                      amount=dollars(amount)))
     return said
 
 
@@ -104,25 +113,27 @@ def view(result: dict[str, Any], used: Used) -> View:
             for key, line in lines.items()]
     presumed = result["presumed_amount"]
     if presumed is None:
-        answer = ("The parents' combined income is above the schedule's last row: the court "
-                  "sets the amount.")
+        answer = _("The parents' combined income is above the schedule's last row: the court "
+                   "sets the amount.")
     else:
-        answer = (f"Form 14 presumes {dollars(presumed)} a month of child support; the court "
-                  "decides the amount it orders.")
+        answer = _("Form 14 presumes {amount} a month of child support; the court decides the "
+                   "amount it orders.", amount=dollars(presumed))
     effective = date(result["schedule"]["effective"])
-    table = {"caption": (f"Form 14 worksheet, with the schedule in force from {effective}: "
-                         "each line, as numbered on the form"),
-             "head": ["Line", "Parent receiving support", "Parent paying support", "Combined"],
+    table = {"caption": _("Form 14 worksheet, with the schedule in force from {since}: each "
+                          "line, as numbered on the form", since=effective),
+             "head": [_("Line"), _("Parent receiving support"), _("Parent paying support"),
+                      _("Combined")],
              "rows": rows,
-             "foot": ["Presumed child support amount", "",
-                      "Set by the court" if presumed is None else dollars(presumed), ""],
-             "closed": "Every line of Form 14"}
+             "foot": [_("Presumed child support amount"), "",
+                      _("Set by the court") if presumed is None else dollars(presumed), ""],
+             "closed": _("Every line of Form 14")}
     follow = None
     if presumed is not None:
         # The linked calculator works from today, with the threshold in force today.
         threshold = rules.at(review.THRESHOLD, datetime.date.today()).number()
-        follow = FollowUp(f"Compare {dollars(presumed)} with your current order: the review "
-                          f"calculator checks if the change is {threshold}% or more",
+        follow = FollowUp(_("Compare {amount} with your current order: the review calculator "
+                            "checks if the change is {threshold}% or more",
+                            amount=dollars(presumed), threshold=threshold),
                           "review", {"estimated_new_monthly": presumed})
     return {"answer": answer, "summary": summary(result), "facts": [],
             "table": table, "follow": follow}

@@ -218,6 +218,24 @@ def test_computes_from_a_prefilled_link_on_a_first_visit(new_recorder, name: str
     assert recorder.errors == [], "console errors:\n" + "\n".join(recorder.errors)
 
 
+@pytest.mark.parametrize("name", ["review", "support_amount"])
+def test_a_page_in_spanish_gets_its_answer_in_spanish(warm: Recorder, name: str) -> None:
+    """The request carries the page's language (``<html lang>``), not a form field: the same
+    form, on a page whose language is Spanish, gets the Spanish answer and steps, with the same
+    figures as CPython's in Spanish."""
+    case = FIRST_EXAMPLE[name]
+    page = warm.open(name, input_fragment(case.input))
+    try:
+        expect_answer(page, python_answer(name, case.input))  # English first
+        page.evaluate("document.documentElement.lang = 'es'")
+        page.locator(".calculator__submit").click()
+        response = api.run(name, api.loads(json.dumps(case.input)), lang="es")
+        expect_answer(page, {"response": response, "view": view(response, lang="es")})
+        assert "lang" not in unquote(page.url)
+    finally:
+        page.close()
+
+
 def _leaves(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
     leaves = []
     for key, value in data.items():

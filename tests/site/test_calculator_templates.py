@@ -24,7 +24,8 @@ from build_tools.data.contacts import Contacts
 from build_tools.data.frontmatter import Seeds
 from build_tools.data.scenarios import load_scenarios
 from build_tools.pages import calculator_pages
-from calculators import api, money, registry
+from calculators import api, dates, money, registry
+from calculators.i18n import speaking
 from calculators.views.respond import view
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -724,3 +725,42 @@ def test_the_page_loads_one_bundled_script_and_stylesheet_that_the_service_worke
     shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
     assert {scripts[0], styles[0]} <= set(shell)
     assert not [url for url in shell if url.endswith(".map")]
+
+# --- In Spanish: the page's language, one argument ---------------------------------------------
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_a_spanish_page_shows_the_form_and_the_worked_examples_in_spanish(name, page_data):
+    """The page's language (``Context.lang``) words the form from the Spanish declaration and
+    runs the worked examples in Spanish, with the same figures."""
+    context = shortcodes.Context(calculator_pages.PAGES[name], {}, data=page_data, lang="es")
+    form = parse(calculator_pages.render_calculator(name, context))
+    labels = [label.text for label in form.find_all("label")]
+    declaration = api.declaration(name, "es")
+    assert declaration["fields"][0]["label"] in " ".join(labels)
+    assert api.declaration(name)["fields"][0]["label"] not in labels
+    examples = parse(calculator_pages.render_examples(name, context))
+    for section, case in zip(examples.find_all("section", class_="calculator__example"),
+                             [case for case in EXAMPLES if case.calculator == name]):
+        spanish = api.run(name, api.loads(case.json_text()), today=datetime.date(2026, 12, 2),
+                          lang="es")
+        english = api.run(name, api.loads(case.json_text()), today=datetime.date(2026, 12, 2))
+        assert [step.text for step in section.find("ol").children] == spanish["steps"]
+        assert spanish["steps"] != english["steps"]
+        assert section.find("strong", data_slot="answer").text == \
+            view(spanish, lang="es")["answer"]
+
+
+def test_a_spanish_page_lists_the_rules_and_what_was_entered_in_spanish():
+    rules = calculator_pages.calculator_rules("review", "es")
+    assert rules[0]["summary"] == ("FSD revisa cada 3 años una orden de manutención que hace "
+                                   "cumplir; antes, solo si se muestra un cambio importante en "
+                                   "las circunstancias.")
+    assert rules[0]["effective"] == "1 de julio de 1997"
+    assert rules[0]["citation"] == calculator_pages.calculator_rules("review")[0]["citation"]
+    context = shortcodes.Context(calculator_pages.PAGES["order_end"], {},
+                                 data={calculator_pages.BUILD: BUILD}, lang="es")
+    html = calculator_pages.render_examples("order_end", context)
+    case = next(case for case in EXAMPLES if case.calculator == "order_end")
+    birth = datetime.date.fromisoformat(case.input["child_birth_date"])
+    with speaking("es"):
+        assert dates.long_date(birth) in html

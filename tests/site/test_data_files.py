@@ -44,6 +44,7 @@ line:
   organisation: FSD
   for: Ask things.
   phone: 866-313-9960
+  es: {for: Pregunte.}
   sources:
     - seed: 001_f6079787ae316351.txt
 """
@@ -99,6 +100,7 @@ old:
   sources: [{seed: 003_68ed67a5595e0478.txt}]
   dated: true
   dated_note: From the 1990s.
+  es: {for: Pregunte., dated_note: De los años 1990.}
   instead: TARGET
 """
     assert load_contacts(tmp_path, dated.replace("TARGET", "line")).by_id["old"].instead == "line"
@@ -303,6 +305,7 @@ cole-unit:
   name: Regional Child Support Unit
   organisation: Cole County Prosecuting Attorney
   for: Work the cases FSD sends it.
+  es: {for: Lleva los casos que FSD le envía.}
   phone: 573-555-0100
   serves: [cole-county, adair-county]
   sources: [{title: Its page, url: "https://example.org/u", checked: 2026-12-02}]

@@ -4,9 +4,21 @@ its place in the tab order: tests/browser/test_quick_exit.py)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from build_tools.data import shortcodes
+from build_tools.data.contacts import Contacts
+from build_tools.data.county_data import Counties
+from build_tools.data.frontmatter import Seeds
+from build_tools.pages import county_pages
+from tests.site.test_translations import theme_environment
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = Seeds(ROOT / "data")
+CONTACTS = Contacts.load(ROOT / "data" / "contacts.yml", SEEDS)
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +124,50 @@ def test_another_key_between_shifts_starts_the_count_again(context, quick_exit_u
     assert page.url == quick_exit_url
     assert page.locator("[data-quick-exit-status]").inner_text() == \
         "Shift, press 2 more times to exit."
+
+
+# --- In Spanish: the scripts say what the page gives them, in the page's language ------------------
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "site"
+
+
+def _spanish_page(context, body: str, script: str):
+    page = _open(context, "about:blank")
+    page.set_content(f'<!doctype html><html lang="es"><title>Página</title><body>{body}</body>')
+    page.add_script_tag(path=str(SCRIPTS / script))
+    return page
+
+
+def test_the_county_finder_speaks_the_pages_language(context):
+    counties = Counties.load(ROOT / "data" / "counties.yml", CONTACTS, SEEDS)
+    finder = county_pages.render_finder(counties, shortcodes.Context(
+        "counties/index.md", {}, lang="es")).split("\n\n")[0]
+    names = "".join(f"<li>{county.name}</li>" for county in counties.counties)
+    page = _spanish_page(context, f'{finder}<div id="county-list"><ul>{names}</ul></div>',
+                         "county-finder.js")
+    field = page.get_by_label("Escriba el nombre de su condado")
+    status = page.locator("#county-finder-status")
+    field.fill("saint charles")
+    expect(status).to_have_text("1 condado coincide.")
+    field.fill("st. louis")
+    expect(status).to_have_text("2 condados coinciden.")
+    field.fill("$& zzz")  # what was typed is shown as typed, never read as a pattern
+    expect(status).to_have_text("Ningún condado coincide con \u201c$& zzz\u201d. "
+                                "Revise cómo lo escribió.")
+    assert page.console_errors == []
+
+
+def test_exit_this_page_speaks_the_pages_language(context):
+    environment = theme_environment("es")
+    box = environment.get_template("partials/site-quick-exit.html").render(
+        site_quick_exit=NEUTRAL)
+    page = _spanish_page(context, box + "<p><input id='x' value='1250.00'>", "quick-exit.js")
+    status = page.locator("[data-quick-exit-status]")
+    assert page.get_by_text("o presione Shift 3 veces").is_visible()
+    page.keyboard.press("Shift")
+    assert status.inner_text() == "Shift: presione 2 veces más para salir."
+    page.keyboard.press("Shift")
+    assert status.inner_text() == "Shift: presione 1 vez más para salir."
+    page.get_by_role("button", name="Salir de esta página").click()
+    page.wait_for_url(NEUTRAL)
+    assert page.console_errors == []

@@ -80,7 +80,8 @@ def test_the_regenerated_counties_file_carries_the_same_header():
 def test_validation_reads_the_declarations():
     assert frontmatter.REQUIRED_KEYS == ("title", "description", "sources", "last_reviewed")
     assert frontmatter.known_keys()[:7] == list(frontmatter.PAGE.names())
-    assert contacts.REQUIRED == ("name", "organisation", "for", "sources")
+    assert contacts.REQUIRED == ("name", "organisation", "for", "sources", "es")
+    assert contacts.TRANSLATED == ("for", "hours", "have_ready", "dated_note")
     assert contacts.IF_DATED == ("dated_note", "instead")
     assert contacts.TEXT_FIELDS == ("name", "organisation", "for", "hours", "have_ready",
                                     "dated_note")

@@ -152,7 +152,10 @@ class Calculator {
     if (this.state === "loading") this.result.message(this.messages.waiting);
     if (this.runtime === null) this.startRuntime();
     if (this.runtime === null) return; // this browser cannot run it: failed() has said so
-    this.runtime.post({ id: this.latest, calculator: this.config.calculator, input: text });
+    // The answer speaks the page's language (the request's lang: never a form field, never in
+    // an #input= link): <html lang="es"> on the Spanish pages.
+    const lang = document.documentElement.lang.split("-")[0] || "en";
+    this.runtime.post({ id: this.latest, calculator: this.config.calculator, input: text, lang });
   }
 
   /** Fill the form from #input= and compute; a link that cannot be read is reported. The

@@ -1,6 +1,8 @@
 // The county finder on /counties/: typing in the box hides the counties whose names do not
 // match, and a polite live region says how many remain. Without JavaScript the box stays hidden
 // and the full list of links is there. Loaded as a file (no inline script) for a strict CSP.
+// What it says is written in the page, in the page's language, on the status line
+// (data-none, data-one, data-many: build_tools/pages/county_pages.py); this file holds no words.
 (function () {
   "use strict";
 
@@ -25,14 +27,17 @@
 
   var names = items.map(function (item) { return normalise(item.textContent); });
 
+  var said = /** @type {HTMLElement} */ (status).dataset;
+
   function describe(count, query) {
     if (!query) {
       return "";
     }
     if (count === 0) {
-      return "No county matches \u201c" + input.value.trim() + "\u201d. Check the spelling.";
+      var typed = input.value.trim();
+      return said.none.replace("__QUERY__", function () { return typed; });
     }
-    return count === 1 ? "1 county matches." : count + " counties match.";
+    return count === 1 ? said.one : said.many.replace("__COUNT__", String(count));
   }
 
   // Screen readers hear the count once typing pauses, not after every letter.

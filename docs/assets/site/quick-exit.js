@@ -8,6 +8,9 @@
 // Before leaving, every field on the page is emptied (a calculator's figures), what a calculator
 // showed is hidden with the rest of the page, and the address loses its #fragment (a link to a
 // result holds the figures there).
+//
+// What it says (and the tab's title while leaving) is written in the page, in the page's
+// language, on the status line (overrides/partials/site-quick-exit.html): this file holds no words.
 (function () {
   "use strict";
 
@@ -16,7 +19,8 @@
     return;
   }
   var link = /** @type {HTMLAnchorElement} */ (box.querySelector("[data-quick-exit-link]"));
-  var status = box.querySelector("[data-quick-exit-status]");
+  var status = /** @type {HTMLElement} */ (box.querySelector("[data-quick-exit-status]"));
+  var said = status.dataset;
   var hint = /** @type {HTMLElement} */ (box.querySelector("[data-quick-exit-hint]"));
   var destination = link.href;
   var PRESSES = 3;
@@ -50,7 +54,7 @@
       event.preventDefault();
     }
     document.documentElement.classList.add("site-exiting");
-    document.title = "Loading";
+    document.title = said.leavingTitle;
     clearPage();
     window.location.replace(destination);
   }
@@ -86,13 +90,13 @@
     }
     if (presses >= PRESSES) {
       window.clearTimeout(timer);
-      status.textContent = "Exiting this page.";
+      status.textContent = said.exiting;
       exit();
       return;
     }
     var left = PRESSES - presses;
-    status.textContent = "Shift, press " + left + " more " + (left === 1 ? "time" : "times") +
-      " to exit.";
+    status.textContent = left === 1 ? said.pressOne
+      : said.pressMany.replace("__COUNT__", String(left));
   });
 
   // Coming back to a page kept in the browser's memory must not show it hidden.
