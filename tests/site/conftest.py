@@ -80,7 +80,7 @@ class Project:
         self.root = root
         data = root / "data"
         (data / "seeds").mkdir(parents=True)
-        for name in ("sources.yml", "county_page.md", "terms.yml"):
+        for name in ("sources.yml", "county_page.md", "county_page.es.md", "terms.yml"):
             shutil.copy(ROOT / "data" / name, data / name)
         for seed in (ROOT / "data" / "seeds").glob("*.txt"):
             shutil.copy(seed, data / "seeds" / seed.name)
@@ -121,7 +121,8 @@ class Project:
         for relative, title in linked.items():
             self.page(relative, title, "A page.")
         self.write("data/published_urls.txt", "".join(f"{url}\n" for url in (
-            "./", "es/", "counties/", "counties/adair-county/", "counties/st-charles-county/",
+            "./", "es/", "es/counties/adair-county/", "es/counties/st-charles-county/",
+            "counties/", "counties/adair-county/", "counties/st-charles-county/",
             *(relative[:-len(".md")] + "/" for relative in linked))))
 
     def write(self, relative: str, text: str) -> Path:

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import posixpath
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -191,17 +187,24 @@ def test_the_sitemaps_give_each_page_with_a_twin_its_alternates(built_site):
             else:
                 assert links == [], loc
     spanish = ET.fromstring((site / "es" / "sitemap.xml").read_text(encoding="utf-8"))
-    assert [e.findtext(f"{SITEMAP}loc") for e in spanish] == [
-        f"{SITE_URL}{url}" for url in pages if url.startswith("es/")]
+    assert {e.findtext(f"{SITEMAP}loc") for e in spanish} == {
+        f"{SITE_URL}{url}" for url in pages if url.startswith("es/")}
 
 
-def test_a_spanish_link_to_a_page_not_yet_translated_goes_to_the_english_page(built_site):
-    html = (built_site.path / "es" / "index.html").read_text(encoding="utf-8")
-    pages = _pages(built_site.path)
-    links = re.findall(r'<a href="([^"]+)" hreflang="en">', html)
-    assert '../receiving-support/fees/' in links
-    for href in links:
-        assert _resolve("es/", href.split("#")[0]) in pages, href
+def test_a_spanish_link_to_a_page_not_yet_translated_goes_to_the_english_page(project):
+    project.write("docs/es/index.md", "---\ntitle: Inicio\ndescription: La página principal.\n"
+                  "translates_review: 2026-01-05\n---\n# Inicio\n\n"
+                  "[Cuánto cuesta](receiving-support/fees.md#what-it-costs) y "
+                  "[los contactos](contacts.md).\n")
+    project.write("docs/es/contacts.md", "---\ntitle: Contactos\ndescription: A quién llamar.\n"
+                  "translates_review: 2026-01-05\n---\n# Contactos\n\nUna página.\n")
+    project.replace("data/published_urls.txt", "es/\n", "es/\nes/contacts/\n")
+    outcome = project.build()
+    assert outcome.ok, outcome.log
+    html = (outcome.site / "es" / "index.html").read_text(encoding="utf-8")
+    # Not yet translated: the English page, marked as English; translated: the Spanish twin.
+    assert '<a href="../receiving-support/fees/#what-it-costs" hreflang="en">' in html
+    assert '<a href="contacts/">' in html
 
 
 # --- One 404 page --------------------------------------------------------------------------------
@@ -245,59 +248,6 @@ def test_one_service_worker_at_the_top_of_the_site(built_site):
             assert _resolve(page.parent.relative_to(site).as_posix() + "/", href) == "sw.js/"
 
 
-# A Spanish calculator page, to see the Spanish build use the English build's runtime.
-SPANISH_CALCULATOR = """\
----
-title: ¿Cómo se reparte un pago entre varias órdenes?
-description: Cómo reparte la FSD un pago entre varias órdenes de manutención.
-translates_review: {reviewed}
----
-# ¿Cómo se reparte un pago entre varias órdenes?
-
-Escriba un pago y sus órdenes.
-
-[[calculator:allocation]]
-
-## Ejemplos { #worked-examples }
-
-[[worked-examples:allocation]]
-
-## A quién llamar { #who-to-call }
-
-[[contact:fsd-customer-service]]
-"""
-
-
-@pytest.fixture(scope="module")
-def spanish_calculator_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with a Spanish allocation page, built as `make build` builds."""
-    copy = tmp_path_factory.mktemp("languages") / "repo"
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard",
-                             "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for path in listed.decode("utf-8").split("\0"):
-        if path and (ROOT / path).is_file():
-            (copy / path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / path, copy / path)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", copy / ".cache")
-    reviewed = re.search(r"^last_reviewed: (\S+)$",
-                         (ROOT / "docs/calculators/allocation.md").read_text("utf-8"), re.M)
-    assert reviewed
-    page = copy / "docs/es/calculators/allocation.md"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(SPANISH_CALCULATOR.replace("{reviewed}", reviewed.group(1)), encoding="utf-8")
-    with (copy / "data/published_urls.txt").open("a", encoding="utf-8") as urls:
-        urls.write("es/calculators/allocation/\n")
-    env = dict(os.environ, PYTHONPATH=str(copy), NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "build_tools.commands.build_languages",
-                             "--strict", "--site-dir", str(copy / "site")],
-                            cwd=copy, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.fail(f"the copy did not build:\n{result.stdout}\n{result.stderr}")
-    return copy / "site"
-
-
 def _loads(site: Path, url: str) -> dict[str, str]:
     """What a calculator page names of the runtime, each as a site-relative path."""
     html = (site / url / "index.html").read_text(encoding="utf-8")
@@ -313,8 +263,8 @@ def _loads(site: Path, url: str) -> dict[str, str]:
         "script": module.group(1)}.items()}
 
 
-def test_spanish_calculator_pages_use_the_english_builds_runtime(spanish_calculator_site):
-    site = spanish_calculator_site
+def test_spanish_calculator_pages_use_the_english_builds_runtime(built_site):
+    site = built_site.path
     english, spanish = _loads(site, "calculators/allocation/"), _loads(site, "es/calculators/allocation/")
     assert spanish == english
     assert english["service worker"] == "sw.js"
@@ -324,21 +274,25 @@ def test_spanish_calculator_pages_use_the_english_builds_runtime(spanish_calcula
     first = (site / "sw.js").read_text(encoding="utf-8").splitlines()[0]
     shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
     assert {"calculators/allocation/", "es/calculators/allocation/"} <= set(shell)
-    # The Spanish page's foot starts with its twin's sources, and has its review date (the
-    # contact cards' sources follow, for the cards each page shows).
-    feet = {}
-    for url in ("calculators/allocation/", "es/calculators/allocation/"):
-        html = (site / url / "index.html").read_text(encoding="utf-8")
-        items = re.findall(r'<li id="source-\d+">.*?</li>', html, re.S)
-        reviewed = re.search(r'Last reviewed: <time datetime="([^"]+)"', html)
-        assert items and reviewed, url
-        feet[url] = (items[0], reviewed.group(1))
-    assert feet["calculators/allocation/"] == feet["es/calculators/allocation/"]
+    assert _foot(site / "calculators/allocation/index.html") == \
+        _foot(site / "es/calculators/allocation/index.html")
 
 
-def test_a_spanish_calculator_page_carries_its_content_security_policy(spanish_calculator_site):
+def _foot(page: Path) -> tuple[list[str], str]:
+    """A page's foot: the links of its front matter's sources (before the contact cards'),
+    and its review date."""
+    html = page.read_text(encoding="utf-8")
+    foot = re.search(r'<aside class="site-page-foot".*?</aside>', html, re.S)
+    assert foot, page
+    links = re.findall(r'<li id="source-\d+">(?:<a href="([^"]*)")?', foot.group(0))
+    reviewed = re.search(r'<time datetime="([^"]+)"', foot.group(0))
+    assert links and reviewed, page
+    return links[:1], reviewed.group(1)
+
+
+def test_a_spanish_calculator_page_carries_its_content_security_policy(built_site):
     for url in ("es/", "es/calculators/allocation/"):
-        html = (spanish_calculator_site / url / "index.html").read_text(encoding="utf-8")
+        html = (built_site.path / url / "index.html").read_text(encoding="utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
         assert policy, url
         assert "script-src 'self'" in policy.group(1) and "'unsafe-inline'" not in policy.group(1)
@@ -391,13 +345,8 @@ def test_a_spanish_page_without_translates_review_fails_the_build(project):
 def test_a_spanish_page_takes_its_sources_and_review_date_from_its_twin(project):
     outcome = project.build()
     assert outcome.ok, outcome.log
-    foot = {}
-    for url in ("", "es/"):
-        html = (outcome.site / url / "index.html").read_text(encoding="utf-8")
-        found = re.search(r'<aside class="site-page-foot".*?</aside>', html, re.S)
-        assert found, url
-        foot[url] = found.group(0)
-    assert foot[""] == foot["es/"] and 'datetime="2026-01-05"' in foot["es/"]
+    english, spanish = _foot(outcome.site / "index.html"), _foot(outcome.site / "es/index.html")
+    assert english == spanish and spanish[1] == "2026-01-05"
 
 
 def test_check_content_lists_a_spanish_page_behind_its_twin(tmp_path):
