@@ -62,6 +62,7 @@ from build_tools.pages.calculator_pages import BUILD as CALCULATOR_PAGES
 from build_tools.pages.county_pages import CountyTemplate
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
+from build_tools.pages.form14_pages import page_sources as form14_page_sources
 
 log = get_plugin_logger("site")
 
@@ -126,13 +127,8 @@ def on_config(config: Any) -> Any:
                                 if not path.relative_to(english_docs).as_posix().startswith(
                                     f"{languages.FOLDER}/")}
         _build.english_pages |= {county.src_uri for county in counties.counties}
-        try:
-            english_form14 = Form14Pages.load(data)
-            if english_form14 is not None:
-                _build.english_pages |= {hand.src_uri
-                                         for hand in english_form14.pages(_build.today)}
-        except ValueError as error:
-            raise PluginError(str(error)) from error
+        if form14 is not None:
+            _build.english_pages |= set(form14_page_sources(_build.today))
     return config
 
 
