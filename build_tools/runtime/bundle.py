@@ -356,17 +356,22 @@ def write_service_worker(runtime: Runtime, site_dir: Path, pages: list[str],
                          languages: tuple[str, ...] = ("",)) -> list[str]:
     """Write the service worker (``sw.js``) for the calculator pages ``pages`` of both
     languages, already built, and the retired one in its old place; return their paths.
-    ``languages`` are the folders of the languages' sites (``""`` and ``"es/"``), each with its
-    search index.
+    ``languages`` are the folders of the languages' sites (``""`` and ``"es/"``).
 
-    The worker keeps the pages and what they load, so that a second visit works offline.
+    The worker keeps the pages and what they load, so that a second visit works offline: one
+    list (a "shell") for each language, its calculator pages, what they load and its search
+    index. On installing, it keeps the shell of the language of the page that installs it
+    (service-worker.js), so that a first visit downloads no page of the other language.
     """
-    shell = list(pages)
+    folders = sorted(languages, key=len, reverse=True)  # "es/" before ""
+    shells: dict[str, list[str]] = {folder: [] for folder in languages}
     for page in pages:
-        shell += [url for url in page_loads(site_dir, page)
+        shell = shells[next(folder for folder in folders if page.startswith(folder))]
+        shell += [url for url in [page, *page_loads(site_dir, page)]
                   if url not in shell and url not in runtime.files()]
     # Each language's site search index, which the theme fetches on every page.
-    for index in (folder + SEARCH_INDEX for folder in languages):
+    for folder, shell in shells.items():
+        index = folder + SEARCH_INDEX
         if (site_dir / index).is_file() and index not in shell:
             shell.append(index)
     here = posixpath.dirname(SERVICE_WORKER) or "."
@@ -377,8 +382,9 @@ def write_service_worker(runtime: Runtime, site_dir: Path, pages: list[str],
     # The worker keeps the WebAssembly and the standard library itself, compressed, as it
     # fetched them: the service worker neither fetches them again nor keeps a second copy.
     precached = [path for path in runtime.files() if path not in runtime.kept_by_worker()]
-    settings: dict[str, object] = {"runtime": [relative(path) for path in precached],
-                "shell": [relative(path) for path in shell]}
+    settings: dict[str, object] = {
+        "runtime": [relative(path) for path in precached],
+        "shell": {folder: [relative(path) for path in shell] for folder, shell in shells.items()}}
     text = json.dumps(settings, sort_keys=True)
     settings["cache"] = "calculators-" + hashlib.sha256(
         (text + runtime.key).encode("utf-8")).hexdigest()[:16]

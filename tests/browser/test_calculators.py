@@ -717,14 +717,28 @@ def test_one_service_worker_serves_both_languages_from_the_top_of_the_site(new_r
     assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.active.scriptURL)") == \
         recorder.base_url + "sw.js"
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 1
-    # A page it keeps nothing of (the Spanish home page) still loads from the network, whole.
-    page.goto(recorder.base_url + "es/")
+    kept = """() => caches.keys().then((names) => Promise.all(names
+        .filter((name) => name.startsWith('calculators-') && !name.startsWith('calculators-snapshot-'))
+        .map((name) => caches.open(name).then((cache) => cache.keys()))))
+        .then((lists) => lists.flat().map((request) => request.url))"""
+    # Installed from an English page, it kept the English pages only.
+    english = page.evaluate(kept)
+    assert recorder.base_url + "calculators/order-end/" in english
+    assert not [url for url in english if url.startswith(recorder.base_url + "es/")]
+    # The Spanish page of a calculator, visited once, opens offline from the same worker.
+    spanish = recorder.base_url + "es/calculators/allocation/"
+    page.goto(spanish)
     assert page.evaluate("navigator.serviceWorker.controller !== null")
-    expect(page.locator("h1")).to_contain_text("Guía de manutención de los hijos en Misuri")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    poll(page, f"() => ({kept})().then((urls) => urls.includes({spanish!r}))")
+    recorder.context.set_offline(True)
+    page.goto("about:blank")
+    page.goto(spanish)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("#calculator")).to_be_attached()
     assert page.evaluate("caches.keys().then((names) => names.filter((name) => "
                          "name.startsWith('calculators-') && !name.startsWith("
                          "'calculators-snapshot-')).length)") == 1
-    assert not recorder.errors, recorder.errors
 
 
 def test_the_service_worker_of_the_old_place_unregisters_itself(new_recorder) -> None:

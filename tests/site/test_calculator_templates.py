@@ -722,7 +722,7 @@ def test_the_page_loads_one_bundled_script_and_stylesheet_that_the_service_worke
     assert sorted(source_map["sources"]) == modules
     assert len(source_map["sourcesContent"]) == len(modules)
     first = (site / "sw.js").read_text("utf-8").splitlines()[0]
-    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
+    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"][""]
     assert {scripts[0], styles[0]} <= set(shell)
     assert not [url for url in shell if url.endswith(".map")]
 

@@ -236,8 +236,16 @@ def test_one_service_worker_at_the_top_of_the_site(built_site):
     site = built_site.path
     first = (site / "sw.js").read_text(encoding="utf-8").splitlines()[0]
     settings = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))
+    # One shell a language: its calculator pages, what they load, its search index.
+    english, spanish = settings["shell"][""], settings["shell"]["es/"]
     assert {"calculators/allocation/", "calculators/support-amount/",
-            "search/search_index.json", "es/search/search_index.json"} <= set(settings["shell"])
+            "search/search_index.json"} <= set(english)
+    assert {"es/calculators/allocation/", "es/calculators/support-amount/",
+            "es/search/search_index.json"} <= set(spanish)
+    assert not [url for url in english if url.startswith("es/")]
+    # The calculator pages' bundle and the site's stylesheet are the same files in both.
+    assert {url for url in english if url.startswith("assets/calculators/bundle/")} == \
+        {url for url in spanish if url.startswith("assets/calculators/bundle/")} != set()
     # Where it used to be, a worker that only unregisters itself.
     retired = (site / "calculators" / "sw.js").read_text(encoding="utf-8")
     assert "self.registration.unregister()" in retired and "caches." not in retired
@@ -273,7 +281,7 @@ def test_spanish_calculator_pages_use_the_english_builds_runtime(built_site):
     assert not (site / "es" / "calculators" / "runtime").exists()
     first = (site / "sw.js").read_text(encoding="utf-8").splitlines()[0]
     shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
-    assert {"calculators/allocation/", "es/calculators/allocation/"} <= set(shell)
+    assert "calculators/allocation/" in shell[""] and "es/calculators/allocation/" in shell["es/"]
     assert _foot(site / "calculators/allocation/index.html") == \
         _foot(site / "es/calculators/allocation/index.html")
 
