@@ -4,7 +4,7 @@
 #   make test           set everything up, lint (ruff, mypy, ESLint, tsc), run every test (CI)
 #   make test-fast      lint, then the tests that need neither a browser, Pyodide nor a site build
 #   make lint           ruff and mypy; ESLint and tsc (JSDoc types) for the JavaScript
-#   make build          build the static site into site/ (kept as it was if the build fails)
+#   make build          build the static site, English then Spanish (es/), into site/ (kept as it was if the build fails)
 #   make check-content  list every page with its age and sources, oldest first
 #   make urls           add new pages to data/published_urls.txt (never removes a URL)
 #   make schema-docs    write each data file's declared fields into its YAML header and MAINTAINING.md

@@ -36,7 +36,7 @@ export default [
   },
   // The service worker, a classic script (its settings, PRECACHE, are declared in it).
   {
-    files: ["build_tools/runtime/service-worker.js"],
+    files: ["build_tools/runtime/service-worker.js", "build_tools/runtime/retired-service-worker.js"],
     languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
   },
   // Node scripts: the build's Pyodide runner, the tests' helpers and this file.

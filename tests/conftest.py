@@ -35,12 +35,15 @@ class BuiltSite:
 
 
 def build_site(dest: Path, site_url: str | None = None) -> BuiltSite:
-    """Build the site strictly into ``dest``, failing the test with MkDocs' own output."""
+    """Build the site strictly into ``dest`` as `make build` does (both languages, then the
+    whole site's checks: build_tools/commands/build_languages.py), failing the test with
+    MkDocs' own output."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        [sys.executable, "-m", "build_tools.commands.build_languages", "--strict", "--site-dir",
+         str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:

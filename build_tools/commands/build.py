@@ -1,15 +1,18 @@
 """``make build``: build the site into a folder beside ``site/`` and put it in place only when
 the build succeeds.
 
+The build is both languages' (build_tools/commands/build_languages.py: English, then Spanish into
+``es/``, then the checks of the whole site); a failure in either leaves ``site/`` as it was.
+
 MkDocs empties its ``site_dir`` before it writes a page, so a build that stops half-way (a
 typed phone number, a broken link) would leave ``site/`` empty and a running ``make serve``
-answering "not found" until the mistake is fixed. Here MkDocs writes into ``.site.building/``
+answering "not found" until the mistake is fixed. Here the build writes into ``.site.building/``
 (beside ``site/``, on the same file system); on success the old ``site/`` is moved aside and the
 new one renamed into its place, which the server picks up on its next request (it resolves
 every path under ``site/`` when asked). On failure the new folder is removed, ``site/`` is left
 as it was, and the message says so and what to do.
 
-Usage: ``python -m build_tools.commands.build [--site-dir site] [mkdocs build options...]`` (``make build``
+Usage: ``python -m build_tools.commands.build [--site-dir site] [--strict]`` (``make build``
 runs it with ``--strict``).
 """
 
@@ -29,8 +32,10 @@ FAILED = (
 
 
 def mkdocs_command(site_dir: Path, options: Sequence[str]) -> list[str]:
-    """The MkDocs build writing into ``site_dir``."""
-    return [sys.executable, "-m", "mkdocs", "build", *options, "--site-dir", str(site_dir)]
+    """Both languages' MkDocs builds and the whole site's checks
+    (build_tools/commands/build_languages.py), writing into ``site_dir``."""
+    return [sys.executable, "-m", "build_tools.commands.build_languages", *options,
+            "--site-dir", str(site_dir)]
 
 
 def staging_dirs(site: Path) -> tuple[Path, Path]:

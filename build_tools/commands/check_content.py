@@ -3,6 +3,11 @@
 A page's age is the number of days since its ``last_reviewed`` date. Pages not reviewed for more
 than a year are marked "STALE": check them against their sources, then update ``last_reviewed``.
 County pages (made from data/counties.yml and data/county_page.md) are listed too.
+
+Then the Spanish pages (docs/es/) whose English twin was reviewed after the review their text
+translates (``translates_review``, build_tools/data/translated_pages.py): bring the Spanish text
+up to what the English page says now, then set ``translates_review`` to the twin's
+``last_reviewed``.
 """
 
 from __future__ import annotations
@@ -47,6 +52,23 @@ def rows(config_file: str, today: dt.date) -> list[tuple[int | None, str, str, s
     return table
 
 
+def behind(root: Path) -> list[tuple[str, str, str]]:
+    """(Spanish page, the review it translates, its twin's later review) for each Spanish page
+    whose English twin was reviewed after it, by path."""
+    from build_tools.data import translated_pages
+    from build_tools.pages.languages import FOLDER, spanish_sources
+
+    found = []
+    for src in sorted(spanish_sources(root)):
+        twin = translated_pages.twin_meta(root / "docs" / src)
+        spanish = translated_pages.twin_meta(root / "docs" / FOLDER / src) or {}
+        later = translated_pages.behind_twin(spanish, twin) if twin is not None else None
+        if later is not None:
+            found.append((f"docs/{FOLDER}/{src}", str(spanish.get("translates_review")),
+                          later.isoformat()))
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config-file", default="mkdocs.yml")
@@ -62,6 +84,13 @@ def main(argv: list[str] | None = None) -> int:
         shown_age = "?" if age is None else f"{age}d"
         print(f"{shown_age:>6}  {reviewed:<10}  {page}  ({sources}){flag}")
     print(f"{len(table)} pages; {stale} not reviewed in the last {STALE_AFTER.days} days.")
+    late = behind(Path(args.config_file).resolve().parent)
+    print()
+    print("Spanish pages whose English twin was reviewed after the review they translate:")
+    for page, translated, reviewed in late:
+        print(f"  {page}  translates {translated}; docs/{page.split('/', 2)[2]} reviewed "
+              f"{reviewed}: update the Spanish text, then set translates_review: {reviewed}")
+    print(f"{len(late)} Spanish page(s) behind their English twin.")
     return 0
 
 

@@ -11,7 +11,9 @@ never removes one: a URL that has disappeared is reported, and stays listed unti
 the page brings it back. So the list can only grow, and nothing drops a URL silently.
 
 URLs are written relative to the site's address, the way MkDocs makes them with
-``use_directory_urls``: ``counties/st-charles-county/``; the home page is ``./``.
+``use_directory_urls``: ``counties/st-charles-county/``; the home page is ``./``. The Spanish
+pages are listed at their published path, under ``es/`` (``es/``, ``es/receiving-support/fees/``).
+The check runs once both languages are built (build_tools/commands/build_languages.py).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from build_tools.data.text_lists import read_list
 from build_tools.pages.page_urls import HOME, as_listed
-from build_tools.pages.site_pages import load_site, redirected_urls
+from build_tools.pages.site_pages import load_languages
 
 HEADER = """\
 # Every page URL this site has published, relative to the site's address, one a line.
@@ -93,10 +95,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="add the URLs of new pages (never removes one)")
     parser.add_argument("--config-file", default="mkdocs.yml")
     args = parser.parse_args(argv)
-    config, files = load_site(args.config_file)
-    built = [page.url for page in files.documentation_pages()]
-    redirected = redirected_urls(config)
-    path = Path(config.config_file_path).parent / "data" / "published_urls.txt"
+    built, redirected = load_languages(args.config_file)
+    path = Path(args.config_file).resolve().parent / "data" / "published_urls.txt"
     if args.update:
         result = update(path, built, redirected)
         for url in result.new:

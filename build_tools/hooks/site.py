@@ -15,12 +15,18 @@ In build order:
 - on_page_context: the numbered sources, review date, per-page scripts and the quick-exit link,
   for the templates in overrides/.
 - on_env: the theme's templates get the build's messages in the build's language
-  (``theme.language``: build_tools/i18n/), and ``site_phone``.
+  (``theme.language``: build_tools/i18n/), and ``site_phone``; the page URLs this build makes,
+  for the checks of the whole site once both languages are built
+  (build_tools/commands/build_languages.py: every URL in data/published_urls.txt is built or
+  redirected, and every page is listed there).
 
 Everything the build writes into a page is in the build's language (:func:`i18n.language_of`),
-which every renderer is given.
-- on_post_build: every URL in data/published_urls.txt is built or redirected, and every page is
-  listed there (build_tools/commands/url_manifest.py).
+which every renderer is given. In the Spanish build (build_tools/pages/languages.py) a page under
+docs/es/ must have its English twin; its front matter is its own title, description and
+translates_review, and the build puts in the twin's sources, last_reviewed and quick_exit
+(build_tools/data/translated_pages.py) before it checks it like any other. Its links to pages
+not translated yet go to the English pages. Every page of both builds gets the language switch
+and, with a twin, its hreflang alternates.
 
 The logic lives in importable modules under build_tools/; this file only connects them to MkDocs.
 """
@@ -39,8 +45,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from build_tools import i18n
-from build_tools.commands import url_manifest
-from build_tools.data import shortcodes
+from build_tools.data import shortcodes, translated_pages
 from build_tools.data.contacts import Contacts, find_phone_numbers, phone_link, typed_numbers_message
 from build_tools.data.county_data import Counties
 from build_tools.data.frontmatter import (
@@ -52,11 +57,12 @@ from build_tools.data.frontmatter import (
 )
 from build_tools.data.page_sources import FootList
 from build_tools.data.terms import Terms
+from build_tools.pages import languages
 from build_tools.pages.calculator_pages import BUILD as CALCULATOR_PAGES
 from build_tools.pages.county_pages import CountyTemplate
 from build_tools.pages.form14_pages import CALCULATOR as FORM14_CALCULATOR
 from build_tools.pages.form14_pages import Form14Pages
-from build_tools.pages.site_pages import redirected_urls
+from build_tools.pages.form14_pages import page_sources as form14_page_sources
 
 log = get_plugin_logger("site")
 
@@ -75,6 +81,8 @@ class _Build:
     form14: Form14Pages | None
     today: dt.date
     lang: str = i18n.DEFAULT  # the build's language, theme.language
+    twins: set[str] = field(default_factory=set)  # pages that have their twin in the other language
+    english_pages: set[str] = field(default_factory=set)  # docs/ pages (for the Spanish links)
     page_urls: list[str] = field(default_factory=list)
     scripts: dict[str, list[str]] = field(default_factory=dict)
     modules: dict[str, list[str]] = field(default_factory=dict)
@@ -112,6 +120,15 @@ def on_config(config: Any) -> Any:
         raise PluginError(f"extra.feedback_url (FEEDBACK_URL) is {feedback!r}: give a full "
                           f"http(s) address, or leave it empty")
     _build = _Build(root, seeds, contacts, counties, template, form14, dt.date.today(), lang)
+    if lang == languages.SPANISH:  # the English pages a Spanish page may link to meanwhile
+        english_docs = root / "docs"
+        _build.english_pages = {path.relative_to(english_docs).as_posix()
+                                for path in english_docs.rglob("*.md")
+                                if not path.relative_to(english_docs).as_posix().startswith(
+                                    f"{languages.FOLDER}/")}
+        _build.english_pages |= {county.src_uri for county in counties.counties}
+        if form14 is not None:
+            _build.english_pages |= set(form14_page_sources(_build.today))
     return config
 
 
@@ -148,17 +165,43 @@ def on_files(files: Any, config: Any) -> Any:
         files.append(File.generated(config, hand.src_uri, content=hand.content,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         build.generated[hand.src_uri] = hand.shown
+    if build.lang == languages.SPANISH:
+        build.twins = {file.src_uri for file in files.documentation_pages()}
+    else:
+        build.twins = languages.spanish_sources(build.root)
+        if languages.spanish_makes(build.root, "county"):
+            build.twins |= {county.src_uri for county in build.counties.counties}
+        if languages.spanish_makes(build.root, "form14"):
+            build.twins |= {hand.src_uri for hand in hand_pages}
     return files
 
 
 def _shown(build: _Build, file: Any) -> str:
     """How messages name a page: its file under docs/, or what a generated page is made from."""
-    return build.generated.get(file.src_uri) or f"docs/{file.src_uri}"
+    folder = f"docs/{languages.FOLDER}" if build.lang == languages.SPANISH else "docs"
+    return build.generated.get(file.src_uri) or f"{folder}/{file.src_uri}"
+
+
+def _spanish_meta(build: _Build, page: Any, shown: str) -> None:
+    """A Spanish page's own front matter checked, and its twin's sources, review date and
+    quick exit put in (build_tools/data/translated_pages.py)."""
+    english = f"docs/{page.file.src_uri}"
+    twin = translated_pages.twin_meta(build.root / english)
+    problems = translated_pages.problems_of(page.meta, twin, shown, english)
+    if problems:
+        raise PluginError(translated_pages.format_problems(shown, problems))
+    assert twin is not None
+    page.meta = translated_pages.with_twin(page.meta, twin)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     build = _current()
     shown = _shown(build, page.file)
+    if build.lang == languages.SPANISH and page.file.src_uri not in build.generated:
+        _spanish_meta(build, page, shown)
+    elif build.lang == languages.SPANISH:  # a generated page: its template's date is its own
+        page.meta = {key: value for key, value in page.meta.items()
+                     if key != "translates_review"}
     problems = check_page(page.meta, build.seeds, build.today)
     if problems:
         raise PluginError(format_problems(shown, problems))
@@ -180,14 +223,31 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         markdown = shortcodes.expand(markdown, context)
     except shortcodes.ShortcodeErrors as errors:
         raise PluginError(errors.describe(shown)) from errors
+    if build.lang == languages.SPANISH:
+        translated = {file.src_uri for file in files.documentation_pages()}
+        markdown = languages.english_fallback_links(markdown, page.file.src_uri, translated,
+                                                    build.english_pages)
     build.feet[page.file.src_uri] = foot
     build.scripts[page.file.src_uri] = context.scripts
     build.modules[page.file.src_uri] = context.modules
-    if is_stale(page.meta, build.today):
+    # A Spanish page's review date is its twin's, which the English build reports.
+    if is_stale(page.meta, build.today) and build.lang == languages.ENGLISH:
         log.info("%s was last reviewed on %s, more than a year ago: check it against its "
                  "sources, then update last_reviewed (make check-content lists every page).",
                  shown, page.meta["last_reviewed"])
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if _current().lang != languages.SPANISH:
+        return html
+    return languages.resolve_fallbacks(html, page.url)
+
+
+def _at_top(path: str, config: Any) -> str:
+    """A script of docs/assets/ as the page's build names it (the Spanish build's are the
+    English build's files, one folder up); one already named so is left as it is."""
+    return path if path.startswith("../") else languages.site_prefix(config) + path
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
@@ -203,14 +263,19 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     if page.meta.get("quick_exit"):
         context["site_quick_exit"] = (config.extra or {}).get("quick_exit_url")
         scripts.append(QUICK_EXIT_SCRIPT)
-    context["site_scripts"] = scripts
-    context["site_modules"] = list(build.modules.get(page.file.src_uri, []))
+    context["site_scripts"] = [_at_top(path, config) for path in scripts]
+    context["site_modules"] = [_at_top(path, config)
+                               for path in build.modules.get(page.file.src_uri, [])]
+    context["site_switch"] = languages.switch(page.url, build.lang,
+                                              page.file.src_uri in build.twins,
+                                              str(config.site_url or ""))
     return context
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     build = _current()
     build.page_urls = [file.url for file in files.documentation_pages()]
+    languages.SHARED.page_urls[build.lang] = build.page_urls
 
     def site_phone(contact_id: str) -> Markup:
         """A contact's phone as a link, for templates (the 404 page)."""
@@ -223,12 +288,3 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     env.globals["site_phone"] = site_phone
     i18n.install(env, build.lang)
     return env
-
-
-def on_post_build(config: Any) -> None:
-    build = _current()
-    manifest = build.root / "data" / "published_urls.txt"
-    result = url_manifest.check(url_manifest.read(manifest), build.page_urls,
-                                redirected_urls(config))
-    if not result.ok:
-        raise PluginError(url_manifest.message(result))

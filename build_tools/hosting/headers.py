@@ -20,7 +20,7 @@ The only header two rules give one URL is ``Content-Security-Policy`` (the worke
 beside the site-wide one): joined, a browser enforces both; replaced, the worker's policy alone,
 which holds every directive of the site-wide one that means anything for a worker script.
 
-Paths are site-relative patterns: exact (``calculators/sw.js``) or ending in one ``*`` (a
+Paths are site-relative patterns: exact (``sw.js``) or ending in one ``*`` (a
 prefix). Cloudflare Pages takes at most 100 rules and 2,000 characters a line; ``render``
 fails past either.
 """
@@ -94,7 +94,7 @@ RULES: tuple[Rule, ...] = (
         ("Referrer-Policy", "no-referrer"),
         ("Permissions-Policy", PERMISSIONS_POLICY),
         ("Cross-Origin-Opener-Policy", "same-origin"),
-        # HTML, calculators/build.json (which build is deployed) and calculators/sw.js among them.
+        # HTML, calculators/build.json (which build is deployed) and sw.js among them.
         ("Cache-Control", REVALIDATE),
     )),
     # Named by version or content: Pyodide under its version, the calculators' worker, wheel and
@@ -106,13 +106,22 @@ RULES: tuple[Rule, ...] = (
     _immutable("assets/stylesheets/main.*"),
     _immutable("assets/stylesheets/palette.*"),
     _immutable("assets/calculators/bundle/*"),
+    # The Spanish build's copies of the theme's files (build_tools/pages/languages.py).
+    _immutable("es/assets/javascripts/bundle.*"),
+    _immutable("es/assets/javascripts/workers/search.*"),
+    _immutable("es/assets/stylesheets/main.*"),
+    _immutable("es/assets/stylesheets/palette.*"),
     # The worker's folder also holds start-worker.js, which a page loads as a classic script:
     # a policy sent with a script that a page loads binds nothing, so it may share this one.
     Rule("calculators/runtime/*", (("Cache-Control", IMMUTABLE),
                                    ("Content-Security-Policy", WORKER_POLICY)),
          detach=("Cache-Control",)),
+    # The one service worker of both languages' calculator pages, and the one it replaced
+    # (build_tools/runtime/bundle.py).
+    Rule("sw.js", (("Content-Security-Policy", SERVICE_WORKER_POLICY),)),
     Rule("calculators/sw.js", (("Content-Security-Policy", SERVICE_WORKER_POLICY),)),
     Rule("assets/images/favicon.png", (("Cache-Control", ICON),), detach=("Cache-Control",)),
+    Rule("es/assets/images/favicon.png", (("Cache-Control", ICON),), detach=("Cache-Control",)),
 )
 
 # Cloudflare Pages' limits on a `_headers` file.

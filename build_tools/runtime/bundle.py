@@ -10,11 +10,17 @@
   (``{"runtime": key, "built": "2026-12-02", "shown": "December 2, 2026"}``). A calculator
   page fetches it from the network on each visit: a page whose runtime is older says so (or
   reloads), and a page that cannot fetch it is offline. The service worker never keeps it.
-- ``calculators/sw.js``: the service worker. Its scope is ``calculators/``: only the calculator
-  pages register it, and only pages under that folder can be controlled by it. The worker
-  script sits inside that scope too, because a browser gives a worker the service worker whose
-  scope holds the worker's own URL: so the worker's requests (Pyodide, the wheel) are served
-  from the cache as well, offline included.
+- ``sw.js``: the one service worker of both languages' calculator pages, at the top of the
+  site, so that its scope holds ``calculators/`` and ``es/calculators/`` (a scope is one
+  folder and what is under it; two workers would each delete the other's caches). Only the
+  calculator pages register it, and it answers only for them and what they load: every other
+  request goes to the network as if it did not exist. The worker script sits inside that scope
+  too, because a browser gives a worker the service worker whose scope holds the worker's own
+  URL: so the worker's requests (Pyodide, the wheel) are served from the cache as well, offline
+  included. It is written once both languages are built (:func:`write_service_worker`).
+- ``calculators/sw.js``: where the service worker was, with scope ``calculators/``, before the
+  Spanish pages: a browser that still has it finds, on its next check, a worker that
+  unregisters itself (``retired-service-worker.js``), so the one at the top takes over.
 
 The worker and the service worker are written from the sources beside this file
 (``worker.js``, ``service-worker.js``) with one line of settings put in front, so that the
@@ -42,6 +48,7 @@ WORKER_SOURCE = HERE / "worker.js"
 # The one module the worker imports: written into the worker in place of its import line.
 SNAPSHOT_SOURCE = HERE / "pyodide-snapshot.mjs"
 SERVICE_WORKER_SOURCE = HERE / "service-worker.js"
+RETIRED_SERVICE_WORKER_SOURCE = HERE / "retired-service-worker.js"
 START_SOURCE = HERE / "start-worker.js"
 # What the worker loads from Pyodide's own files. pyodide.js (the classic script), the type
 # declarations, source maps and the console pages are never fetched at run time; nor are the
@@ -60,7 +67,8 @@ BROTLI_PACKAGE = "brotli-dec-wasm"
 # worker's content security policy does not allow.
 OWN_COPIES = ("pyodide.asm.wasm", "python_stdlib.zip")
 RUNTIME_FOLDER = "calculators/runtime"
-SERVICE_WORKER = "calculators/sw.js"
+SERVICE_WORKER = "sw.js"
+RETIRED_SERVICE_WORKER = "calculators/sw.js"
 BUILD_INFO = "calculators/build.json"
 # The worker keeps its memory snapshot in a cache of this name followed by the runtime's key
 # (build_tools/runtime/worker.js reads the key from its own folder's name).
@@ -316,15 +324,10 @@ def build_info(runtime: Runtime, built: datetime.date) -> dict[str, str]:
     return {"runtime": runtime.key, "built": built.isoformat(), "shown": long_date(built)}
 
 
-def write(runtime: Runtime, site_dir: Path, pages: list[str],
-          built: datetime.date | None = None) -> Written:
-    """Copy Pyodide, write the wheel, the worker, the service worker and ``build.json`` into
-    ``site_dir``.
-
-    ``pages`` are the calculator pages (``calculators/allocation/``), already built: the service
-    worker keeps them and what they load, so that a second visit works offline. ``built`` is
-    the build's date (today by default).
-    """
+def write(runtime: Runtime, site_dir: Path, built: datetime.date | None = None) -> Written:
+    """Copy Pyodide, write the wheel, the worker and ``build.json`` into ``site_dir``.
+    ``built`` is the build's date (today by default). The service worker comes once both
+    languages are built (:func:`write_service_worker`)."""
     written = Written()
     target = site_dir / runtime.pyodide.folder
     target.mkdir(parents=True, exist_ok=True)
@@ -343,16 +346,35 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str],
                       runtime.folder + stdlib.FILENAME, runtime.worker]
     written.files += [runtime.folder + name for name in runtime.decoder]
 
-    shell = list(pages)
+    info = build_info(runtime, built or datetime.date.today())
+    (site_dir / BUILD_INFO).write_text(json.dumps(info, sort_keys=True) + "\n", encoding="utf-8")
+    written.files.append(BUILD_INFO)
+    return written
+
+
+def write_service_worker(runtime: Runtime, site_dir: Path, pages: list[str],
+                         languages: tuple[str, ...] = ("",)) -> list[str]:
+    """Write the service worker (``sw.js``) for the calculator pages ``pages`` of both
+    languages, already built, and the retired one in its old place; return their paths.
+    ``languages`` are the folders of the languages' sites (``""`` and ``"es/"``).
+
+    The worker keeps the pages and what they load, so that a second visit works offline: one
+    list (a "shell") for each language, its calculator pages, what they load and its search
+    index. On installing, it keeps the shell of the language of the page that installs it
+    (service-worker.js), so that a first visit downloads no page of the other language.
+    """
+    folders = sorted(languages, key=len, reverse=True)  # "es/" before ""
+    shells: dict[str, list[str]] = {folder: [] for folder in languages}
     for page in pages:
-        shell += [url for url in page_loads(site_dir, page)
+        shell = shells[next(folder for folder in folders if page.startswith(folder))]
+        shell += [url for url in [page, *page_loads(site_dir, page)]
                   if url not in shell and url not in runtime.files()]
-    # Site search's index, which the theme fetches on every page. (Its search worker lives
-    # outside the service worker's scope, so no cache could serve it: site search needs the
-    # network.)
-    if (site_dir / SEARCH_INDEX).is_file():
-        shell.append(SEARCH_INDEX)
-    here = posixpath.dirname(SERVICE_WORKER)
+    # Each language's site search index, which the theme fetches on every page.
+    for folder, shell in shells.items():
+        index = folder + SEARCH_INDEX
+        if (site_dir / index).is_file() and index not in shell:
+            shell.append(index)
+    here = posixpath.dirname(SERVICE_WORKER) or "."
 
     def relative(path: str) -> str:
         return posixpath.relpath(path, here) + ("/" if path.endswith("/") else "")
@@ -360,8 +382,9 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str],
     # The worker keeps the WebAssembly and the standard library itself, compressed, as it
     # fetched them: the service worker neither fetches them again nor keeps a second copy.
     precached = [path for path in runtime.files() if path not in runtime.kept_by_worker()]
-    settings: dict[str, object] = {"runtime": [relative(path) for path in precached],
-                "shell": [relative(path) for path in shell]}
+    settings: dict[str, object] = {
+        "runtime": [relative(path) for path in precached],
+        "shell": {folder: [relative(path) for path in shell] for folder, shell in shells.items()}}
     text = json.dumps(settings, sort_keys=True)
     settings["cache"] = "calculators-" + hashlib.sha256(
         (text + runtime.key).encode("utf-8")).hexdigest()[:16]
@@ -369,8 +392,7 @@ def write(runtime: Runtime, site_dir: Path, pages: list[str],
     source = SERVICE_WORKER_SOURCE.read_text(encoding="utf-8")
     (site_dir / SERVICE_WORKER).write_text(_setting_line("PRECACHE", settings) + source,
                                            encoding="utf-8")
-    written.files.append(SERVICE_WORKER)
-    info = build_info(runtime, built or datetime.date.today())
-    (site_dir / BUILD_INFO).write_text(json.dumps(info, sort_keys=True) + "\n", encoding="utf-8")
-    written.files.append(BUILD_INFO)
-    return written
+    retired = site_dir / RETIRED_SERVICE_WORKER
+    retired.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(RETIRED_SERVICE_WORKER_SOURCE, retired)
+    return [SERVICE_WORKER, RETIRED_SERVICE_WORKER]

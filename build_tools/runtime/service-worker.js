@@ -1,24 +1,30 @@
-// The calculator pages' service worker: a second visit starts from the cache, and works offline.
+// The calculator pages' service worker, one for both languages: a second visit starts from the
+// cache, and works offline.
 //
-// The site build writes this file as calculators/sw.js with one line in front of it,
+// The site build writes this file as sw.js at the top of the site, so that its scope holds the
+// English calculator pages (calculators/) and the Spanish ones (es/calculators/), with one line
+// in front of it,
 // `const PRECACHE = {cache, snapshots, runtime, shell}` (URLs relative to this file):
 //   runtime    the versioned files (Pyodide's scripts, the worker, the wheel): their URLs change
 //              when their content does, so they are served from the cache first. The largest two,
 //              the WebAssembly and the standard library, are not here: the worker keeps them
 //              itself, compressed, as it fetched them (build_tools/runtime/worker.js);
-//   shell      the calculator pages and what they load (styles, scripts, the search index):
+//   shell      each language's calculator pages and what they load (styles, scripts, its
+//              search index), by the language's folder ("" for English, "es/" for Spanish):
 //              served from the network first, from the cache when the network fails;
 //   cache      the cache's name, new whenever either list changes;
 //   snapshots  the name of the cache the worker keeps its Python memory snapshot in (one per
 //              runtime, build_tools/runtime/worker.js).
 // When this version takes over, every other cache of the calculators is deleted: older
-// versions' files and older runtimes' snapshots.
+// versions' files and older runtimes' snapshots. Being the only one, it deletes no cache a page
+// of the other language still needs.
 //
 // What is kept is the site's own files and nothing else, each under its address without the
 // part after "#" (and, for a page, without the part after "?"), so that no cache entry holds
 // what a visitor put in a link (#input=...). The file's own bytes are stored, not the response
-// that brought it, whose URL could carry the same. Every other request (build.json, which
-// says which version of the site is deployed) goes to the network as if this did not exist.
+// that brought it, whose URL could carry the same. Every other request (any other page of the
+// site, build.json, which says which version of the site is deployed) goes to the network as if
+// this did not exist.
 // Only the calculator pages register it, after their calculator has loaded, so that installing it
 // reads the browser's HTTP cache instead of downloading the runtime a second time.
 
@@ -28,20 +34,37 @@ const CACHE_PREFIX = "calculators-";
 const LEGACY_SNAPSHOTS = "python-snapshots";
 const absolute = (url) => new URL(url, self.location.href).href;
 const RUNTIME = new Set(PRECACHE.runtime.map(absolute));
-const SHELL = new Set(PRECACHE.shell.map(absolute));
+const SHELL = new Set(Object.values(PRECACHE.shell).flat().map(absolute));
+// Language folders, longest first: the one a page's path starts with is its language's.
+const FOLDERS = Object.keys(PRECACHE.shell).sort((a, b) => b.length - a.length);
 const KEPT = new Set([PRECACHE.cache, PRECACHE.snapshots]);
+
+// The shells of the languages of the open calculator pages (the page installing this worker
+// among them): a visitor reading English downloads no Spanish page on a first visit, and the
+// other way round. A page of the other language is kept when it is visited (networkFirst).
+async function installingShell() {
+  const scope = self.registration.scope;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const folders = new Set();
+  for (const client of windows) {
+    if (!client.url.startsWith(scope)) continue;
+    const path = client.url.slice(scope.length);
+    folders.add(FOLDERS.find((folder) => path.startsWith(folder)) ?? "");
+  }
+  if (folders.size === 0) folders.add("");
+  return [...folders].flatMap((folder) => PRECACHE.shell[folder] || []).map(absolute);
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches
-      .open(PRECACHE.cache)
+    Promise.all([caches.open(PRECACHE.cache), installingShell()])
       // The versioned files from the HTTP cache, where the worker's visit has just put them: a
       // runtime file is never downloaded twice. So are the shell's styles, scripts and search
       // index: every calculator page loads (and revalidates) them before it registers this
       // worker. The four pages are asked for again, since the page installing it is only one.
-      .then((cache) => cache.addAll([
+      .then(([cache, shell]) => cache.addAll([
         ...[...RUNTIME].map((url) => new Request(url, { cache: "force-cache" })),
-        ...[...SHELL].map((url) => (url.endsWith("/") ? url : new Request(url, { cache: "force-cache" }))),
+        ...[...new Set(shell)].map((url) => (url.endsWith("/") ? url : new Request(url, { cache: "force-cache" }))),
       ]))
       .then(() => self.skipWaiting()),
   );

@@ -28,7 +28,7 @@ from build_tools.pages.calculator_pages import (
 )
 from calculators import api
 from calculators.views.respond import view
-from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder
+from tests.browser.conftest import RUNTIME_TIMEOUT_MS, Recorder, poll
 
 pytestmark = pytest.mark.browser
 
@@ -707,3 +707,48 @@ def test_support_amount_prints_as_a_worksheet_and_leads_to_the_review_calculator
         assert warm.off_site() == [], f"requests to other hosts: {warm.off_site()}"
     finally:
         page.close()
+
+
+def test_one_service_worker_serves_both_languages_from_the_top_of_the_site(new_recorder) -> None:
+    recorder = new_recorder()
+    page = recorder.open("allocation")
+    # Its scope is the site's top, which holds calculators/ and es/calculators/ alike.
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)") == recorder.base_url
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.active.scriptURL)") == \
+        recorder.base_url + "sw.js"
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 1
+    kept = """() => caches.keys().then((names) => Promise.all(names
+        .filter((name) => name.startsWith('calculators-') && !name.startsWith('calculators-snapshot-'))
+        .map((name) => caches.open(name).then((cache) => cache.keys()))))
+        .then((lists) => lists.flat().map((request) => request.url))"""
+    # Installed from an English page, it kept the English pages only.
+    english = page.evaluate(kept)
+    assert recorder.base_url + "calculators/order-end/" in english
+    assert not [url for url in english if url.startswith(recorder.base_url + "es/")]
+    # The Spanish page of a calculator, visited once, opens offline from the same worker.
+    spanish = recorder.base_url + "es/calculators/allocation/"
+    page.goto(spanish)
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    poll(page, f"() => ({kept})().then((urls) => urls.includes({spanish!r}))")
+    recorder.context.set_offline(True)
+    page.goto("about:blank")
+    page.goto(spanish)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("#calculator")).to_be_attached()
+    assert page.evaluate("caches.keys().then((names) => names.filter((name) => "
+                         "name.startsWith('calculators-') && !name.startsWith("
+                         "'calculators-snapshot-')).length)") == 1
+
+
+def test_the_service_worker_of_the_old_place_unregisters_itself(new_recorder) -> None:
+    # A browser that still has the worker registered from calculators/sw.js, before there were
+    # Spanish pages, finds there a worker that leaves, so the one at the top takes over.
+    recorder = new_recorder()
+    page = recorder.context.new_page()
+    page.goto(recorder.base_url + "contacts/")
+    scope = page.evaluate("navigator.serviceWorker.register('../calculators/sw.js', "
+                          "{scope: '../calculators/'}).then((r) => r.scope)")
+    assert scope == recorder.base_url + "calculators/"
+    poll(page, "() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)")
+    assert not recorder.errors, recorder.errors

@@ -217,7 +217,8 @@ def changed_deploy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     rules.write_text(change_rule(rules.read_text(encoding="utf-8"), CHANGED_RULE, 4),
                      encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(copy / "site")],
+        [sys.executable, "-m", "build_tools.commands.build_languages", "--strict", "--site-dir",
+         str(copy / "site")],
         cwd=copy, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
     if result.returncode != 0:
         pytest.fail(f"the changed copy did not build:\n{result.stdout}\n{result.stderr}")

@@ -35,6 +35,8 @@ DOCS = ROOT / "docs"
 
 # Folders under docs/ whose pages are generated, not written by hand.
 GENERATED_FOLDERS = ("calculators", "counties")
+# The Spanish pages (docs/es/): the English pages' twins, checked against them on their own.
+SPANISH_FOLDER = "es"
 
 # Elements inside the article that are not the page's own prose (see the module docstring).
 # Class names are those the site's templates and hooks give these elements.
@@ -66,7 +68,7 @@ def content_sources() -> list[Path]:
     pages = []
     for path in sorted(DOCS.rglob("*.md")):
         rel = path.relative_to(DOCS)
-        if rel.parts[0] in GENERATED_FOLDERS:
+        if rel.parts[0] in GENERATED_FOLDERS or rel.parts[0] == SPANISH_FOLDER:
             continue
         pages.append(path)
     return pages

@@ -118,6 +118,8 @@ def _all_pages() -> list[tuple[str, Path, Path, Path]]:
     from docs/ and every county page."""
     found = []
     for src in sorted(pages.DOCS.rglob("*.md")):
+        if src.relative_to(pages.DOCS).parts[0] == pages.SPANISH_FOLDER:
+            continue  # the manifests trace the English wording only
         url = pages.url_path(src)
         rel = src.relative_to(pages.DOCS).with_suffix(".yml")
         found.append((url, src, src, MANIFESTS / rel))

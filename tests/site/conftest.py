@@ -28,10 +28,22 @@ last_reviewed: 2026-01-05
 {body}
 """
 
+SPANISH_PAGE = """\
+---
+title: {title}
+description: Una página del pequeño proyecto de prueba.
+translates_review: 2026-01-05
+---
+# {title}
+
+{body}
+"""
+
 CONFIG = {
     "site_name": "Test site",
     "site_url": "http://127.0.0.1:8000/",
     "use_directory_urls": True,
+    "exclude_docs": "/es/\n",   # the Spanish pages are the second build's, as in mkdocs.yml
     "theme": {"name": "material", "language": "en", "font": False,
               "custom_dir": str(ROOT / "overrides")},
     "plugins": [{"redirects": {"redirect_maps": {}}}],
@@ -68,7 +80,7 @@ class Project:
         self.root = root
         data = root / "data"
         (data / "seeds").mkdir(parents=True)
-        for name in ("sources.yml", "county_page.md", "terms.yml"):
+        for name in ("sources.yml", "county_page.md", "county_page.es.md", "terms.yml"):
             shutil.copy(ROOT / "data" / name, data / name)
         for seed in (ROOT / "data" / "seeds").glob("*.txt"):
             shutil.copy(seed, data / "seeds" / seed.name)
@@ -94,6 +106,9 @@ class Project:
         self.write_config()
         shutil.copytree(ROOT / "docs" / "assets" / "site", root / "docs" / "assets" / "site")
         self.page("index.md", "Home", "Call [[phone:fsd-customer-service]] to open a case.")
+        # The Spanish home page: the project is built in both languages, as the site is.
+        self.write("docs/es/index.md", SPANISH_PAGE.format(
+            title="Inicio", body="Llame al [[phone:fsd-customer-service]] para abrir un caso."))
         self.write("docs/counties/index.md", (ROOT / "docs" / "counties" / "index.md")
                    .read_text(encoding="utf-8"))
         # The pages a county page links to (data/county_page.md), and the one the index does.
@@ -106,7 +121,8 @@ class Project:
         for relative, title in linked.items():
             self.page(relative, title, "A page.")
         self.write("data/published_urls.txt", "".join(f"{url}\n" for url in (
-            "./", "counties/", "counties/adair-county/", "counties/st-charles-county/",
+            "./", "es/", "es/counties/adair-county/", "es/counties/st-charles-county/",
+            "counties/", "counties/adair-county/", "counties/st-charles-county/",
             *(relative[:-len(".md")] + "/" for relative in linked))))
 
     def write(self, relative: str, text: str) -> Path:
@@ -136,10 +152,11 @@ class Project:
         self.write("mkdocs.yml", yaml.safe_dump(self.config, sort_keys=False))
 
     def build(self, site_url: str | None = None) -> Outcome:
-        """Build strictly in this process (much faster than a new one for each case)."""
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
+        """Build strictly in this process (much faster than a new one for each case), both
+        languages and the whole site's checks, as `make build` does."""
         from mkdocs.exceptions import Abort
+
+        from build_tools.commands.build_languages import build_site
 
         collect = _Collect()
         logger = logging.getLogger("mkdocs")
@@ -147,11 +164,8 @@ class Project:
         logger.setLevel(logging.INFO)
         logger.addHandler(collect)
         site = self.root / "site"
-        overrides = {"site_url": site_url} if site_url else {}
         try:
-            config = load_config(str(self.root / "mkdocs.yml"), strict=True,
-                                 site_dir=str(site), **overrides)
-            build(config)
+            build_site(self.root / "mkdocs.yml", site, strict=True, site_url=site_url)
             ok = True
         except Abort:
             ok = False

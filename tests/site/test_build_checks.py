@@ -184,6 +184,7 @@ def test_a_term_ruled_out_by_another_entry_fails_the_build_naming_both(project):
 def test_a_typed_number_in_a_county_fact_points_to_counties_yml(project):
     project.replace("data/counties.yml", "slug: adair-county", "slug: adair-county\n"
                     "  last_reviewed: 2026-01-05\n  facts:\n  - text: Call 660-555-0100.\n"
+                    "    es: {text: Llame al 660-555-0100.}\n"
                     "    sources:\n    - seed: 000_d74ccf04b443ec1b.txt\n")
     log = project.failure()
     assert ("counties/adair-county.md (made from data/county_page.md and the entry for Adair "

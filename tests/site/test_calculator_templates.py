@@ -721,9 +721,9 @@ def test_the_page_loads_one_bundled_script_and_stylesheet_that_the_service_worke
                      for path in (ROOT / "docs" / "assets" / "calculators").glob("*.js"))
     assert sorted(source_map["sources"]) == modules
     assert len(source_map["sourcesContent"]) == len(modules)
-    first = (site / "calculators" / "sw.js").read_text("utf-8").splitlines()[0]
-    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"]
-    assert {"../" + scripts[0], "../" + styles[0]} <= set(shell)
+    first = (site / "sw.js").read_text("utf-8").splitlines()[0]
+    shell = json.loads(first.removeprefix("const PRECACHE = ").rstrip(";"))["shell"][""]
+    assert {scripts[0], styles[0]} <= set(shell)
     assert not [url for url in shell if url.endswith(".map")]
 
 # --- In Spanish: the page's language, one argument ---------------------------------------------

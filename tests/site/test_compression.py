@@ -14,7 +14,7 @@ import pytest
 from build_tools.runtime import precompress, stdlib
 from build_tools.commands.serve import StaticHost, accepted
 
-RUNTIME_GLOBS = ("pyodide/*/*", "calculators/runtime/*/*", "calculators/sw.js")
+RUNTIME_GLOBS = ("pyodide/*/*", "calculators/runtime/*/*", "sw.js", "calculators/sw.js")
 
 
 def runtime_files(site: Path) -> list[Path]:

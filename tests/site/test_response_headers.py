@@ -9,6 +9,7 @@ visitor's browser must receive.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import urllib.error
 import urllib.request
@@ -68,8 +69,9 @@ def _calculator_settings(site: Path) -> tuple[str, str, str]:
     settings = json.loads(config.group(1))
     script = re.search(r'<script type="module" src="\.\./\.\./([^"]+)"', page)
     assert script
-    worker = "calculators/" + settings["worker"].removeprefix("../")
-    service_worker = "calculators/" + settings["serviceWorker"].removeprefix("../")
+    worker = posixpath.normpath(posixpath.join("calculators/support-amount", settings["worker"]))
+    service_worker = posixpath.normpath(posixpath.join("calculators/support-amount",
+                                                       settings["serviceWorker"]))
     return worker, service_worker, script.group(1)
 
 
@@ -256,7 +258,7 @@ def test_the_nginx_snippet_sends_what_the_headers_file_sends() -> None:
         return headers.joined(sent)
 
     rules = headers.parse(headers.render(base))
-    uris = [base, f"{base}calculators/sw.js", f"{base}calculators/build.json",
+    uris = [base, f"{base}sw.js", f"{base}calculators/sw.js", f"{base}calculators/build.json",
             f"{base}calculators/runtime/abc/worker.js", f"{base}pyodide/1/pyodide.asm.wasm",
             f"{base}assets/calculators/bundle/main.X.js", f"{base}counties/x/",
             f"{base}assets/images/favicon.png"]

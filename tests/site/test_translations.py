@@ -388,27 +388,28 @@ def test_a_spanish_build_reads_the_spanish_county_template():
 
 
 def test_a_build_with_theme_language_es_writes_the_builds_words_in_spanish(project):
-    """All a Spanish build has to say is theme.language: es (the tiny project's own pages are
-    English: only what the build writes is in Spanish)."""
-    project.config["theme"]["language"] = "es"
-    project.write_config()
-    project.write("data/county_page.es.md", (project.root / "data" / "county_page.md")
-                  .read_text(encoding="utf-8"))
+    """The Spanish build (theme.language: es, in the configuration derived from the project's:
+    build_tools/pages/languages.py) writes the build's own words in Spanish."""
+    root = Path(__file__).resolve().parents[2]
     project.page("privacy.md", "Privacy", "A page.")
     project.replace("docs/privacy.md", "last_reviewed:", "quick_exit: true\nlast_reviewed:")
+    project.write("docs/es/privacy.md", "---\ntitle: Privacidad\ndescription: Una página.\n"
+                  "translates_review: 2026-01-05\n---\n# Privacidad\n\nUna página.\n")
+    project.write("docs/es/counties/index.md", (root / "docs" / "es" / "counties" / "index.md")
+                  .read_text(encoding="utf-8"))
     project.write("data/published_urls.txt", (project.root / "data" / "published_urls.txt")
-                  .read_text(encoding="utf-8") + "privacy/\n")
+                  .read_text(encoding="utf-8") + "privacy/\nes/privacy/\nes/counties/\n")
     outcome = project.build()
     assert outcome.ok, outcome.log
-    home = (outcome.site / "index.html").read_text(encoding="utf-8")
+    spanish = outcome.site / "es"
+    home = (spanish / "index.html").read_text(encoding="utf-8")
     assert '<html lang="es"' in home
     assert '<h2 id="site-page-sources">Fuentes</h2>' in home
     assert 'Última revisión: <time datetime="2026-01-05">5 de enero de 2026</time>' in home
     assert "Sources" not in read_aloud(home) and "Last reviewed" not in home
-    finder = (outcome.site / "counties" / "index.html").read_text(encoding="utf-8")
+    finder = (spanish / "counties" / "index.html").read_text(encoding="utf-8")
     assert "Escriba el nombre de su condado" in finder and 'data-one="1 condado coincide."' in finder
-    county = (outcome.site / "counties" / "adair-county" / "index.html").read_text(
-        encoding="utf-8")
+    county = (spanish / "counties" / "adair-county" / "index.html").read_text(encoding="utf-8")
     assert "Esta página está en internet en" in county and "Teléfono" in county
-    privacy = (outcome.site / "privacy" / "index.html").read_text(encoding="utf-8")
+    privacy = (spanish / "privacy" / "index.html").read_text(encoding="utf-8")
     assert ">Salir de esta página</a>" in privacy and 'aria-label="Salida rápida"' in privacy
