@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from build_tools.data import languages, phones, shortcodes
+from build_tools.data import phones, shortcodes, translated_text
 from build_tools.data.frontmatter import Seeds, read_mapping, source_problems
 from build_tools.data.page_sources import foot_of
 from build_tools.data.schema import (
@@ -116,12 +116,12 @@ class Contact:
     serves: tuple[str, ...] = ()
     es: Mapping[str, str] = dataclasses.field(default_factory=dict)  # Spanish of the prose
 
-    def text(self, field: str, lang: str = languages.DEFAULT) -> str | None:
+    def text(self, field: str, lang: str = translated_text.DEFAULT) -> str | None:
         """A field's text in ``lang`` (``for``, ``hours``, ``have_ready``, ``dated_note``, and
         ``name`` or ``organisation``, which stay in English unless the file gives their
         Spanish); None when the contact has no such field."""
         english: str | None = getattr(self, ATTRIBUTE.get(field, field))
-        if english is None or languages.checked(lang) == languages.DEFAULT:
+        if english is None or translated_text.checked(lang) == translated_text.DEFAULT:
             return english
         translations: Mapping[str, str] = getattr(self, lang)
         if field in translations:
@@ -130,9 +130,9 @@ class Contact:
             raise KeyError(f"contact {self.id!r} has no {lang!r} text for {field!r}")
         return english
 
-    def in_language(self, lang: str = languages.DEFAULT) -> Contact:
+    def in_language(self, lang: str = translated_text.DEFAULT) -> Contact:
         """The same contact with its prose in ``lang``: what the cards and sentences show."""
-        if languages.checked(lang) == languages.DEFAULT:
+        if translated_text.checked(lang) == translated_text.DEFAULT:
             return self
         name, organisation = self.text("name", lang), self.text("organisation", lang)
         assert name is not None and organisation is not None, "both are required"
@@ -216,10 +216,10 @@ class Contacts:
         contacts = {contact_id: _contact(contact_id, entry) for contact_id, entry in raw.items()}
         return cls(contacts, shown_as)
 
-    def in_language(self, lang: str = languages.DEFAULT) -> Contacts:
+    def in_language(self, lang: str = translated_text.DEFAULT) -> Contacts:
         """The same contacts with their prose in ``lang``: give this to the shortcodes of a page
         in that language (``context.data["contacts"]``)."""
-        if languages.checked(lang) == languages.DEFAULT:
+        if translated_text.checked(lang) == translated_text.DEFAULT:
             return self
         return Contacts({contact_id: contact.in_language(lang)
                          for contact_id, contact in self.by_id.items()}, self.path)

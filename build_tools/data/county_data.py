@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.data import languages, shortcodes
+from build_tools.data import shortcodes, translated_text
 from build_tools.data.contacts import Contacts
 from build_tools.data.frontmatter import Seeds, read_mapping, reviewed_date, source_problems
 from build_tools.data.schema import (
@@ -202,9 +202,9 @@ class County:
     def in_sentence(self) -> str:
         return in_sentence(self.name)
 
-    def facts_in(self, lang: str = languages.DEFAULT) -> list[dict[str, Any]]:
+    def facts_in(self, lang: str = translated_text.DEFAULT) -> list[dict[str, Any]]:
         """Its facts as a page in ``lang`` shows them: {text, sources}, the text in ``lang``."""
-        return [{"text": languages.text_in(fact, "text", lang), "sources": fact["sources"]}
+        return [{"text": translated_text.text_in(fact, "text", lang), "sources": fact["sources"]}
                 for fact in self.facts]
 
     @property

@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_tools.data import languages, shortcodes
+from build_tools.data import shortcodes, translated_text
 from build_tools.data.contacts import Contacts
 from build_tools.data.county_data import Counties, CountiesError, County, spanish_in_sentence, spanish_name
 from build_tools.data.frontmatter import reviewed_date, source_label
@@ -61,7 +61,7 @@ class Citations:
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 TEMPLATE = "county_page.md"
 # What a translated template's front matter says itself; the rest (the sources, the review date)
-# comes from the English template's, so that a page has one list of sources in both languages.
+# comes from the English template's, so that a page has one list of sources in both translated_text.
 OWN_KEYS = ("title", "description", "translates_review")
 
 
@@ -83,9 +83,9 @@ class CountyTemplate:
     both Jinja with ``county`` in scope. :meth:`load` picks the template of a language."""
 
     def __init__(self, path: Path, shown_as: str = "data/county_page.md",
-                 lang: str = languages.DEFAULT, english: CountyTemplate | None = None):
+                 lang: str = translated_text.DEFAULT, english: CountyTemplate | None = None):
         self.shown_as = shown_as
-        self.lang = languages.checked(lang)
+        self.lang = translated_text.checked(lang)
         self.english = english   # a translation's English template: its sources and dates
         text = path.read_text(encoding="utf-8")
         match = FRONT_MATTER.match(text)
@@ -102,13 +102,13 @@ class CountyTemplate:
             raise CountiesError(f"{shown_as}, line {error.lineno}: {error.message}") from error
 
     @classmethod
-    def load(cls, data_dir: Path, lang: str = languages.DEFAULT) -> CountyTemplate:
+    def load(cls, data_dir: Path, lang: str = translated_text.DEFAULT) -> CountyTemplate:
         """The county page's template in ``lang``: data/county_page.md in English,
         data/county_page.es.md in Spanish (with the English one for its front matter)."""
         english = cls(data_dir / TEMPLATE)
-        if languages.checked(lang) == languages.DEFAULT:
+        if translated_text.checked(lang) == translated_text.DEFAULT:
             return english
-        path = languages.template_path(data_dir, TEMPLATE, lang)
+        path = translated_text.template_path(data_dir, TEMPLATE, lang)
         shown = f"data/{path.name}"
         if not path.is_file():
             raise CountiesError(f"{shown} is missing: it is data/{TEMPLATE} in {lang}, with the "

@@ -41,7 +41,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from build_tools.data import languages
+from build_tools.data import translated_text
 from build_tools.i18n import DEFAULT as ENGLISH
 from build_tools.i18n import gettext_for, long_date, translations
 from build_tools.pages.county_pages import FRONT_MATTER, shared_front_matter
@@ -192,7 +192,7 @@ class Form14Pages:
     """The two templates of one language, read and compiled once per build."""
 
     @classmethod
-    def load(cls, data_dir: Path, lang: str = languages.DEFAULT) -> Form14Pages | None:
+    def load(cls, data_dir: Path, lang: str = translated_text.DEFAULT) -> Form14Pages | None:
         """The templates in ``data_dir`` in ``lang`` (data/form14_by_hand.md, or
         data/form14_by_hand.es.md with the English one for its front matter); None for a site
         without them (a test's tiny site), which then has no such pages (a published URL of one
@@ -205,18 +205,18 @@ class Form14Pages:
             missing = sorted(set(names.values()) - set(present))
             raise Form14PagesError(f"data/{missing[0]} is missing: the pages for working Form "
                                    "14 by hand need both of their templates")
-        if languages.checked(lang) == languages.DEFAULT:
+        if translated_text.checked(lang) == translated_text.DEFAULT:
             return cls(data_dir)
         for name in TEMPLATES.values():
-            path = languages.template_path(data_dir, name, lang)
+            path = translated_text.template_path(data_dir, name, lang)
             if not path.is_file():
                 raise Form14PagesError(f"data/{path.name} is missing: it is data/{name} in "
                                        f"{lang}, with the same outline and fields")
         return cls(data_dir, lang, english=cls(data_dir))
 
-    def __init__(self, data_dir: Path, lang: str = languages.DEFAULT,
+    def __init__(self, data_dir: Path, lang: str = translated_text.DEFAULT,
                  english: Form14Pages | None = None):
-        self.lang = languages.checked(lang)
+        self.lang = translated_text.checked(lang)
         self.english = english   # a translation's English templates: their front matter
         environment = jinja2.Environment(undefined=jinja2.StrictUndefined,
                                          keep_trailing_newline=True, autoescape=False)
@@ -224,7 +224,7 @@ class Form14Pages:
         environment.filters["children"] = lambda count: children_words(count, self.lang)
         self.templates: dict[str, tuple[str, jinja2.Template, jinja2.Template]] = {}
         for key, english_name in TEMPLATES.items():
-            name = languages.template_path(data_dir, english_name, self.lang).name
+            name = translated_text.template_path(data_dir, english_name, self.lang).name
             shown = f"data/{name}"
             text = (data_dir / name).read_text(encoding="utf-8")
             match = FRONT_MATTER.match(text)

@@ -1,4 +1,4 @@
-"""The data files in both languages (build_tools/data/languages.py): every prose field of
+"""The data files in both languages (build_tools/data/translated_text.py): every prose field of
 data/contacts.yml and every county fact of data/counties.yml has its Spanish text in the entry's
 ``es:`` mapping; each Spanish text uses data/terms.yml's terms (no ruled-out alternate) and
 carries exactly the phone numbers, dollar amounts, percentages, other numbers (dates' among them)
@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from build_tools.data import contacts as contacts_module
-from build_tools.data import county_data, languages
+from build_tools.data import county_data, translated_text
 from build_tools.data.contacts import Contacts, ContactsError
 from build_tools.data.county_data import Counties, CountiesError
 from build_tools.data.frontmatter import Seeds
@@ -213,12 +213,12 @@ def test_text_in_gives_a_field_in_the_language_asked() -> None:
     barry = next(c for c in counties.counties if c.slug == "barry-county")
     assert barry.facts_in()[0]["text"] == barry.facts[0]["text"]
     assert barry.facts_in("es")[0]["text"].startswith("El secretario del tribunal de circuito")
-    assert languages.text_in({"for": "Go.", "es": {"for": "Vaya."}}, "for", "es") == "Vaya."
+    assert translated_text.text_in({"for": "Go.", "es": {"for": "Vaya."}}, "for", "es") == "Vaya."
     with pytest.raises(ValueError, match="not one of the site's: en, es"):
-        languages.text_in({"for": "Go."}, "for", "fr")
-    assert languages.template_path(DATA, "county_page.md", "es") == DATA / "county_page.es.md"
-    assert languages.long_date(dt.date(2026, 1, 1), "es") == "1 de enero de 2026"
-    assert languages.long_date(dt.date(2026, 1, 1)) == "January 1, 2026"
+        translated_text.text_in({"for": "Go."}, "for", "fr")
+    assert translated_text.template_path(DATA, "county_page.md", "es") == DATA / "county_page.es.md"
+    assert translated_text.long_date(dt.date(2026, 1, 1), "es") == "1 de enero de 2026"
+    assert translated_text.long_date(dt.date(2026, 1, 1)) == "January 1, 2026"
 
 
 def _split(page: str) -> tuple[dict[str, object], str]:
