@@ -41,10 +41,12 @@ class Recorder:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def open(self, name: str, fragment: str = "") -> Page:
-        """A new tab on the page of calculator ``name`` ("allocation", "order_end", "review")."""
+    def open(self, name: str, fragment: str = "", lang: str = "en") -> Page:
+        """A new tab on the page of calculator ``name`` ("allocation", "order_end", "review"),
+        in ``lang`` (the Spanish page is the same path under es/)."""
         page = self.context.new_page()
-        page.goto(self.base_url + page_url(PAGES[name]) + fragment)
+        folder = "" if lang == "en" else f"{lang}/"
+        page.goto(self.base_url + folder + page_url(PAGES[name]) + fragment)
         return page
 
     def off_site(self) -> list[str]:

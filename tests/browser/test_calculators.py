@@ -38,10 +38,11 @@ FIRST_EXAMPLE = {name: next(case for case in EXAMPLES if case.calculator == name
 MAX_TABS = 300  # more tab stops than this before a field means the field cannot be reached
 
 
-def python_answer(name: str, payload: dict[str, Any]) -> dict[str, Any]:
-    """What CPython's calculators give for ``payload``: the response and its page view."""
-    response = api.run(name, api.loads(json.dumps(payload)))
-    return {"response": response, "view": view(response)}
+def python_answer(name: str, payload: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+    """What CPython's calculators give for ``payload`` in ``lang``: the response and its page
+    view."""
+    response = api.run(name, api.loads(json.dumps(payload)), lang=lang)
+    return {"response": response, "view": view(response, lang=lang)}
 
 
 def asked_input(name: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -232,6 +233,33 @@ def test_a_page_in_spanish_gets_its_answer_in_spanish(warm: Recorder, name: str)
         response = api.run(name, api.loads(json.dumps(case.input)), lang="es")
         expect_answer(page, {"response": response, "view": view(response, lang="es")})
         assert "lang" not in unquote(page.url)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", api.NAMES)
+def test_the_spanish_page_answers_in_spanish_typed_and_linked(warm: Recorder, name: str) -> None:
+    """On the calculator's Spanish page (es/ + the same path), a worked example's link and the
+    same input typed with the keyboard both get CPython's Spanish answer and steps (whose
+    figures tests/calculators/test_spanish.py compares with the English ones)."""
+    case = FIRST_EXAMPLE[name]
+    page = warm.open(name, input_fragment(case.input), lang="es")
+    try:
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        expect_answer(page, python_answer(name, case.input, "es"))
+    finally:
+        page.close()
+    typed = asked_input(name, case.input)
+    page = warm.open(name, lang="es")
+    try:
+        page.locator("body").focus()
+        for path, field in form_fields(name):
+            value = value_at(typed, path)
+            if value is not None:
+                type_field(page, field, path, value)
+        tab_to(page, ".calculator__submit")
+        page.keyboard.press("Enter")
+        expect_answer(page, python_answer(name, typed, "es"))
     finally:
         page.close()
 
