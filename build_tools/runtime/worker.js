@@ -223,32 +223,40 @@ function decoded(body, type) {
   return { response: new Response(mine, { headers: { "Content-Type": type } }),
     bytes: collected(copy) };
 }
+// The file at `url` as its brotli or gzip copy, decoded: {body, way}, where `body` is a stream
+// of the file's own bytes; null where there is no copy to take (a missing copy, no decoder, or a
+// host that sends brotli itself).
+async function fetchCopy(url) {
+  const name = url.slice(url.lastIndexOf("/") + 1);
+  if ((await hostCoding) === "br" || !OWN_COPIES.has(name)) return null;
+  try {
+    const glue = await loadBrotliDecoder();
+    const copy = await networkFetch(url + ".br");
+    if (copy.ok) {
+      // A host that sent the copy with Content-Encoding: br has had fetch decode it already.
+      return { way: "br copy", body: copy.headers.get("Content-Encoding") === "br" ? copy.body
+        : copy.body.pipeThrough(brotliStream(glue)) };
+    }
+  } catch {
+    // No decoder here: the gzip copy, then the file itself.
+  }
+  if (canGunzip) {
+    try {
+      const copy = await networkFetch(url + ".gz");
+      if (copy.ok) return { way: "gz copy", body: gunzipIfGzip(copy.body) };
+    } catch {
+      // The file itself.
+    }
+  }
+  return null;
+}
+
 async function fetchDecoded(url, type) {
   const name = url.slice(url.lastIndexOf("/") + 1);
-  if ((await hostCoding) !== "br" && OWN_COPIES.has(name)) {
-    try {
-      const glue = await loadBrotliDecoder();
-      const copy = await networkFetch(url + ".br");
-      if (copy.ok) {
-        arrivals[name] = "br copy";
-        // A host that sent the copy with Content-Encoding: br has had fetch decode it already.
-        return decoded(copy.headers.get("Content-Encoding") === "br" ? copy.body
-          : copy.body.pipeThrough(brotliStream(glue)), type);
-      }
-    } catch {
-      // No decoder here: the gzip copy, then the file itself.
-    }
-    if (canGunzip) {
-      try {
-        const copy = await networkFetch(url + ".gz");
-        if (copy.ok) {
-          arrivals[name] = "gz copy";
-          return decoded(gunzipIfGzip(copy.body), type);
-        }
-      } catch {
-        // The file itself, below.
-      }
-    }
+  const copy = await fetchCopy(url);
+  if (copy) {
+    arrivals[name] = copy.way;
+    return decoded(copy.body, type);
   }
   // The browser's own response: it keeps its URL (the browser keeps WebAssembly's compiled code
   // by URL), and its bytes are counted and kept from a copy.
@@ -388,6 +396,79 @@ async function runtimeFile(url, type) {
   return response;
 }
 
+// Pyodide's large script (pyodide.asm.mjs, 1.25 MB) is a module, imported. Imported by its URL,
+// it comes as the host sends it, and the browser keeps its compiled code for the next visit. A
+// host that compresses nothing would send it raw: there the worker fetches its copy as it does
+// the WebAssembly's, and imports the decoded text from a blob: URL (the worker's own policy
+// allows blob: scripts, and nothing else does: build_tools/headers.py). The worker keeps it on
+// the device, compressed, with the other large files: a returning visitor's browser imports it
+// by its URL where its HTTP cache still holds it, or else from the kept copy.
+const scriptURL = indexURL + "pyodide.asm.mjs";
+const SCRIPT_TYPE = "text/javascript";
+
+async function importBlob(blob) {
+  const url = URL.createObjectURL(new Blob([blob], { type: SCRIPT_TYPE }));
+  try {
+    return await import(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+async function importByURL() {
+  const module = await import(scriptURL);
+  // Kept from the HTTP cache, where the import has just put it (no second download).
+  toKeep.push({ url: scriptURL, type: SCRIPT_TYPE,
+    bytes: networkFetch(scriptURL, { cache: "force-cache" }).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+      return response.blob();
+    }) });
+  return module;
+}
+
+async function pyodideScript() {
+  const name = "pyodide.asm.mjs";
+  const body = await kept(scriptURL);
+  if (body) {
+    try {
+      const cached = await networkFetch(scriptURL, { cache: "only-if-cached", mode: "same-origin" });
+      cached.body?.cancel().catch(() => {});
+      if (cached.ok) {
+        body.cancel().catch(() => {});
+        arrivals[name] = "HTTP cache";
+        return await import(scriptURL);
+      }
+    } catch {
+      // Not in the HTTP cache: the kept copy.
+    }
+    try {
+      const module = await importBlob(await new Response(body).blob());
+      arrivals[name] = "kept";
+      return module;
+    } catch {
+      // A damaged entry, or a policy without blob: scripts: from the network, as on a first visit.
+    }
+  }
+  if ((await hostCoding) === "") {
+    const copy = await fetchCopy(scriptURL);
+    if (copy) {
+      try {
+        const blob = await new Response(copy.body).blob();
+        const module = await importBlob(blob);
+        arrivals[name] = copy.way;
+        toKeep.push({ url: scriptURL, bytes: Promise.resolve(blob), type: SCRIPT_TYPE });
+        return module;
+      } catch {
+        // A damaged copy, or a host whose policy for the worker allows no blob: script: the
+        // file itself, by its URL.
+      }
+    }
+  }
+  const module = await importByURL();
+  arrivals[name] ??= "by URL";
+  return module;
+}
+
 // Every download starts now, before Pyodide's own script has even been fetched: the WebAssembly
 // (compiled while it streams in, on its own thread), the standard library and the wheel. When
 // Pyodide asks for the same URLs, it is handed these responses.
@@ -463,7 +544,7 @@ async function start() {
       advance(RUNTIME.sizes["pyodide.mjs"]);
       return module;
     }),
-    import(indexURL + "pyodide.asm.mjs").then((module) => {
+    pyodideScript().then((module) => {
       advance(RUNTIME.sizes["pyodide.asm.mjs"]);
       return module;
     }),
