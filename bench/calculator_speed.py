@@ -233,6 +233,7 @@ class Visit:
     worker: dict[str, float] = field(default_factory=dict)  # the worker's own timings
     recalc_ms: list[float] = field(default_factory=list)
     console: list[str] = field(default_factory=list)  # warnings and errors the page logged
+    arrivals: dict[str, str] = field(default_factory=dict)  # how the worker got each large file
 
 
 READ_MARKS = """() => Object.fromEntries(performance.getEntriesByType("mark")
@@ -240,11 +241,13 @@ READ_MARKS = """() => Object.fromEntries(performance.getEntriesByType("mark")
 # The calculators' worker keeps when each step of its start ended (ms since the epoch) and how
 # long its latest calculation took (build_tools/runtime/worker.js).
 READ_WORKER = "() => self.calculatorTimings || null"
+# And how it got each large file: "br copy", "gz copy", "HTTP cache", "kept", "br", "raw"...
+READ_ARRIVALS = "() => self.calculatorArrivals || null"
 
 
-def worker_timings(page: Any) -> dict[str, float]:
+def worker_timings(page: Any, script: str = READ_WORKER) -> dict[str, Any]:
     for worker in page.workers:
-        timings = worker.evaluate(READ_WORKER)
+        timings = worker.evaluate(script)
         if timings:
             return dict(timings)
     return {}
@@ -261,6 +264,7 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
     marks = page.evaluate(READ_MARKS)
     origin = page.evaluate("() => performance.timeOrigin")
     timings = worker_timings(page)
+    arrivals = worker_timings(page, READ_ARRIVALS)
     # Seconds from navigation, as the page's marks are.
     worker = {name: (value - origin) / 1000 for name, value in timings.items()
               if name not in ("results", "compute_ms", "snapshot")
@@ -281,7 +285,7 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
     runtime = sum(size for path, size in traffic
                   if "/pyodide/" in path or "/calculators/runtime/" in path)
     return Visit(marks["calculator-first-result"], sum(size for _, size in traffic),
-                 runtime, len(traffic), marks, worker, recalc, console)
+                 runtime, len(traffic), marks, worker, recalc, console, arrivals)
 
 
 # --- The runs ------------------------------------------------------------------------------------
@@ -356,6 +360,7 @@ BREAKDOWN = {
 }
 WORKER_STEPS = [("worker started", "worker_start"), ("Pyodide scripts", "scripts"),
                 ("stdlib downloaded", "stdlib"),
+                ("WebAssembly response in hand", "wasm_response"),
                 ("WebAssembly downloaded and compiled", "wasm"),
                 ("snapshot read and decompressed", "snapshot_read"),
                 ("interpreter started", "interpreter"), ("wheel unpacked", "wheel"),
@@ -411,6 +416,9 @@ def report(results: Results, runs: int, names: list[str]) -> dict[str, Any]:
                 parts = [f"{label} {median([x for x in xs if x is not None]):.2f}"
                          for label, xs in steps if any(x is not None for x in xs)]
                 lines.append(f"  {network:13} {when:4} {name:10} " + ", ".join(parts))
+                ways = sorted({", ".join(f"{file} {way}" for file, way in sorted(v.arrivals.items()))
+                               for v in visits if v.arrivals})
+                lines += [f"  {'':13} {'':4} {'':10} (came as: {text})" for text in ways]
     logged = sorted({f"{name}: {text[:160]}" for (_, _, name), visits in results.visits.items()
                      for v in visits for text in v.console})
     if logged:

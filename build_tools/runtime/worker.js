@@ -278,9 +278,9 @@ async function fetchDecoded(url, type) {
 // runtime can never be restored here; the caches of other runtimes are deleted when this one is
 // saved, and by the service worker when a new version of the site takes over.
 //
-// The same cache keeps the WebAssembly and the standard library as this worker fetched them (the
-// service worker does not fetch them a second time), so a returning visitor, online or not,
-// downloads nothing of them. Every entry is kept compressed with gzip (CompressionStream, marked
+// The same cache keeps the WebAssembly, Pyodide's large script and the standard library as this
+// worker fetched them (the service worker does not fetch them a second time), so a returning
+// visitor, online or not, downloads nothing of them. Every entry is kept compressed with gzip (CompressionStream, marked
 // with the header X-Stored-Coding), the snapshot and the WebAssembly a sixth and a third of their
 // size: a phone keeps about 10 MB in all instead of 47 MB.
 const SNAPSHOT_PREFIX = "calculators-snapshot-";
@@ -477,7 +477,7 @@ const wasmResponse = runtimeFile(wasmURL, "application/wasm");
 const stdlibResponse = runtimeFile(stdlibURL, "application/zip");
 early.set(wasmURL, wasmResponse);
 early.set(stdlibURL, stdlibResponse);
-wasmResponse.catch(fail);
+wasmResponse.then(() => mark("wasm_response"), fail);
 stdlibResponse.catch(fail);
 const wheelBytes = watchedFetch(wheelURL)
   .then((response) => response.arrayBuffer())
