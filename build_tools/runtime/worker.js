@@ -366,6 +366,7 @@ async function saveSnapshot(bytes) {
     await keep(snapshotURL, Promise.resolve(new Blob([bytes])), "application/octet-stream");
   }
   for (const { url, bytes: file, type } of toKeep.splice(0)) await keep(url, file, type);
+  mark("kept");
 }
 
 // A large runtime file: kept on the device from an earlier visit, or fetched (and kept later).
@@ -415,34 +416,46 @@ async function importBlob(blob) {
   }
 }
 
-async function importByURL() {
+// Imported by its URL; kept from the HTTP cache, where the import has just put it (no second
+// download), unless the device keeps it already.
+async function importByURL(keptAlready) {
   const module = await import(scriptURL);
-  // Kept from the HTTP cache, where the import has just put it (no second download).
-  toKeep.push({ url: scriptURL, type: SCRIPT_TYPE,
-    bytes: networkFetch(scriptURL, { cache: "force-cache" }).then((response) => {
-      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
-      return response.blob();
-    }) });
+  if (!(await keptAlready)) {
+    toKeep.push({ url: scriptURL, type: SCRIPT_TYPE,
+      bytes: networkFetch(scriptURL, { cache: "force-cache" }).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+        return response.blob();
+      }) });
+  }
   return module;
+}
+
+async function inHTTPCache(url) {
+  try {
+    const cached = await networkFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    cached.body?.cancel().catch(() => {});
+    return cached.ok;
+  } catch {
+    return false;
+  }
 }
 
 async function pyodideScript() {
   const name = "pyodide.asm.mjs";
-  const body = await kept(scriptURL);
-  if (body) {
+  const body = kept(scriptURL); // looked up meanwhile
+  // A returning visitor whose browser holds it: at once, by its URL (the answer is the same on a
+  // first visit, whose HTTP cache does not hold it, in a few milliseconds).
+  if (await inHTTPCache(scriptURL)) {
+    arrivals[name] = "HTTP cache";
+    return importByURL(body.then((found) => {
+      found?.cancel().catch(() => {});
+      return Boolean(found);
+    }));
+  }
+  const keptBody = await body;
+  if (keptBody) {
     try {
-      const cached = await networkFetch(scriptURL, { cache: "only-if-cached", mode: "same-origin" });
-      cached.body?.cancel().catch(() => {});
-      if (cached.ok) {
-        body.cancel().catch(() => {});
-        arrivals[name] = "HTTP cache";
-        return await import(scriptURL);
-      }
-    } catch {
-      // Not in the HTTP cache: the kept copy.
-    }
-    try {
-      const module = await importBlob(await new Response(body).blob());
+      const module = await importBlob(await new Response(keptBody).blob());
       arrivals[name] = "kept";
       return module;
     } catch {
@@ -464,9 +477,8 @@ async function pyodideScript() {
       }
     }
   }
-  const module = await importByURL();
-  arrivals[name] ??= "by URL";
-  return module;
+  arrivals[name] = "by URL";
+  return importByURL(false);
 }
 
 // Every download starts now, before Pyodide's own script has even been fetched: the WebAssembly
