@@ -229,16 +229,21 @@ function decoded(body, type) {
 async function fetchCopy(url) {
   const name = url.slice(url.lastIndexOf("/") + 1);
   if ((await hostCoding) === "br" || !OWN_COPIES.has(name)) return null;
-  try {
-    const glue = await loadBrotliDecoder();
-    const copy = await networkFetch(url + ".br");
-    if (copy.ok) {
-      // A host that sent the copy with Content-Encoding: br has had fetch decode it already.
-      return { way: "br copy", body: copy.headers.get("Content-Encoding") === "br" ? copy.body
-        : copy.body.pipeThrough(brotliStream(glue)) };
+  if (canGunzip) { // which the decoder needs for its own module (loadBrotliDecoder)
+    // Asked for while the decoder loads, so that the network is never idle meanwhile.
+    const brotliCopy = networkFetch(url + ".br");
+    try {
+      const [glue, copy] = await Promise.all([loadBrotliDecoder(), brotliCopy]);
+      if (copy.ok) {
+        // A host that sent the copy with Content-Encoding: br has had fetch decode it already.
+        return { way: "br copy", body: copy.headers.get("Content-Encoding") === "br" ? copy.body
+          : copy.body.pipeThrough(brotliStream(glue)) };
+      }
+      copy.body?.cancel().catch(() => {});
+    } catch {
+      // No decoder here: the gzip copy, then the file itself.
+      brotliCopy.then((copy) => copy.body?.cancel(), () => {}).catch(() => {});
     }
-  } catch {
-    // No decoder here: the gzip copy, then the file itself.
   }
   if (canGunzip) {
     try {

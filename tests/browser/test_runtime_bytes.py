@@ -150,6 +150,29 @@ def test_a_missing_copy_falls_back_to_the_gzip_copy_then_to_the_file(
     assert "pyodide.asm.wasm" not in names
 
 
+def test_a_browser_without_decompressionstream_takes_the_files_themselves(
+        browser: Browser, built_site: BuiltSite) -> None:
+    """No DecompressionStream in the worker (an older browser): no copy can be decoded, so the
+    WebAssembly, the standard library and Pyodide's script come as the files themselves."""
+
+    def without_decompression(route) -> None:  # type: ignore[no-untyped-def]
+        response = route.fetch()
+        headers = {name: value for name, value in response.headers.items()
+                   if name.lower() not in ("content-encoding", "content-length")}
+        route.fulfill(response=response, headers=headers,
+                      body="self.DecompressionStream = undefined;\n" + response.text())
+
+    case = FIRST_EXAMPLE["review"]
+    with CountingHost(built_site, "none") as host, visitor(browser) as context:
+        context.route("**/calculators/runtime/*/worker.js", without_decompression)
+        page = context.new_page()
+        page.goto(host.url + page_url(PAGES["review"]) + input_fragment(case.input))
+        expect_answer(page, python_answer("review", case.input))
+        names = {path.rsplit("/", 1)[1] for path in host.runtime_bytes()}
+    assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"} <= names, names
+    assert not any(name.endswith((".br", ".gz")) for name in names), names
+
+
 def arrivals(page: Page) -> dict[str, str]:
     """How the worker got each large file: "br copy", "gz copy", "HTTP cache", "kept", ..."""
     for worker in page.workers:
