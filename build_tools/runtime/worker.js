@@ -448,14 +448,20 @@ async function inHTTPCache(url) {
 async function pyodideScript() {
   const name = "pyodide.asm.mjs";
   const body = kept(scriptURL); // looked up meanwhile
+  const keptAlready = () => body.then((found) => {
+    found?.cancel().catch(() => {});
+    return Boolean(found);
+  });
   // A returning visitor whose browser holds it: at once, by its URL (the answer is the same on a
   // first visit, whose HTTP cache does not hold it, in a few milliseconds).
   if (await inHTTPCache(scriptURL)) {
     arrivals[name] = "HTTP cache";
-    return importByURL(body.then((found) => {
-      found?.cancel().catch(() => {});
-      return Boolean(found);
-    }));
+    return importByURL(keptAlready());
+  }
+  // A host that compresses scripts (the worker's own came compressed): by its URL, at once.
+  if ((await hostCoding) !== "") {
+    arrivals[name] = "by URL";
+    return importByURL(keptAlready());
   }
   const keptBody = await body;
   if (keptBody) {
@@ -467,19 +473,18 @@ async function pyodideScript() {
       // A damaged entry, or a policy without blob: scripts: from the network, as on a first visit.
     }
   }
-  if ((await hostCoding) === "") {
-    const copy = await fetchCopy(scriptURL);
-    if (copy) {
-      try {
-        const blob = await new Response(copy.body).blob();
-        const module = await importBlob(blob);
-        arrivals[name] = copy.way;
-        toKeep.push({ url: scriptURL, bytes: Promise.resolve(blob), type: SCRIPT_TYPE });
-        return module;
-      } catch {
-        // A damaged copy, or a host whose policy for the worker allows no blob: script: the
-        // file itself, by its URL.
-      }
+  // A host that compresses nothing: the copy, decoded.
+  const copy = await fetchCopy(scriptURL);
+  if (copy) {
+    try {
+      const blob = await new Response(copy.body).blob();
+      const module = await importBlob(blob);
+      arrivals[name] = copy.way;
+      toKeep.push({ url: scriptURL, bytes: Promise.resolve(blob), type: SCRIPT_TYPE });
+      return module;
+    } catch {
+      // A damaged copy, or a host whose policy for the worker allows no blob: script: the
+      // file itself, by its URL.
     }
   }
   arrivals[name] = "by URL";
