@@ -8,7 +8,10 @@ review, round-robin, so that a busy moment of this shared machine hits all of th
 
 - cold: a fresh browser profile, nothing cached;
 - warm: the same profile a moment later, in a new tab (HTTP cache, code cache, the service
-  worker and the worker's memory snapshot as a returning visitor has them).
+  worker and the worker's memory snapshot as a returning visitor has them). The first tab stays
+  open until the worker has kept its downloads and its snapshot (closing it sooner ends the
+  worker, and the next visit would download or decode again, as no reader who looked at the
+  result would make it).
 
 The time measured is from navigation to the page's ``calculator-first-result`` mark: the result
 of the worked example in the address (``#input=``) is on the screen. Bytes and requests are
@@ -71,6 +74,7 @@ FAST_4G = {"latency_s": 0.060, "down_bps": 9_000_000, "up_bps": 1_500_000}
 # code caches, as a returning visitor would have given it.
 SETTLE_S = 5.0
 RECALCULATIONS = 5
+KEEP_TIMEOUT_S = 60
 TIMEOUT_MS = 120_000
 
 
@@ -233,6 +237,7 @@ class Visit:
     worker: dict[str, float] = field(default_factory=dict)  # the worker's own timings
     recalc_ms: list[float] = field(default_factory=list)
     console: list[str] = field(default_factory=list)  # warnings and errors the page logged
+    arrivals: dict[str, str] = field(default_factory=dict)  # how the worker got each large file
 
 
 READ_MARKS = """() => Object.fromEntries(performance.getEntriesByType("mark")
@@ -240,11 +245,22 @@ READ_MARKS = """() => Object.fromEntries(performance.getEntriesByType("mark")
 # The calculators' worker keeps when each step of its start ended (ms since the epoch) and how
 # long its latest calculation took (build_tools/runtime/worker.js).
 READ_WORKER = "() => self.calculatorTimings || null"
+# Whether the worker's cache holds an entry ending in each of these.
+KEPT = """async (ends) => {
+  for (const name of await caches.keys()) {
+    if (!name.includes("snapshot")) continue;
+    const urls = (await (await caches.open(name)).keys()).map((request) => request.url);
+    if (ends.every((end) => urls.some((url) => url.endsWith(end)))) return true;
+  }
+  return false;
+}"""
+# And how it got each large file: "br copy", "gz copy", "HTTP cache", "kept", "br", "raw"...
+READ_ARRIVALS = "() => self.calculatorArrivals || null"
 
 
-def worker_timings(page: Any) -> dict[str, float]:
+def worker_timings(page: Any, script: str = READ_WORKER) -> dict[str, Any]:
     for worker in page.workers:
-        timings = worker.evaluate(READ_WORKER)
+        timings = worker.evaluate(script)
         if timings:
             return dict(timings)
     return {}
@@ -261,6 +277,7 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
     marks = page.evaluate(READ_MARKS)
     origin = page.evaluate("() => performance.timeOrigin")
     timings = worker_timings(page)
+    arrivals = worker_timings(page, READ_ARRIVALS)
     # Seconds from navigation, as the page's marks are.
     worker = {name: (value - origin) / 1000 for name, value in timings.items()
               if name not in ("results", "compute_ms", "snapshot")
@@ -276,12 +293,25 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
                     recalc.append(now["compute_ms"])
                     break
                 time.sleep(0.01)
+    # A returning visitor read the first result for more than a moment: the worker has kept
+    # what it downloaded and its snapshot ("kept"; closing the tab sooner ends the worker, and
+    # the next visit downloads or decodes again). Waited for here, so the warm visit that
+    # follows is a returning visitor's.
+    if timings:
+        ends = ["python-snapshot", ".wasm", ".zip"] + [".mjs"] * ("pyodide.asm.mjs" in arrivals)
+        for _ in range(KEEP_TIMEOUT_S * 10):
+            if page.evaluate(KEPT, ends):
+                break
+            time.sleep(0.1)
+        kept = worker_timings(page).get("kept")
+        if kept:
+            worker["kept"] = (kept - origin) / 1000
     traffic = host.traffic.take()
     page.close()
     runtime = sum(size for path, size in traffic
                   if "/pyodide/" in path or "/calculators/runtime/" in path)
     return Visit(marks["calculator-first-result"], sum(size for _, size in traffic),
-                 runtime, len(traffic), marks, worker, recalc, console)
+                 runtime, len(traffic), marks, worker, recalc, console, arrivals)
 
 
 # --- The runs ------------------------------------------------------------------------------------
@@ -306,12 +336,15 @@ def run(hosts: list[BenchHost], specs: list[Page], networks: list[str], runs: in
     if executable is None:
         raise SystemExit("Chromium was not found: run `make browser` (or set CHROMIUM=...).")
     with sync_playwright() as playwright:
-        for network, encoding in ((n, e) for n in networks for e in encodings):
-            for host in hosts:
-                host.emulate(FAST_4G if network == "4g" else None)
-                host.mode = encoding
-            label = f"{network}/{encoding}"
-            for number in range(runs):
+        # Each run visits every page on every kind of host, in an order that turns from run to
+        # run: a busy spell of this shared machine falls on all hosts alike, not on one.
+        for network, number in ((n, r) for n in networks for r in range(runs)):
+            kinds = encodings[number % len(encodings):] + encodings[:number % len(encodings)]
+            for encoding in kinds:
+                for host in hosts:
+                    host.emulate(FAST_4G if network == "4g" else None)
+                    host.mode = encoding
+                label = f"{network}/{encoding}"
                 order = specs[number % len(specs):] + specs[:number % len(specs)]
                 for spec in order:
                     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
@@ -328,7 +361,7 @@ def run(hosts: list[BenchHost], specs: list[Page], networks: list[str], runs: in
                             context.close()
                     results.add(label, "cold", spec.name, cold)
                     results.add(label, "warm", spec.name, warm)
-                    log(f"  {label:13} run {number + 1}/{runs} {spec.name:10} "
+                    log(f"  {label:18} run {number + 1}/{runs} {spec.name:17} "
                         f"cold {cold.seconds:5.2f} s  warm {warm.seconds:5.2f} s")
 
 
@@ -356,10 +389,12 @@ BREAKDOWN = {
 }
 WORKER_STEPS = [("worker started", "worker_start"), ("Pyodide scripts", "scripts"),
                 ("stdlib downloaded", "stdlib"),
+                ("WebAssembly response in hand", "wasm_response"),
                 ("WebAssembly downloaded and compiled", "wasm"),
                 ("snapshot read and decompressed", "snapshot_read"),
                 ("interpreter started", "interpreter"), ("wheel unpacked", "wheel"),
-                ("calculators imported", "imported"), ("first result computed", "first_result")]
+                ("calculators imported", "imported"), ("first result computed", "first_result"),
+                ("downloads and snapshot kept", "kept")]
 
 
 def report(results: Results, runs: int, names: list[str]) -> dict[str, Any]:
@@ -411,6 +446,9 @@ def report(results: Results, runs: int, names: list[str]) -> dict[str, Any]:
                 parts = [f"{label} {median([x for x in xs if x is not None]):.2f}"
                          for label, xs in steps if any(x is not None for x in xs)]
                 lines.append(f"  {network:13} {when:4} {name:10} " + ", ".join(parts))
+                ways = sorted({", ".join(f"{file} {way}" for file, way in sorted(v.arrivals.items()))
+                               for v in visits if v.arrivals})
+                lines += [f"  {'':13} {'':4} {'':10} (came as: {text})" for text in ways]
     logged = sorted({f"{name}: {text[:160]}" for (_, _, name), visits in results.visits.items()
                      for v in visits for text in v.console})
     if logged:

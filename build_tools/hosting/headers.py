@@ -41,9 +41,14 @@ FILENAME = "_headers"
 # inline-script hashes, and a browser enforces every policy it is given, so it would block them.
 SITE_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
 # The calculators' worker loads Pyodide and compiles its WebAssembly: `'wasm-unsafe-eval'` there
-# and nowhere else. A worker's policy comes from its own response, never from the page.
-WORKER_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; "
-                 "base-uri 'self'; frame-ancestors 'none'")
+# and nowhere else. A worker's policy comes from its own response, never from the page (Chromium
+# applies a same-origin dedicated worker's response policy, not its page's: the browser test
+# tests/quality/test_csp_browser.py shows it). `blob:` there and nowhere else too: on a host
+# that compresses nothing, the worker imports Pyodide's 1.25 MB script from the decoded text of
+# its brotli copy (worker.js). A blob: URL holds what a script of this origin put in it, and
+# the worker puts there only the site's own file it fetched; the pages allow no blob: script.
+WORKER_POLICY = ("default-src 'self'; script-src 'self' blob: 'wasm-unsafe-eval'; "
+                 "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
 # The service worker reads and caches the site's own files, nothing else.
 SERVICE_WORKER_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
 

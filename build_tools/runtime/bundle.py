@@ -62,10 +62,11 @@ LOCK_FILE = "pyodide-lock.json"
 BROTLI_DECODER = ("brotli_dec_wasm.js", "brotli_dec_wasm_bg.wasm")
 BROTLI_PACKAGE = "brotli-dec-wasm"
 # The files the worker fetches as a brotli or gzip copy when the host sends no brotli itself
-# (worker.js, "The same bytes on every host"): the two largest. Pyodide's large script is
-# imported by its URL: a copy decoded here could only be imported as a blob: script, which the
-# worker's content security policy does not allow.
-OWN_COPIES = ("pyodide.asm.wasm", "python_stdlib.zip")
+# (worker.js, "The same bytes on every host"): the three largest. Pyodide's large script only
+# where the host compresses nothing: it is imported from a blob: URL then (the worker's policy,
+# build_tools/headers.py, allows blob: scripts), and by its URL from a host that gzips it, so
+# that the browser keeps its compiled code.
+OWN_COPIES = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs")
 RUNTIME_FOLDER = "calculators/runtime"
 SERVICE_WORKER = "sw.js"
 RETIRED_SERVICE_WORKER = "calculators/sw.js"
@@ -163,7 +164,8 @@ class Runtime:
     def kept_by_worker(self) -> list[str]:
         """The versioned files the worker keeps itself, compressed (worker.js, "Kept on the
         device"), and the decoder it needs only on a first visit: not the service worker's."""
-        return ([self.pyodide.folder + "pyodide.asm.wasm", self.folder + stdlib.FILENAME]
+        return ([self.pyodide.folder + "pyodide.asm.wasm", self.pyodide.folder + "pyodide.asm.mjs",
+                 self.folder + stdlib.FILENAME]
                 + [self.folder + name for name in self.decoder])
 
 
@@ -176,9 +178,8 @@ def first_visit_bytes(runtime: Runtime) -> dict[str, int]:
       Pyodide's scripts and the decoder's script gzipped; the WebAssembly and the standard
       library as their brotli copies, decoded by the decoder, whose own module comes as its
       gzip copy; the wheel raw;
-    - ``none`` (no compression): the same, with the scripts and the wheel raw. Pyodide's large
-      script (1.25 MB) is imported by its URL, and so comes raw: the worker's policy allows no
-      script made in the browser.
+    - ``none`` (no compression): the same, with Pyodide's large script (1.25 MB) as its brotli
+      copy too (imported from a blob: URL), and the other scripts and the wheel raw.
 
     Gzip made on the fly is counted at the local host's level (serve.py); another host's level
     changes those few scripts' figures by a few kilobytes.
@@ -194,17 +195,18 @@ def first_visit_bytes(runtime: Runtime) -> dict[str, int]:
         return len(gzip.compress(data, compresslevel=6, mtime=0))
 
     pyodide = {name: (runtime.pyodide.source / name).read_bytes() for name in PYODIDE_FILES}
-    scripts = [runtime.worker_text.encode("utf-8"), START_SOURCE.read_bytes(),
-               pyodide["pyodide.mjs"], pyodide["pyodide.asm.mjs"]]
+    small = [runtime.worker_text.encode("utf-8"), START_SOURCE.read_bytes(), pyodide["pyodide.mjs"]]
+    script = pyodide["pyodide.asm.mjs"]
     glue, module = (runtime.decoder[name] for name in BROTLI_DECODER)
     own = copy(pyodide["pyodide.asm.wasm"], ".br") + copy(runtime.stdlib, ".br") \
         + copy(module, ".gz")
     return {
-        "copies": sum(copy(data, ".br") for data in [*scripts, pyodide["pyodide.asm.wasm"],
+        "copies": sum(copy(data, ".br") for data in [*small, script, pyodide["pyodide.asm.wasm"],
                                                      runtime.wheel.data, runtime.stdlib]),
-        "text-gzip": own + sum(on_the_fly(data) for data in [*scripts, glue])
+        "text-gzip": own + sum(on_the_fly(data) for data in [*small, script, glue])
         + len(runtime.wheel.data),
-        "none": own + sum(len(data) for data in [*scripts, glue, runtime.wheel.data]),
+        "none": own + copy(script, ".br") + sum(len(data) for data in [*small, glue,
+                                                                        runtime.wheel.data]),
     }
 
 

@@ -5,10 +5,12 @@
 // English calculator pages (calculators/) and the Spanish ones (es/calculators/), with one line
 // in front of it,
 // `const PRECACHE = {cache, snapshots, runtime, shell}` (URLs relative to this file):
-//   runtime    the versioned files (Pyodide's scripts, the worker, the wheel): their URLs change
-//              when their content does, so they are served from the cache first. The largest two,
-//              the WebAssembly and the standard library, are not here: the worker keeps them
-//              itself, compressed, as it fetched them (build_tools/runtime/worker.js);
+//   runtime    the versioned files (Pyodide's small script, the worker, the wheel): their URLs
+//              change when their content does, so they are served from the cache first. The
+//              largest three, the WebAssembly, Pyodide's large script and the standard library,
+//              are not here: the worker keeps them itself, compressed, as it fetched them (a host
+//              that compresses nothing sends it their copies, which this worker could only
+//              fetch again, raw: build_tools/runtime/worker.js);
 //   shell      each language's calculator pages and what they load (styles, scripts, its
 //              search index), by the language's folder ("" for English, "es/" for Spanish):
 //              served from the network first, from the cache when the network fails;

@@ -224,32 +224,45 @@ function decoded(body, type) {
   return { response: new Response(mine, { headers: { "Content-Type": type } }),
     bytes: collected(copy) };
 }
-async function fetchDecoded(url, type) {
+// The file at `url` as its brotli or gzip copy, decoded: {body, way}, where `body` is a stream
+// of the file's own bytes; null where there is no copy to take (a missing copy, no decoder, or a
+// host that sends brotli itself).
+async function fetchCopy(url) {
   const name = url.slice(url.lastIndexOf("/") + 1);
-  if ((await hostCoding) !== "br" && OWN_COPIES.has(name)) {
+  if ((await hostCoding) === "br" || !OWN_COPIES.has(name)) return null;
+  if (canGunzip) { // which the decoder needs for its own module (loadBrotliDecoder)
+    // Asked for while the decoder loads, so that the network is never idle meanwhile.
+    const brotliCopy = networkFetch(url + ".br");
     try {
-      const glue = await loadBrotliDecoder();
-      const copy = await networkFetch(url + ".br");
+      const [glue, copy] = await Promise.all([loadBrotliDecoder(), brotliCopy]);
       if (copy.ok) {
-        arrivals[name] = "br copy";
         // A host that sent the copy with Content-Encoding: br has had fetch decode it already.
-        return decoded(copy.headers.get("Content-Encoding") === "br" ? copy.body
-          : copy.body.pipeThrough(brotliStream(glue)), type);
+        return { way: "br copy", body: copy.headers.get("Content-Encoding") === "br" ? copy.body
+          : copy.body.pipeThrough(brotliStream(glue)) };
       }
+      copy.body?.cancel().catch(() => {});
     } catch {
       // No decoder here: the gzip copy, then the file itself.
+      brotliCopy.then((copy) => copy.body?.cancel(), () => {}).catch(() => {});
     }
-    if (canGunzip) {
-      try {
-        const copy = await networkFetch(url + ".gz");
-        if (copy.ok) {
-          arrivals[name] = "gz copy";
-          return decoded(gunzipIfGzip(copy.body), type);
-        }
-      } catch {
-        // The file itself, below.
-      }
+  }
+  if (canGunzip) {
+    try {
+      const copy = await networkFetch(url + ".gz");
+      if (copy.ok) return { way: "gz copy", body: gunzipIfGzip(copy.body) };
+    } catch {
+      // The file itself.
     }
+  }
+  return null;
+}
+
+async function fetchDecoded(url, type) {
+  const name = url.slice(url.lastIndexOf("/") + 1);
+  const copy = await fetchCopy(url);
+  if (copy) {
+    arrivals[name] = copy.way;
+    return decoded(copy.body, type);
   }
   // The browser's own response: it keeps its URL (the browser keeps WebAssembly's compiled code
   // by URL), and its bytes are counted and kept from a copy.
@@ -271,9 +284,9 @@ async function fetchDecoded(url, type) {
 // runtime can never be restored here; the caches of other runtimes are deleted when this one is
 // saved, and by the service worker when a new version of the site takes over.
 //
-// The same cache keeps the WebAssembly and the standard library as this worker fetched them (the
-// service worker does not fetch them a second time), so a returning visitor, online or not,
-// downloads nothing of them. Every entry is kept compressed with gzip (CompressionStream, marked
+// The same cache keeps the WebAssembly, Pyodide's large script and the standard library as this
+// worker fetched them (the service worker does not fetch them a second time), so a returning
+// visitor, online or not, downloads nothing of them. Every entry is kept compressed with gzip (CompressionStream, marked
 // with the header X-Stored-Coding), the snapshot and the WebAssembly a sixth and a third of their
 // size: a phone keeps about 10 MB in all instead of 47 MB.
 const SNAPSHOT_PREFIX = "calculators-snapshot-";
@@ -359,6 +372,7 @@ async function saveSnapshot(bytes) {
     await keep(snapshotURL, Promise.resolve(new Blob([bytes])), "application/octet-stream");
   }
   for (const { url, bytes: file, type } of toKeep.splice(0)) await keep(url, file, type);
+  mark("kept");
 }
 
 // A large runtime file: kept on the device from an earlier visit, or fetched (and kept later).
@@ -389,6 +403,95 @@ async function runtimeFile(url, type) {
   return response;
 }
 
+// Pyodide's large script (pyodide.asm.mjs, 1.25 MB) is a module, imported. Imported by its URL,
+// it comes as the host sends it, and the browser keeps its compiled code for the next visit. A
+// host that compresses nothing would send it raw: there the worker fetches its copy as it does
+// the WebAssembly's, and imports the decoded text from a blob: URL (the worker's own policy
+// allows blob: scripts, and nothing else does: build_tools/headers.py). The worker keeps it on
+// the device, compressed, with the other large files: a returning visitor's browser imports it
+// by its URL where its HTTP cache still holds it, or else from the kept copy.
+const scriptURL = indexURL + "pyodide.asm.mjs";
+const SCRIPT_TYPE = "text/javascript";
+
+async function importBlob(blob) {
+  const url = URL.createObjectURL(new Blob([blob], { type: SCRIPT_TYPE }));
+  try {
+    return await import(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+// Imported by its URL; kept from the HTTP cache, where the import has just put it (no second
+// download), unless the device keeps it already.
+async function importByURL(keptAlready) {
+  const module = await import(scriptURL);
+  if (!(await keptAlready)) {
+    toKeep.push({ url: scriptURL, type: SCRIPT_TYPE,
+      bytes: networkFetch(scriptURL, { cache: "force-cache" }).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+        return response.blob();
+      }) });
+  }
+  return module;
+}
+
+async function inHTTPCache(url) {
+  try {
+    const cached = await networkFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    cached.body?.cancel().catch(() => {});
+    return cached.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function pyodideScript() {
+  const name = "pyodide.asm.mjs";
+  const body = kept(scriptURL); // looked up meanwhile
+  const keptAlready = () => body.then((found) => {
+    found?.cancel().catch(() => {});
+    return Boolean(found);
+  });
+  // A returning visitor whose browser holds it: at once, by its URL (the answer is the same on a
+  // first visit, whose HTTP cache does not hold it, in a few milliseconds).
+  if (await inHTTPCache(scriptURL)) {
+    arrivals[name] = "HTTP cache";
+    return importByURL(keptAlready());
+  }
+  // A host that compresses scripts (the worker's own came compressed): by its URL, at once.
+  if ((await hostCoding) !== "") {
+    arrivals[name] = "by URL";
+    return importByURL(keptAlready());
+  }
+  const keptBody = await body;
+  if (keptBody) {
+    try {
+      const module = await importBlob(await new Response(keptBody).blob());
+      arrivals[name] = "kept";
+      return module;
+    } catch {
+      // A damaged entry, or a policy without blob: scripts: from the network, as on a first visit.
+    }
+  }
+  // A host that compresses nothing: the copy, decoded.
+  const copy = await fetchCopy(scriptURL);
+  if (copy) {
+    try {
+      const blob = await new Response(copy.body).blob();
+      const module = await importBlob(blob);
+      arrivals[name] = copy.way;
+      toKeep.push({ url: scriptURL, bytes: Promise.resolve(blob), type: SCRIPT_TYPE });
+      return module;
+    } catch {
+      // A damaged copy, or a host whose policy for the worker allows no blob: script: the
+      // file itself, by its URL.
+    }
+  }
+  arrivals[name] = "by URL";
+  return importByURL(false);
+}
+
 // Every download starts now, before Pyodide's own script has even been fetched: the WebAssembly
 // (compiled while it streams in, on its own thread), the standard library and the wheel. When
 // Pyodide asks for the same URLs, it is handed these responses.
@@ -397,7 +500,7 @@ const wasmResponse = runtimeFile(wasmURL, "application/wasm");
 const stdlibResponse = runtimeFile(stdlibURL, "application/zip");
 early.set(wasmURL, wasmResponse);
 early.set(stdlibURL, stdlibResponse);
-wasmResponse.catch(fail);
+wasmResponse.then(() => mark("wasm_response"), fail);
 stdlibResponse.catch(fail);
 const wheelBytes = watchedFetch(wheelURL)
   .then((response) => response.arrayBuffer())
@@ -464,7 +567,7 @@ async function start() {
       advance(RUNTIME.sizes["pyodide.mjs"]);
       return module;
     }),
-    import(indexURL + "pyodide.asm.mjs").then((module) => {
+    pyodideScript().then((module) => {
       advance(RUNTIME.sizes["pyodide.asm.mjs"]);
       return module;
     }),

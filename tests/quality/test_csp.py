@@ -215,6 +215,9 @@ def test_the_headers_give_the_worker_alone_wasm_and_no_page_a_script_src(built_s
     assert any("'wasm-unsafe-eval'" in s for s in sources(worker, "script-src")), (
         f"the headers give the calculators' worker {worker} no policy with "
         f"'wasm-unsafe-eval' (Pyodide compiles WebAssembly there). {fix}.")
+    assert any("blob:" in s for s in sources(worker, "script-src")), (
+        f"the headers give the calculators' worker {worker} no policy with blob: (on a host "
+        f"that compresses nothing it imports Pyodide's script from a blob: URL). {fix}.")
     for url in (worker, service_worker):
         assert any("default-src" in p for p in policies(url)), (
             f"the headers give {url} no policy of its own (a default-src): a worker's "
@@ -231,6 +234,8 @@ def test_the_headers_give_the_worker_alone_wasm_and_no_page_a_script_src(built_s
         found = {source for values in sources(url, "script-src") for source in values}
         if found & set(FORBIDDEN_SOURCES):
             wrong.append(f"{url}: {sorted(found & set(FORBIDDEN_SOURCES))}")
+        if "blob:" in found:
+            wrong.append(f"{url}: blob: scripts, which only the calculators' worker imports")
         if path.suffix == ".html" and any("script-src" in p for p in policies(url)):
             wrong.append(f"{url}: a script-src in a header, which would block the page's "
                          "inline scripts whose hashes only its meta tag carries")

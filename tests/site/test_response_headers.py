@@ -122,10 +122,13 @@ def test_each_kind_of_file_gets_every_header_it_needs_and_no_other(built_site, s
             problems.append(f"the first policy is {policies[0]}, not the site's")
         extra = policies[1:]
         if url == worker_url:
-            if len(extra) != 1 or "'wasm-unsafe-eval'" not in extra[0].get("script-src", []) \
+            if len(extra) != 1 or extra[0].get("script-src") != \
+                    ["'self'", "blob:", "'wasm-unsafe-eval'"] \
                     or extra[0].get("default-src") != ["'self'"]:
                 problems.append(f"the worker's own policy is {extra}: it needs default-src "
-                                "'self' and script-src 'wasm-unsafe-eval' (Pyodide)")
+                                "'self' and script-src 'self' blob: 'wasm-unsafe-eval' (Pyodide's "
+                                "WebAssembly, and its script decoded on a host that compresses "
+                                "nothing)")
         elif url == service_worker_url:
             if len(extra) != 1 or extra[0].get("default-src") != ["'self'"]:
                 problems.append(f"the service worker's own policy is {extra}")
@@ -134,6 +137,9 @@ def test_each_kind_of_file_gets_every_header_it_needs_and_no_other(built_site, s
         if any("'wasm-unsafe-eval'" in values for policy in policies
                for values in policy.values()) and url != worker_url:
             problems.append("'wasm-unsafe-eval' outside the worker")
+        if any("blob:" in values for policy in policies for values in policy.values()) \
+                and url != worker_url:
+            problems.append("blob: outside the worker")
         unexpected = set(sent) - PROTOCOL - DECLARED
         if unexpected:
             problems.append(f"headers nobody declared: {sorted(unexpected)}")
