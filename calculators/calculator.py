@@ -81,7 +81,11 @@ def describe_rule(key: str) -> dict[str, Any]:
     """A rule as a calculator's declaration lists it: the value in force now took effect on
     ``effective``; ``documents`` is true for a rule shown but not applied."""
     found = rulebook.latest(key)
-    return {"key": key, "summary": _(found.rule.summary), "citation": found.rule.citation,
+    # A citation is the law's own name, in English in both languages; the site's convention
+    # is the site's words, said in the page's language.
+    citation = (_(found.rule.citation) if found.rule.is_site_convention
+                else found.rule.citation)
+    return {"key": key, "summary": _(found.rule.summary), "citation": citation,
             "url": found.rule.url, "effective": found.effective.isoformat(),
             "documents": found.rule.documents}
 

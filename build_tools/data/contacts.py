@@ -329,8 +329,11 @@ def _render_contact(args: str, context: shortcodes.Context) -> str:
     return render_block(contact, _contacts(context), context.lang)
 
 
-def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.Renderer:
-    """The renderer of [[phone:ID]], [[fax:ID]] or [[address:ID]]: one field of a contact."""
+def _inline_renderer(field: str, show: Callable[[Contact], str],
+                     english: bool = False) -> shortcodes.Renderer:
+    """The renderer of [[phone:ID]], [[fax:ID]] or [[address:ID]]: one field of a contact.
+    An ``english`` field (a postal address: its office's name, "PO Box") is marked so on a
+    page in another language, for a screen reader to read it in English."""
 
     def render(args: str, context: shortcodes.Context) -> str:
         contacts = _contacts(context)
@@ -339,7 +342,10 @@ def _inline_renderer(field: str, show: Callable[[Contact], str]) -> shortcodes.R
             raise shortcodes.ShortcodeError(
                 f"contact {args!r} has no {field} in {contacts.path}; use [[contact:{args}]] to "
                 f"show how to reach it")
-        return _inline(contact, contacts, show(contact), context.lang)
+        shown = show(contact)
+        if english and context.lang != ENGLISH:
+            shown = f'<span lang="{ENGLISH}">{shown}</span>'
+        return _inline(contact, contacts, shown, context.lang)
 
     return render
 
@@ -370,7 +376,8 @@ shortcodes.register("phone", _inline_renderer("phone", _show_phone), usage="[[ph
 shortcodes.register("fax", _inline_renderer("fax", lambda c: _text(c.fax or "")),
                     usage="[[fax:ID]]", summary="a contact's fax number")
 shortcodes.register("address", _inline_renderer(
-                        "address", lambda c: ", ".join(_text(line) for line in c.address)),
+                        "address", lambda c: ", ".join(_text(line) for line in c.address),
+                        english=True),
                     usage="[[address:ID]]", summary="a contact's postal address on one line")
 shortcodes.register("feedback", _render_feedback, usage="[[feedback:]]",
                     summary="where readers report an error on this copy of the site")

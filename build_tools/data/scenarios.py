@@ -47,6 +47,9 @@ CASE = Schema("Fields of a case", (
     Field("id", SLUG, "a worked example's id, linked from a page "
           "with [[calculator-example:ID]]", "three-orders-700",
           required_with="with example: true"),
+    Field("name_es", TEXT, "a worked example's name in Spanish, its title on the Spanish "
+          "calculator page (a capital letter, a full stop; the same figures as name)",
+          "Un pago de cero no da nada a ninguna orden.", required_with="with example: true"),
 ))
 EXPECT = Schema("Fields of expect", (
     Field("ok", BOOLEAN, "true for a result, false for errors; the exit code must agree "
@@ -84,6 +87,12 @@ class Scenario:
     file: Path
     line: int = 0
     raw_input: str | None = None  # the exact text sent, for input that is not valid JSON
+    name_es: str | None = None    # a worked example's name on the Spanish page
+
+    def title(self, lang: str) -> str:
+        """A worked example's title in ``lang`` (its name without the full stop)."""
+        name = self.name_es if lang == "es" and self.name_es else self.name
+        return name.rstrip(".")
 
     def json_text(self) -> str:
         """The text handed to ``calculators.api.run_json``."""
@@ -163,15 +172,16 @@ def _case(entry: object, path: Path, line: int) -> Scenario:
         raise ScenarioError(f"{where}: example must be true or false")
     if example:
         _check_example(entry, expect, slug, where)
-    elif slug is not None:
-        raise ScenarioError(f"{where}: id is only for worked examples; add example: true or "
-                            "remove the id")
+    elif slug is not None or "name_es" in entry:
+        raise ScenarioError(f"{where}: id and name_es are only for worked examples; add "
+                            "example: true or remove them")
     if isinstance(entry.get("input"), dict) and "as_of" not in entry["input"] and any(
             field["name"] == "as_of" for field in api.declaration(calculator)["fields"]):
         raise ScenarioError(f"{where}: set input.as_of (quoted, like '2026-11-22'), so that the "
                             "case does not depend on the day it runs")
     return Scenario(name=name, calculator=calculator, input=entry.get("input"), expect=expect,
-                    example=example, id=slug, file=path, line=line, raw_input=raw_input)
+                    example=example, id=slug, file=path, line=line, raw_input=raw_input,
+                    name_es=entry.get("name_es"))
 
 
 def _check_values(value: object, where: str, path: str) -> None:
@@ -228,6 +238,11 @@ def _check_example(entry: dict[str, Any], expect: dict[str, Any], slug: object,
     if not expect["ok"] or "input" not in entry:
         raise ScenarioError(f"{where}: a worked example must be a valid input (input, not "
                             "raw_input) with ok: true")
+    name_es = entry.get("name_es")
+    if not (isinstance(name_es, str) and name_es[:1].isupper() and name_es.endswith(".")):
+        raise ScenarioError(f"{where}: a worked example needs name_es, its name in Spanish for "
+                            "the Spanish calculator page: a sentence, starting with a capital "
+                            "letter and ending with a full stop")
 
 
 def _check_unique(scenarios: list[Scenario]) -> None:

@@ -65,6 +65,7 @@ from build_tools.i18n import DEFAULT as ENGLISH
 from build_tools.i18n import N_, gettext_for, install, long_date
 from build_tools.pages.page_urls import page_url as page_url  # re-exported with PAGES
 from calculators import api, date_input, money
+from calculators import rules as rulebook
 from calculators.i18n import speaking
 from calculators.registry import REGISTERED
 from calculators.views.common import input_fragment as input_fragment  # re-exported
@@ -503,7 +504,7 @@ def render_examples(args: str, context: shortcodes.Context) -> str:
         if shown and shown["follow"]:
             shown["follow"] = {**shown["follow"], "href": follow_url(
                 name, shown["follow"]["href"], context.src_uri)}
-        examples.append({"anchor": f"example-{case.id}", "title": case.name.rstrip("."),
+        examples.append({"anchor": f"example-{case.id}", "title": case.title(context.lang),
                          "input": case.input, "view": shown,
                          "steps": response["steps"],
                          "href": link + input_fragment(case.input)})
@@ -519,8 +520,10 @@ def calculator_rules(name: str, lang: str = ENGLISH) -> list[dict[str, Any]]:
     """The rules the calculator ``name`` applies or shows, from its declaration
     (``calculators.api.declaration(name, lang)["rules"]``: ``key``, ``summary``, ``citation``,
     ``url``, ``effective`` as an ISO date, ``documents``), with the date written out in
-    ``lang``."""
-    return [{**rule, "effective": long_date(datetime.date.fromisoformat(rule["effective"]), lang)}
+    ``lang``, and ``cites_source``: false for the site's own convention, whose words are
+    translated, true for a source's title, which stays in English."""
+    return [{**rule, "effective": long_date(datetime.date.fromisoformat(rule["effective"]), lang),
+             "cites_source": not rulebook.latest(rule["key"]).rule.is_site_convention}
             for rule in api.declaration(name, lang)["rules"]]
 
 

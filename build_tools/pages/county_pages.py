@@ -25,6 +25,7 @@ from build_tools.data import shortcodes, translated_text
 from build_tools.data.contacts import Contacts
 from build_tools.data.county_data import Counties, CountiesError, County, spanish_in_sentence, spanish_name
 from build_tools.data.frontmatter import reviewed_date, source_label
+from build_tools.i18n import DEFAULT as ENGLISH
 from build_tools.i18n import gettext_for
 from build_tools.pages import handout  # noqa: F401 (registers [[handout:]])
 
@@ -170,7 +171,10 @@ def render_finder(counties: Counties, context: shortcodes.Context) -> str:
     status line: ``__COUNT__`` and ``__QUERY__`` are filled in by the script."""
     context.require_script("assets/site/county-finder.js")
     _ = gettext_for(context.lang)
-    links = "\n".join(f"- [{county.name}]({context.path_to(county.src_uri)})"
+    # A county's name is its English name on every page: marked so on a page in another
+    # language, for a screen reader to read it in English.
+    name = "{}" if context.lang == ENGLISH else f'<span lang="{ENGLISH}">{{}}</span>'
+    links = "\n".join(f"- [{name.format(county.name)}]({context.path_to(county.src_uri)})"
                       for county in counties.counties)
     count = len(counties.counties)
     said = {"none": _("No county matches \u201c__QUERY__\u201d. Check the spelling."),

@@ -81,3 +81,55 @@ def test_the_qr_code_encodes_the_address():
     assert page_address("https://example.org/mo", "counties/adair-county.md") == address
     assert page_address("https://example.org/", "about/index.md") == \
         "https://example.org/about/"
+
+
+# --- The handout of a Spanish page: in Spanish, with its code to the Spanish page -----------------
+
+def _qr_modules(svg: str) -> str:
+    """The path of a QR code's dark modules, as segno writes it."""
+    found = re.search(r' d="([^"]+)"', svg)
+    assert found, "no QR code path"
+    return found.group(1)
+
+
+@pytest.mark.parametrize("url", ["es/counties/jackson-county/", "es/counties/callaway-county/"])
+def test_a_spanish_county_page_prints_as_a_handout_in_spanish(url, browser, site_host):
+    pages, text, html = _printed(browser, site_host, url)
+    assert 1 <= pages <= 2, f"{url} prints on {pages} pages"
+    flat = re.sub(r"\s+", "", text)
+    assert _phones_on(html), f"{url} has no phone number"
+    for digits in _phones_on(html):
+        written = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        assert written in flat, f"{url}: {written} is not written out on paper"
+    address = page_address(SITE_URL, url.rstrip("/") + ".md")
+    assert address.endswith(f"/{url}") and "/es/" in address
+    # The handout's sentence in Spanish, with the Spanish page's address; none in English.
+    assert f"Estapáginaestáeninternetenhttp://127.0.0.1:8000/{url}" in flat.replace(
+        "\u00a0", ""), f"{url}: the Spanish handout sentence is not on paper: {text[-400:]!r}"
+    assert "Thispageisonline" not in flat and "Scanthecode" not in flat
+    assert "Escaneeelcódigo" in flat
+    # The page's Spanish title comes first; the screen's chrome (in Spanish) is not printed.
+    assert flat.startswith("Lamanutencióndeloshijosenelcondadode"), (
+        f"{url}: paper starts with {text[:80]!r}")
+    for chrome in ("Saltaracontenido", "Búsqueda", "Recibamanutencióndeloshijos", "English"):
+        assert chrome not in flat, f"{url}: {chrome!r} is printed"
+
+
+def test_the_spanish_qr_code_opens_the_spanish_page(built_site):
+    import segno
+
+    url = "es/counties/jackson-county/"
+    html = (built_site.path / url / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r"<svg[^>]*class=\"site-handout__qr\".*?</svg>", html, re.S)
+    assert svg, "no QR code on the Spanish county page"
+    address = page_address(SITE_URL, "es/counties/jackson-county.md")
+    assert address == SITE_URL + url
+    assert f'aria-label="Código QR que abre {address}"' in svg.group(0)
+    modules = _qr_modules(svg.group(0))
+    # The very modules segno makes for the Spanish address, not those of the English page.
+    assert modules == _qr_modules(segno.make(address, error="m").svg_inline(border=2))
+    english = page_address(SITE_URL, "counties/jackson-county.md")
+    assert modules != _qr_modules(segno.make(english, error="m").svg_inline(border=2))
+    english_html = (built_site.path / "counties/jackson-county/index.html").read_text(
+        encoding="utf-8")
+    assert _qr_modules(english_html[english_html.index('class="site-handout__qr"'):]) != modules

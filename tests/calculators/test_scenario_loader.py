@@ -3,6 +3,7 @@ expectations are matched as tests/scenarios/README.md says."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -77,12 +78,16 @@ def test_yaml_booleans_and_integers_are_only_the_plain_ones(tmp_path: Path) -> N
     (CASE + "  example: yes\n", "example must be true or false"),
     (CASE + "  example: true\n", "needs an id"),
     (CASE + "  example: true\n  id: Not_A_Slug\n", "needs an id"),
-    (CASE.replace("{ok: true}", "{ok: false, errors: [x]}") + "  example: true\n  id: a-b\n",
-     "must be a valid input"),
-    (CASE + "  id: a-b\n", "id is only for worked examples"),
+    (CASE.replace("{ok: true}", "{ok: false, errors: [x]}") + "  example: true\n  id: a-b\n"
+     "  name_es: Un caso.\n", "must be a valid input"),
+    (CASE + "  example: true\n  id: a-b\n", "needs name_es, its name in Spanish"),
+    (CASE + "  example: true\n  id: a-b\n  name_es: un caso\n", "needs name_es"),
+    (CASE + "  id: a-b\n", "id and name_es are only for worked examples"),
+    (CASE + "  name_es: Un caso.\n", "id and name_es are only for worked examples"),
     (CASE + CASE, "the name 'A case.' is already used at"),
-    (CASE + "  example: true\n  id: a-b\n" + CASE.replace("A case.", "B case.")
-     + "  example: true\n  id: a-b\n", "the id 'a-b' is already used"),
+    (CASE + "  example: true\n  id: a-b\n  name_es: Un caso.\n"
+     + CASE.replace("A case.", "B case.") + "  example: true\n  id: a-b\n  name_es: Otro.\n",
+     "the id 'a-b' is already used"),
 ])
 def test_a_malformed_case_is_refused_with_its_place_and_the_fix(tmp_path: Path, text: str,
                                                                 complaint: str) -> None:
@@ -135,3 +140,13 @@ def test_scenario_dates_are_refused_before_they_become_date_objects(tmp_path: Pa
     with pytest.raises(ScenarioError) as refused:
         load(tmp_path, CASE.replace('"2023-01-10"', "2023-01-10"))
     assert "quote it (dates like '2026-05-01')" in str(refused.value)
+
+
+def test_each_worked_example_has_a_spanish_title_with_the_same_figures() -> None:
+    examples = [case for case in load_scenarios() if case.example]
+    assert examples
+    for case in examples:
+        assert case.title("en") == case.name.rstrip(".")
+        assert case.name_es and case.title("es") == case.name_es.rstrip(".")
+        assert sorted(re.findall(r"\d[\d.,]*\d|\d", case.title("es"))) == sorted(
+            re.findall(r"\d[\d.,]*\d|\d", case.title("en"))), case.id

@@ -210,7 +210,7 @@ def test_the_declaration_in_spanish_keeps_every_name_kind_and_limit() -> None:
         if isinstance(value, dict):
             return {key: shape(item) for key, item in value.items()
                     if key not in ("label", "help", "more", "title", "intro", "summary",
-                                   "item_label")}
+                                   "item_label", "citation")}
         if isinstance(value, list):
             return [shape(item) for item in value]
         return value
@@ -220,6 +220,13 @@ def test_the_declaration_in_spanish_keeps_every_name_kind_and_limit() -> None:
         assert shape(spanish) == shape(english)
         assert spanish["title"] != english["title"]
         assert spanish["summary"] != english["summary"]
+        # A source's title stays as the source writes it; the site's own convention is words
+        # of the site, said in Spanish.
+        for rule_en, rule_es in zip(english["rules"], spanish["rules"], strict=True):
+            if rule_en["citation"] == "This site's convention":
+                assert rule_es["citation"] == "Regla que decidió este sitio"
+            else:
+                assert rule_es["citation"] == rule_en["citation"]
     order_end = api.declaration("order_end", "es")
     schooling = next(field for field in order_end["fields"] if field["name"] == "schooling")
     assert schooling["label"] == "Estudios del hijo después de los 18 años"

@@ -162,8 +162,44 @@ def calculator_templates() -> list[Template]:
     return templates
 
 
+# The Spanish site (es/, issue 21): one page of each template, checked as the English ones are.
+SPANISH = "es/"
+
+
+def spanish_templates() -> list[Template]:
+    """One Spanish page of each template: home (and its Spanish search), a content page, a county
+    page, a calculator page (empty, with a result, with errors), Form 14 by hand (its page and a
+    schedule page), the glossary and the 404 page (one page for both languages, answering a
+    Spanish address)."""
+    from build_tools.data.scenarios import load_scenarios
+    from build_tools.pages.calculator_pages import PAGES, input_fragment, page_url
+    from calculators import api
+    from calculators.views.respond import view
+
+    name = "support_amount"
+    path = SPANISH + page_url(PAGES[name])
+    case = next(case for case in load_scenarios() if case.example and case.calculator == name)
+    shown = view(api.run(name, api.loads(case.json_text()), lang="es"), lang="es")
+    assert shown is not None, f"the worked example {case.id} gives errors"
+    return [
+        Template("Spanish home", SPANISH),
+        Template("Spanish home, site search typed", SPANISH, _search_site("revisión")),
+        Template("Spanish topic page", SPANISH + "paying-support/how-long/"),
+        Template("Spanish county page with facts", SPANISH + "counties/st-charles-county/"),
+        Template("Spanish calculator, empty", path, settle="load"),
+        Template("Spanish calculator with a result", path + input_fragment(case.input),
+                 _wait_for_answer(shown["answer"]), settle="load"),
+        Template("Spanish calculator with errors shown", path, _submit_bad_input, settle="load"),
+        Template("Spanish Form 14 by hand", SPANISH + "calculators/support-amount/by-hand/"),
+        Template("Spanish Form 14 schedule, by hand",
+                 SPANISH + "calculators/support-amount/schedule/6-children/"),
+        Template("Spanish glossary", SPANISH + "glossary/"),
+        Template("404 page at a Spanish address", SPANISH + "no-such-page/", status=404),
+    ]
+
+
 def all_templates() -> list[Template]:
-    return content_templates() + calculator_templates()
+    return content_templates() + calculator_templates() + spanish_templates()
 
 
 def county_pages_to_check(root: Path = ROOT) -> list[str]:
@@ -180,17 +216,20 @@ def county_pages_to_check(root: Path = ROOT) -> list[str]:
 
 
 def pages_to_check(site: Path) -> list[str]:
-    """Every built page except the county pages, plus county_pages_to_check()."""
+    """Every built page of both languages except the county pages, plus
+    county_pages_to_check() in both languages."""
     pages = []
     for path in sorted(site.rglob("index.html")):
         url = path.parent.relative_to(site).as_posix() + "/"
         url = "" if url == "./" else url
-        if url.startswith("counties/") and url != "counties/":
+        if any(url.startswith(f"{lang}counties/") and url != f"{lang}counties/"
+               for lang in ("", SPANISH)):
             continue
         if "http-equiv=\"refresh\"" in path.read_text(encoding="utf-8"):
             continue  # a redirect page: it leaves at once (its policy is checked statically)
         pages.append(url)
-    return pages + county_pages_to_check()
+    counties = county_pages_to_check()
+    return pages + counties + [SPANISH + url for url in counties]
 
 
 @dataclass

@@ -154,6 +154,10 @@ def test_every_built_page_carries_a_policy_that_allows_exactly_its_inline_script
         built_site) -> None:
     pages = sorted(built_site.path.rglob("*.html"))
     assert len(pages) > 1
+    from tests.quality.test_html_valid import spanish_template_files
+
+    missing = set(spanish_template_files(built_site.path)) - set(pages)
+    assert not missing, f"the Spanish pages are not all checked: {sorted(missing)}"
     wrong = []
     for path in pages:
         html = path.read_text(encoding="utf-8")

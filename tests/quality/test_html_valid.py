@@ -52,6 +52,30 @@ def test_every_built_page_is_valid_html(built_site) -> None:
         + "\n".join(describe(error, built_site.path) for error in errors[:50]))
 
 
+def spanish_template_files(site: Path) -> list[Path]:
+    """The built file of each Spanish template (tests/quality/browsing.py): a missing address
+    (the 404 page's) is the site's one 404 page."""
+    from tests.quality.browsing import spanish_templates
+
+    files = {}
+    for template in spanish_templates():
+        page = site / template.path.split("#")[0] / "index.html"
+        files[page if page.is_file() else site / "404.html"] = None
+    return list(files)
+
+
+def test_one_spanish_page_of_each_template_is_valid_html(built_site) -> None:
+    files = spanish_template_files(built_site.path)
+    assert len(files) >= 8
+    assert all(path.is_file() for path in files), files
+    assert all('<html lang="es"' in path.read_text(encoding="utf-8")
+               for path in files if path.name != "404.html")
+    errors = validate(files)
+    assert not errors, (
+        "The HTML checker found errors in the Spanish pages:\n"
+        + "\n".join(describe(error, built_site.path) for error in errors[:50]))
+
+
 def test_the_checker_reports_an_error_with_its_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "bad.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title></head>\n"

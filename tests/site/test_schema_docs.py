@@ -89,7 +89,7 @@ def test_validation_reads_the_declarations():
     assert county_data.CIRCUIT_FIELDS == ("number", "name", "sources", "counties")
     assert county_data.CIRCUIT_COUNTY_FIELDS == ("slug", "court_seats", "seats_sources")
     assert scenarios.CASE_KEYS == ("name", "calculator", "input", "raw_input", "expect",
-                                   "example", "id")
+                                   "example", "id", "name_es")
     assert scenarios.EXPECT_KEYS == ("ok", "result", "errors", "messages_contain",
                                      "steps_contain", "contacts")
 
