@@ -383,11 +383,13 @@ def _later_than_sources(reviewed: dt.date, sources: object) -> list[str]:
     return problems
 
 
-def format_problems(page: str, problems: list[str]) -> str:
-    """One message for a page's front matter problems, with an example to copy."""
+def format_problems(page: str, problems: list[str], example: str = EXAMPLE,
+                    kind: str = "Every page") -> str:
+    """One message for a page's front matter problems, with an example to copy (a Spanish
+    page's has its own: build_tools/data/translated_pages.py)."""
     listed = "\n".join(f"  - {problem}" for problem in problems)
     return (f"Front matter of {page}:\n{listed}\n"
-            f"Every page starts with front matter like this:\n{EXAMPLE}")
+            f"{kind} starts with front matter like this:\n{example}")
 
 
 def age_in_days(meta: Mapping[str, Any], today: dt.date) -> int | None:

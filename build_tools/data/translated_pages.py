@@ -24,6 +24,7 @@ from typing import Any
 
 from mkdocs.utils.meta import get_data
 
+from build_tools.data import frontmatter
 from build_tools.data.schema import as_date
 
 OWN_KEYS = ("title", "description", "translates_review")
@@ -82,9 +83,8 @@ def problems_of(meta: Mapping[str, Any], twin: Mapping[str, Any] | None, spanish
 
 
 def format_problems(page: str, problems: list[str]) -> str:
-    listed = "\n".join(f"  - {problem}" for problem in problems)
-    return (f"Front matter of {page}:\n{listed}\n"
-            f"A Spanish page starts with front matter like this:\n{EXAMPLE}")
+    """One message for a Spanish page's front matter problems, with its example to copy."""
+    return frontmatter.format_problems(page, problems, EXAMPLE, "A Spanish page")
 
 
 def with_twin(meta: Mapping[str, Any], twin: Mapping[str, Any]) -> dict[str, Any]:

@@ -168,6 +168,18 @@ def type_field(page: Page, field: dict[str, Any], path: str, value: Any) -> None
         page.keyboard.type(str(value))
 
 
+def type_input(page: Page, name: str, typed: dict[str, Any]) -> None:
+    """From the top of the page, Tab to each field of calculator ``name`` and type its value in
+    ``typed``, then press Enter on Calculate."""
+    page.locator("body").focus()
+    for path, field in form_fields(name):
+        value = value_at(typed, path)
+        if value is not None:
+            type_field(page, field, path, value)
+    tab_to(page, ".calculator__submit")
+    page.keyboard.press("Enter")
+
+
 # --- Computing ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", api.NAMES)
@@ -179,13 +191,7 @@ def test_computes_from_input_typed_with_the_keyboard(warm: Recorder, name: str) 
     typed = asked_input(name, case.input)
     page = warm.open(name)
     try:
-        page.locator("body").focus()
-        for path, field in form_fields(name):
-            value = value_at(typed, path)
-            if value is not None:
-                type_field(page, field, path, value)
-        tab_to(page, ".calculator__submit")
-        page.keyboard.press("Enter")
+        type_input(page, name, typed)
         expect_answer(page, python_answer(name, typed))
         # A person who asked for the result is taken to it.
         expect(page.locator("#calculator-result-title")).to_be_focused()
@@ -252,13 +258,7 @@ def test_the_spanish_page_answers_in_spanish_typed_and_linked(warm: Recorder, na
     typed = asked_input(name, case.input)
     page = warm.open(name, lang="es")
     try:
-        page.locator("body").focus()
-        for path, field in form_fields(name):
-            value = value_at(typed, path)
-            if value is not None:
-                type_field(page, field, path, value)
-        tab_to(page, ".calculator__submit")
-        page.keyboard.press("Enter")
+        type_input(page, name, typed)
         expect_answer(page, python_answer(name, typed, "es"))
     finally:
         page.close()
