@@ -101,6 +101,7 @@ IMPORTS = ("from calculators import days_until\n"
 LINE = f'    Registered(days_until.CALCULATOR, "{PAGE}", days_until_view.view),\n'
 # Step 3: its scenarios, one of them a worked example.
 SCENARIOS = '''- name: Twelve days from December 2 to December 14.
+  name_es: Doce días del 2 al 14 de diciembre.
   id: days-until-december-14
   example: true
   calculator: days_until
@@ -110,6 +111,7 @@ SCENARIOS = '''- name: Twelve days from December 2 to December 14.
     result: {days: 12}
 
 - name: No days to wait for a date that is today.
+  name_es: Cero días de espera para una fecha que es hoy.
   id: days-until-today
   example: true
   calculator: days_until
