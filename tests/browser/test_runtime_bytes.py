@@ -84,6 +84,9 @@ def visitor(browser: Browser) -> Iterator[BrowserContext]:
     try:
         yield context
     finally:
+        # A late request (the service worker precaching worker.js) may reach a route handler
+        # while the context closes; its "disposed" error would surface in the next test.
+        context.unroute_all(behavior="ignoreErrors")
         context.close()
 
 
