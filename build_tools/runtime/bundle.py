@@ -371,7 +371,8 @@ def write_service_worker(runtime: Runtime, site_dir: Path, pages: list[str],
         shell = shells[next(folder for folder in folders if page.startswith(folder))]
         shell += [url for url in [page, *page_loads(site_dir, page)]
                   if url not in shell and url not in runtime.files()]
-    # Each language's site search index, which the theme fetches on every page.
+    # Each language's site search index, which the theme fetches when a visitor first searches
+    # (build_tools/pages/theme_script.py): kept, so that search works on a visit offline.
     for folder, shell in shells.items():
         index = folder + SEARCH_INDEX
         if (site_dir / index).is_file() and index not in shell:
