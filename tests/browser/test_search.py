@@ -6,14 +6,14 @@ languages, and a page opened from a result still highlights the searched words."
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, ViewportSize
 
 from build_tools.commands.serve import StaticHost
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 375, "height": 667}
-DESKTOP = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 375, "height": 667}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 TIMEOUT_MS = 60_000
 
 
@@ -33,7 +33,7 @@ def results(page: Page, words: str) -> list[str]:
     (DESKTOP, "es/", "cargos", "¿Cuánto cuesta la manutención de los hijos?"),
 ], ids=["phone, tap, English", "keyboard, Spanish"])
 def test_the_index_comes_only_when_the_visitor_searches(
-        browser: Browser, site_host: StaticHost, viewport: dict[str, int], path: str,
+        browser: Browser, site_host: StaticHost, viewport: ViewportSize, path: str,
         words: str, found: str) -> None:
     context = browser.new_context(viewport=viewport, service_workers="block")
     requests: list[str] = []
