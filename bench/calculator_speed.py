@@ -298,7 +298,10 @@ def visit(context: Any, host: BenchHost, page_spec: Page) -> Visit:
     # the next visit downloads or decodes again). Waited for here, so the warm visit that
     # follows is a returning visitor's.
     if timings:
-        ends = ["python-snapshot", ".wasm", ".zip"] + [".mjs"] * ("pyodide.asm.mjs" in arrivals)
+        # A build that keeps its downloads says how each came (arrivals); an earlier one
+        # (--baseline) keeps only its snapshot, and waiting for more would only time out.
+        ends = ["python-snapshot"] + ([".wasm", ".zip"] + [".mjs"] * (
+            "pyodide.asm.mjs" in arrivals) if arrivals else [])
         for _ in range(KEEP_TIMEOUT_S * 10):
             if page.evaluate(KEPT, ends):
                 break

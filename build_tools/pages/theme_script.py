@@ -22,6 +22,7 @@ and says which change to update.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -90,14 +91,29 @@ def with_search_index_on_demand(script: str) -> tuple[str, int]:
 
 def fix_bundle(site_dir: Path) -> int:
     """Apply both changes to the theme's script in ``site_dir``; return the number of changes
-    made (two a build, none when already made)."""
+    made (two a build, none when already made).
+
+    The changed script gets a name of its own content's hash, and every page under ``site_dir``
+    names it: hosts keep the theme's scripts for a year (build_tools/hosting/headers.py), so a
+    browser holding Material's unchanged script under the old name would never see the change.
+    """
     scripts = sorted(site_dir.glob(BUNDLE))
     if len(scripts) != 1:
         raise ThemeScriptError(f"expected one theme script {BUNDLE} in {site_dir}, found "
                                f"{len(scripts)}")
-    text = scripts[0].read_text(encoding="utf-8")
+    script = scripts[0]
+    text = script.read_text(encoding="utf-8")
     fixed, sitemaps = without_alternate_sitemaps(text)
     fixed, index = with_search_index_on_demand(fixed)
-    if sitemaps or index:
-        scripts[0].write_text(fixed, encoding="utf-8")
+    if not (sitemaps or index):
+        return 0
+    digest = hashlib.sha256(fixed.encode("utf-8")).hexdigest()[:8]
+    renamed = script.with_name(f"bundle.{digest}.min.js")
+    renamed.write_text(fixed, encoding="utf-8")
+    script.unlink()
+    old_path, new_path = (f"assets/javascripts/{name}" for name in (script.name, renamed.name))
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if old_path in html:
+            page.write_text(html.replace(old_path, new_path), encoding="utf-8")
     return sitemaps + index
