@@ -17,7 +17,7 @@ and says which change to update.
    visits never search. The index is now asked for the first time a visitor opens or focuses the
    search (a tap on the search icon, a click in the search box, the ``/`` or ``s`` key, which
    focus it), or at once on a page opened from a search result (``?h=``, which highlights the
-   searched words). The search works as before; until the index arrives it says it is starting.
+   searched words). The search then works as before.
 """
 
 from __future__ import annotations

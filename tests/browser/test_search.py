@@ -54,6 +54,7 @@ def test_the_index_comes_only_when_the_visitor_searches(
     language = "es/" if path.startswith("es/") else ""
     assert index_requests(requests) == [f"{site_host.url}{language}search/search_index.json"]
 
+
 def test_a_page_opened_from_a_result_highlights_the_searched_words(
         browser: Browser, site_host: StaticHost) -> None:
     context = browser.new_context(service_workers="block")
